@@ -1,0 +1,10 @@
+//! Zhibiao (指标): indicator cards from Chinese economic news.
+//!
+//! The core is pure Rust with no browser types: [`normalize`] reads messy text into a clean
+//! form with a map back to the input, [`extract`] finds the indicators, [`model`] holds the
+//! cards and [`render`] prints them. The CLI (native) and the Yew app (wasm32) are thin shells.
+
+pub mod model;
+pub mod normalize;
+
+pub use model::{Article, Bound, Card, Fact, Kind, Report};

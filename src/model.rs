@@ -1,0 +1,176 @@
+//! The card model: what the engine gives, what the CLI prints as JSON and what the app shows.
+//!
+//! Field names are a contract with `../shared/eval/score.py` and with the app's JSON export:
+//! `articles[].cards[].{metric, subject, span, facts[].{kind, value, unit, basis, versus, bound,
+//! target, period, from, text, span}}`. Spans are `[start, end)` in Unicode code points of the
+//! original input, before any normalisation.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole run: one entry per input article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub articles: Vec<Article>,
+}
+
+/// The cards of one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Where the text came from: a file name, `-` for stdin, or a label the app chooses.
+    pub source: String,
+    pub title: Option<String>,
+    pub cards: Vec<Card>,
+}
+
+/// One metric in one place of the article, with every fact stated about it there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// The shortest words that name what is measured (规上工业增加值).
+    pub metric: String,
+    /// Who the facts are about when it is not the article's region (a company, a county).
+    pub subject: Option<String>,
+    /// The section heading the card stands under, when the article has headings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// From the metric's first character to the end of the last fact.
+    pub span: [usize; 2],
+    pub facts: Vec<Fact>,
+}
+
+/// What kind of statement a fact is; the names are the guide's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An amount, count or quantity (752.1亿元, 28家).
+    Level,
+    /// A relative change in % (同比增长8.4%).
+    Change,
+    /// A proportion or rate that is itself a level in % (比重35.7%).
+    Share,
+    /// A difference against a reference (高于全国2.6个百分点).
+    Gap,
+    /// A pull on another figure's growth (拉动进出口增长9.6个百分点).
+    Contribution,
+    /// A position (全省第3, 首位).
+    Rank,
+    /// A run of years (连续三年).
+    Streak,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Level,
+        Kind::Change,
+        Kind::Share,
+        Kind::Gap,
+        Kind::Contribution,
+        Kind::Rank,
+        Kind::Streak,
+    ];
+
+    /// The name used in JSON, CSV and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Level => "level",
+            Kind::Change => "change",
+            Kind::Share => "share",
+            Kind::Gap => "gap",
+            Kind::Contribution => "contribution",
+            Kind::Rank => "rank",
+            Kind::Streak => "streak",
+        }
+    }
+
+    /// The Chinese label a reader of the source expects.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Kind::Level => "规模",
+            Kind::Change => "增长",
+            Kind::Share => "占比",
+            Kind::Gap => "差距",
+            Kind::Contribution => "拉动",
+            Kind::Rank => "排名",
+            Kind::Streak => "连续",
+        }
+    }
+}
+
+/// How exact a value is, from the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Bound {
+    /// 以上, 超过, 突破, 逾, 余, 多.
+    #[serde(rename = ">=")]
+    AtLeast,
+    /// 约, 近, 左右.
+    #[serde(rename = "~")]
+    About,
+    /// 以内, 不到, 以下.
+    #[serde(rename = "<=")]
+    AtMost,
+}
+
+impl Bound {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::AtLeast => ">=",
+            Bound::About => "~",
+            Bound::AtMost => "<=",
+        }
+    }
+
+    /// The sign a person writes before the value: ≥7%, 约30%, ≤5%.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "≥",
+            Bound::About => "约",
+            Bound::AtMost => "≤",
+        }
+    }
+}
+
+/// One atomic statement: a number with what it means.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub kind: Kind,
+    /// The number with its scale folded in (752.1亿元 → 75210000000); a decrease is negative.
+    pub value: f64,
+    /// `%`, `个百分点`, `元`, `美元`, a measure word (家, 个, 吨), `位` for ranks, `年` for streaks.
+    pub unit: String,
+    /// The value as a person writes it, without float noise: `752.1亿元`, `-15%`, `第3`.
+    pub display: String,
+    /// The words the fact was read from, as written in the input.
+    pub text: String,
+    pub span: [usize; 2],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versus: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub target: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The start value of "从410家增加到918家"; `value` is the end value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<f64>,
+    /// `from` as written (410家).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_display: Option<String>,
+}
+
+impl Report {
+    /// Every fact of every article, with its card.
+    pub fn facts(&self) -> impl Iterator<Item = (&Card, &Fact)> {
+        self.articles
+            .iter()
+            .flat_map(|a| a.cards.iter())
+            .flat_map(|c| c.facts.iter().map(move |f| (c, f)))
+    }
+}
+
+impl Article {
+    pub fn fact_count(&self) -> usize {
+        self.cards.iter().map(|c| c.facts.len()).sum()
+    }
+}
