@@ -2,9 +2,18 @@
 //!
 //! The core is pure Rust with no browser types: [`normalize`] reads messy text into a clean
 //! form with a map back to the input, [`extract`] finds the indicators, [`model`] holds the
-//! cards and [`render`] prints them. The CLI (native) and the Yew app (wasm32) are thin shells.
+//! cards and [`render`] prints them. The CLI (native) and the Yew app (wasm32) are thin shells
+//! over it, each behind its platform's gate.
 
+pub mod extract;
 pub mod model;
 pub mod normalize;
+pub mod render;
 
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+pub use extract::analyze;
 pub use model::{Article, Bound, Card, Fact, Kind, Report};

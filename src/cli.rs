@@ -1,0 +1,227 @@
+//! The command line: `zhibiao [--format json|csv|md|text] [FILE|-]...`.
+//!
+//! Reads each file (or stdin) as one article, prints one report for all of them. A file that
+//! cannot be read is named in a one-line error on stderr and skipped; the others still run and
+//! the exit code is 1.
+
+use crate::model::Report;
+use crate::{analyze, render};
+use std::ffi::OsString;
+use std::io::{Read, Write};
+
+const USAGE: &str = "usage: zhibiao [--format json|csv|md|text] [FILE|-]...
+Reads Chinese economic articles (plain text or HTML, UTF-8), one per file, and prints
+their indicator cards. With no FILE, or FILE '-', reads standard input.
+  -f, --format FORMAT   text (default, for people), json, csv or md
+  -h, --help            this help
+  -V, --version         the version";
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+
+    pub fn render(self, report: &Report) -> String {
+        match self {
+            Format::Text => render::text(report),
+            Format::Json => render::json(report),
+            Format::Csv => render::csv(report),
+            Format::Markdown => render::markdown(report),
+        }
+    }
+}
+
+/// What the arguments ask for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Run {
+        format: Format,
+        inputs: Vec<OsString>,
+    },
+    Help,
+    Version,
+}
+
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+    let mut format = Format::Text;
+    let mut inputs = Vec::new();
+    let mut args = args.into_iter();
+    let mut only_files = false;
+    while let Some(arg) = args.next() {
+        let s = arg.to_string_lossy().into_owned();
+        if only_files || s == "-" || !s.starts_with('-') {
+            inputs.push(arg);
+            continue;
+        }
+        let (flag, inline) = match s.split_once('=') {
+            Some((f, v)) => (f.to_string(), Some(v.to_string())),
+            None => (s.clone(), None),
+        };
+        match flag.as_str() {
+            "--" => only_files = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "-f" | "--format" => {
+                let value = match inline {
+                    Some(v) => v,
+                    None => args
+                        .next()
+                        .map(|v| v.to_string_lossy().into_owned())
+                        .ok_or_else(|| format!("{flag} needs a value: json, csv, md or text"))?,
+                };
+                format = Format::parse(&value).ok_or_else(|| {
+                    format!("unknown format '{value}': use json, csv, md or text")
+                })?;
+            }
+            _ => return Err(format!("unknown option '{s}'")),
+        }
+    }
+    if inputs.is_empty() {
+        inputs.push(OsString::from("-"));
+    }
+    Ok(Command::Run { format, inputs })
+}
+
+/// Read one input as text, or say in one line why not.
+fn read_input(name: &OsString) -> Result<String, String> {
+    let label = name.to_string_lossy();
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("{label}: cannot read standard input: {e}"))?;
+        buf
+    } else {
+        let path = std::path::Path::new(name);
+        if path.is_dir() {
+            return Err(format!("{label}: is a directory, not an article"));
+        }
+        std::fs::read(path).map_err(|e| format!("{label}: cannot read: {}", io_reason(&e)))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{label}: not UTF-8 text (invalid byte at offset {}); save it as UTF-8 first",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Run the CLI; returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let (format, inputs) = match parse_args(args) {
+        Ok(Command::Run { format, inputs }) => (format, inputs),
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            return 0;
+        }
+        Ok(Command::Version) => {
+            println!("zhibiao {}", env!("CARGO_PKG_VERSION"));
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("zhibiao: {e}\n{USAGE}");
+            return 2;
+        }
+    };
+    let mut report = Report::default();
+    let mut code = 0;
+    for name in &inputs {
+        match read_input(name) {
+            Ok(text) => report
+                .articles
+                .push(analyze(&name.to_string_lossy(), &text)),
+            Err(e) => {
+                eprintln!("zhibiao: {e}");
+                code = 1;
+            }
+        }
+    }
+    let out = format.render(&report);
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (zhibiao … | head) is not an error worth a message.
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush());
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn parses_formats_and_files() {
+        let cases: &[(&[&str], Result<Command, ()>)] = &[
+            (
+                &[],
+                Ok(Command::Run {
+                    format: Format::Text,
+                    inputs: args(&["-"]),
+                }),
+            ),
+            (
+                &["--format", "json", "a.txt"],
+                Ok(Command::Run {
+                    format: Format::Json,
+                    inputs: args(&["a.txt"]),
+                }),
+            ),
+            (
+                &["--format=csv", "-", "b"],
+                Ok(Command::Run {
+                    format: Format::Csv,
+                    inputs: args(&["-", "b"]),
+                }),
+            ),
+            (
+                &["-f", "md"],
+                Ok(Command::Run {
+                    format: Format::Markdown,
+                    inputs: args(&["-"]),
+                }),
+            ),
+            (
+                &["--", "--format"],
+                Ok(Command::Run {
+                    format: Format::Text,
+                    inputs: args(&["--format"]),
+                }),
+            ),
+            (&["--help"], Ok(Command::Help)),
+            (&["--format", "xml"], Err(())),
+            (&["--format"], Err(())),
+            (&["--bogus"], Err(())),
+        ];
+        for (input, want) in cases {
+            let got = parse_args(args(input)).map_err(|_| ());
+            assert_eq!(&got, want, "args {input:?}");
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Output formats shared by the CLI and the app: JSON (the machine format the scorer reads),
+//! CSV and Markdown (one row per fact), and an aligned plain-text view for people.
+//!
+//! The app exports through these same functions, so a file saved in the browser and one
+//! printed by the CLI for the same text are interchangeable.
+
+use crate::model::{Article, Card, Fact, Kind, Report};
+use std::fmt::Write as _;
+
+/// The report as pretty JSON.
+pub fn json(report: &Report) -> String {
+    // Serialising plain data with string keys cannot fail; keep a valid document regardless.
+    serde_json::to_string_pretty(report).unwrap_or_else(|_| "{\"articles\":[]}".to_string())
+}
+
+const COLUMNS: [&str; 16] = [
+    "source", "metric", "subject", "kind", "value", "unit", "display", "basis", "versus", "bound",
+    "target", "period", "from", "text", "start", "end",
+];
+
+/// One row per fact, RFC 4180 quoting, with a header.
+pub fn csv(report: &Report) -> String {
+    let mut out = COLUMNS.join(",");
+    out.push_str("\r\n");
+    for article in &report.articles {
+        for card in &article.cards {
+            for fact in &card.facts {
+                let row = row(article, card, fact);
+                let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+                out.push_str(&cells.join(","));
+                out.push_str("\r\n");
+            }
+        }
+    }
+    out
+}
+
+/// One Markdown table per report, one row per fact.
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let cols = [
+        "metric", "subject", "kind", "value", "basis", "versus", "period", "target", "text",
+    ];
+    let _ = writeln!(out, "| {} |", cols.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(cols.len()));
+    for (card, fact) in report.facts() {
+        let cells = [
+            card.metric.clone(),
+            card.subject.clone().unwrap_or_default(),
+            fact.kind.as_str().to_string(),
+            headline(fact),
+            fact.basis.clone().unwrap_or_default(),
+            fact.versus.clone().unwrap_or_default(),
+            fact.period.clone().unwrap_or_default(),
+            if fact.target {
+                "目标".into()
+            } else {
+                String::new()
+            },
+            fact.text.clone(),
+        ];
+        let cells: Vec<String> = cells.iter().map(|c| md_cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out
+}
+
+/// Aligned blocks for reading in a terminal: one block per card.
+pub fn text(report: &Report) -> String {
+    let mut out = String::new();
+    for article in &report.articles {
+        let _ = writeln!(
+            out,
+            "== {}{} ({} cards, {} facts)",
+            article.source,
+            article
+                .title
+                .as_deref()
+                .map(|t| format!(": {t}"))
+                .unwrap_or_default(),
+            article.cards.len(),
+            article.fact_count()
+        );
+        if article.cards.is_empty() {
+            out.push_str("   (no indicators found)\n");
+        }
+        let mut section: Option<&str> = None;
+        for card in &article.cards {
+            if card.section.as_deref() != section {
+                section = card.section.as_deref();
+                if let Some(s) = section {
+                    let _ = writeln!(out, "\n## {s}");
+                }
+            }
+            out.push('\n');
+            let subject = card
+                .subject
+                .as_deref()
+                .map(|s| format!("  [{s}]"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "{}{}", card.metric, subject);
+            let lines: Vec<(String, String)> = card
+                .facts
+                .iter()
+                .map(|f| {
+                    let mut left = format!("{}  {}", f.kind.label_zh(), headline(f));
+                    if f.target {
+                        left.push_str("  [目标]");
+                    }
+                    if let Some(p) = &f.period {
+                        let _ = write!(left, "  ({p})");
+                    }
+                    (left, f.text.clone())
+                })
+                .collect();
+            let widest = lines.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+            for (left, quote) in lines {
+                let pad = " ".repeat(widest - width(&left));
+                let _ = writeln!(out, "  {left}{pad}  «{quote}»");
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The fact as a person states it: `同比 +8.4%`, `全国 +2.6个百分点`, `全省第3`, `≥7%`.
+pub fn headline(fact: &Fact) -> String {
+    let signed = || {
+        if fact.value > 0.0 && !fact.display.starts_with(['+', '-', '≥', '≤', '约']) {
+            format!("+{}", fact.display)
+        } else {
+            fact.display.clone()
+        }
+    };
+    let with = |prefix: Option<&str>, body: String| match prefix {
+        Some(p) if !p.is_empty() => format!("{p} {body}"),
+        _ => body,
+    };
+    match fact.kind {
+        Kind::Change => with(fact.basis.as_deref(), signed()),
+        Kind::Gap => with(fact.versus.as_deref(), signed()),
+        Kind::Contribution => match &fact.versus {
+            Some(v) => format!("拉动{v} {}", fact.display),
+            None => format!("拉动 {}", fact.display),
+        },
+        Kind::Rank | Kind::Streak => fact.display.clone(),
+        Kind::Level | Kind::Share => match &fact.from_display {
+            Some(from) => format!("{from} → {}", fact.display),
+            None => fact.display.clone(),
+        },
+    }
+}
+
+fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    [
+        article.source.clone(),
+        card.metric.clone(),
+        opt(&card.subject),
+        fact.kind.as_str().to_string(),
+        number(fact.value),
+        fact.unit.clone(),
+        fact.display.clone(),
+        opt(&fact.basis),
+        opt(&fact.versus),
+        fact.bound
+            .map(|b| b.as_str().to_string())
+            .unwrap_or_default(),
+        if fact.target {
+            "true".into()
+        } else {
+            String::new()
+        },
+        opt(&fact.period),
+        fact.from.map(number).unwrap_or_default(),
+        fact.text.clone(),
+        fact.span[0].to_string(),
+        fact.span[1].to_string(),
+    ]
+}
+
+/// A float without noise or exponent: 75210000000, 8.4, -15.
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn csv_cell(s: &str) -> String {
+    // A leading = + - @ would run as a formula in a spreadsheet; a quote mark defuses it.
+    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// Terminal columns of a string: CJK and full-width forms take two.
+pub fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            let wide = (0x1100..=0x115F).contains(&u)
+                || (0x2E80..=0xA4CF).contains(&u)
+                || (0xAC00..=0xD7A3).contains(&u)
+                || (0xF900..=0xFAFF).contains(&u)
+                || (0xFE30..=0xFE4F).contains(&u)
+                || (0xFF00..=0xFF60).contains(&u)
+                || (0xFFE0..=0xFFE6).contains(&u)
+                || (0x20000..=0x3FFFD).contains(&u);
+            if wide {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
