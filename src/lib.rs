@@ -17,3 +17,9 @@ pub mod cli;
 
 pub use extract::analyze;
 pub use model::{Article, Bound, Card, Fact, Kind, Report};
+
+/// Plain text with its paragraphs from pasted HTML (the clipboard's `text/html`), for the
+/// app's input box.
+pub fn html_to_text(html: &str) -> String {
+    normalize::normalize(html).text
+}
