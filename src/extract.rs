@@ -22,6 +22,11 @@ pub fn analyze(source: &str, input: &str) -> Article {
     let mut reader = Reader {
         chars: &chars,
         input,
+        offsets: input
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(input.len()))
+            .collect(),
         norm: &norm,
         quantities: &quantities,
         next_q: 0,
@@ -73,9 +78,14 @@ struct Draft {
     card_start: usize,
 }
 
+/// The longest quote a fact keeps before its number, in chars.
+const MAX_QUOTE: usize = 80;
+
 struct Reader<'a> {
     chars: &'a [char],
     input: &'a str,
+    /// Byte offset in `input` of each code point, and one past the end.
+    offsets: Vec<usize>,
     norm: &'a Normalized,
     quantities: &'a [Quantity],
     /// Quantities before this index belong to lines already read.
@@ -105,9 +115,11 @@ impl<'a> Reader<'a> {
         let paragraph_period = find_period(self.chars, line.start, line.end);
         for (ss, se) in segment::sentences(self.chars, line.start, line.end) {
             let mut st = SentenceState {
-                id: self.facts.last().map_or(0, |d| d.sentence + 1) + ss,
+                id: ss,
                 ..Default::default()
             };
+            // The period stated so far in the sentence; each clause is searched once.
+            let mut sentence_period: Option<String> = None;
             let sentence_target = self.target_before(ss, se);
             for (cs, ce) in segment::clauses(self.chars, ss, se) {
                 let first = self.next_q;
@@ -127,10 +139,15 @@ impl<'a> Reader<'a> {
                     if !topic.is_empty() {
                         st.topic = Some(topic);
                     }
+                    if let Some(p) = find_period(self.chars, cs, ce) {
+                        sentence_period = Some(p);
+                    }
                     continue;
                 }
-                let period =
-                    find_period(self.chars, ss, qs[0].start).or_else(|| paragraph_period.clone());
+                if let Some(p) = find_period(self.chars, cs, qs[0].start) {
+                    sentence_period = Some(p);
+                }
+                let period = sentence_period.clone().or_else(|| paragraph_period.clone());
                 let ctx = ClauseCtx {
                     start: cs,
                     end: ce,
@@ -315,7 +332,9 @@ impl<'a> Reader<'a> {
             } else {
                 item.seg_start
             };
-            let span = self.norm.input_span(text_start.min(q.start), q.end);
+            // The words quoted: back to the clause or list item, within reason.
+            let text_start = text_start.min(q.start).max(q.start.saturating_sub(MAX_QUOTE));
+            let span = self.norm.input_span(text_start, q.end);
             let card_start = st
                 .metric
                 .as_ref()
@@ -347,7 +366,7 @@ impl<'a> Reader<'a> {
                 value,
                 unit,
                 display,
-                text: self.input_text(span),
+                text: self.input_text(span, text_start, q.end),
                 span,
                 basis: reading.basis.clone(),
                 versus,
@@ -372,22 +391,13 @@ impl<'a> Reader<'a> {
 
     /// The words of the input at `span`, or the normalised words when the input there holds
     /// markup (a span across HTML tags reads badly).
-    fn input_text(&self, span: [usize; 2]) -> String {
-        let raw: String = self
-            .input
-            .chars()
-            .skip(span[0])
-            .take(span[1] - span[0])
-            .collect();
-        if raw.contains(['<', '\n', '&']) {
-            raw.split('\n')
-                .map(str::trim)
-                .collect::<String>()
-                .chars()
-                .filter(|c| *c != '\r')
-                .collect()
+    fn input_text(&self, span: [usize; 2], start: usize, end: usize) -> String {
+        let at = |i: usize| self.offsets.get(i).copied().unwrap_or(self.input.len());
+        let raw = &self.input[at(span[0])..at(span[1])];
+        if raw.contains(['<', '\n', '&', '\r']) {
+            text_of(self.chars, start, end)
         } else {
-            raw
+            raw.to_string()
         }
     }
 }
@@ -502,8 +512,7 @@ impl Reading {
     fn points(c: &[char], ps: usize, pe: usize) -> Reading {
         let pre: Vec<char> = c[ps..pe].to_vec();
         if let Some(p) = find_last(&pre, "拉动") {
-            let mut end = pre.len();
-            end = strip_back(&pre, 0, end);
+            let end = strip_comparison(&pre, p + 2, pre.len());
             let versus = clean(&pre[p + 2..end.max(p + 2)]);
             let mut r = Reading::new(Kind::Contribution, clean_metric(c, ps, ps + p));
             r.versus = (!versus.is_empty()).then_some(versus);
@@ -519,7 +528,7 @@ impl Reading {
         match found {
             Some((p, w, neg)) => {
                 let after = p + w.chars().count();
-                let end = strip_back(&pre, after, pre.len());
+                let end = strip_comparison(&pre, after, pre.len());
                 let versus = clean(&pre[after..end.max(after)]);
                 r.versus = (!versus.is_empty()).then_some(versus);
                 r.negative = neg || tail_neg;
@@ -552,7 +561,10 @@ impl Reading {
             r.kind = Kind::Change;
             r.negative = down;
             end -= w.chars().count();
-            end = strip_fillers(c, ps, end);
+            // 年均 ends in a filler (均): look for a basis before dropping fillers.
+            if ends_with_any(&c[..end], end, &VOCAB.basis).is_none() {
+                end = strip_fillers(c, ps, end);
+            }
         } else if q.doubling || q.negative || basis_only.is_some() {
             r.kind = Kind::Change;
         }
@@ -761,7 +773,7 @@ fn clean(cs: &[char]) -> String {
 
 /// Fillers between a verb and its number: 了, 达到, 为, 分别, 均.
 fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
-    const FILLERS: [&str; 14] = [
+    const FILLERS: [&str; 16] = [
         "达到了",
         "达到",
         "分别为",
@@ -776,6 +788,8 @@ fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
         "是",
         "约为",
         "共",
+        "新增",
+        "增加",
     ];
     loop {
         let before = e;
@@ -788,7 +802,7 @@ fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
         if let Some((w, _)) = VOCAB
             .bounds_before
             .iter()
-            .find(|(w, _)| c[s..e].ends_with(&w.chars().collect::<Vec<_>>()))
+            .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
         {
             e -= w.chars().count();
         }
@@ -803,7 +817,7 @@ fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
     loop {
         let before = e;
         e = strip_fillers(cs, s, e);
-        for list in [&VOCAB.growth, &VOCAB.decline, &VOCAB.basis] {
+        for list in [&VOCAB.growth, &VOCAB.decline, &VOCAB.basis, &VOCAB.target] {
             if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
                 e -= w.chars().count();
             }
@@ -817,6 +831,23 @@ fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
             &["高", "快", "加快", "提高", "整体增速", "增速"],
         ) {
             e -= w.chars().count();
+        }
+        if e == before || e <= s {
+            return e.max(s);
+        }
+    }
+}
+
+/// The verb after a gap's reference (高于全省平均…, 比1-6月加快…, 拉动进出口增长…), which
+/// is not part of the reference.
+fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
+    const VERBS: [&str; 8] = ["整体增速", "增速", "加快", "提高", "高出", "高", "快", "了"];
+    loop {
+        let before = e;
+        for list in [&VOCAB.growth[..], &VOCAB.decline[..], &GAP_DOWN[..], &VERBS[..]] {
+            if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
+                e -= w.chars().count();
+            }
         }
         if e == before || e <= s {
             return e.max(s);

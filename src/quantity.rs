@@ -287,6 +287,10 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     if unit == Unit::Bare && num.chinese {
         return None;
     }
+    // “十项重大工程”, “八八战略”: a numeral opening a quoted name is part of a slogan.
+    if num.chinese && num.scale.is_empty() && matches!(prev, Some('“' | '「' | '"' | '《')) {
+        return None;
+    }
     if let Some((w, b)) = VOCAB
         .bounds_after
         .iter()
@@ -605,8 +609,13 @@ mod tests {
             "打造一批项目，统一标准，进一步提升",
             "前三季度",
             "5G基站",
+            "深入实施“十项重大工程”",
+            "全面贯彻党的二十大精神",
         ] {
-            let got: Vec<_> = scan_str(text).into_iter().filter(|q| !q.2.is_empty()).collect();
+            let got: Vec<_> = scan_str(text)
+                .into_iter()
+                .filter(|q| !q.2.is_empty())
+                .collect();
             assert!(got.is_empty(), "{text}: {got:?}");
         }
     }
