@@ -196,8 +196,10 @@ impl<'a> Reader<'a> {
                 .get(gi + 1)
                 .map_or(ctx.end, |g| g[0].start)
                 .min(ctx.end);
+            // A 、 ends the words after a count only when another item with a quantity
+            // follows (…500家、专精特新企业326家); else it is inside a name (多维度、立体化).
             let post_end = (last.end..next_start)
-                .find(|&i| self.chars[i] == '、')
+                .find(|&i| self.chars[i] == '、' && gi + 1 < groups.len())
                 .unwrap_or(next_start);
             let pre_start = prev_end.max(seg_start);
             let item = Item {
@@ -333,7 +335,9 @@ impl<'a> Reader<'a> {
                 item.seg_start
             };
             // The words quoted: back to the clause or list item, within reason.
-            let text_start = text_start.min(q.start).max(q.start.saturating_sub(MAX_QUOTE));
+            let text_start = text_start
+                .min(q.start)
+                .max(q.start.saturating_sub(MAX_QUOTE));
             let span = self.norm.input_span(text_start, q.end);
             let card_start = st
                 .metric
@@ -656,7 +660,12 @@ const FALL_RATE_WORDS: [&str; 3] = ["降幅为", "降幅", "跌幅"];
 /// Pronoun-like metrics that name nothing alone: 数量居全省首位 (of what?).
 fn is_anaphor(m: &str) -> bool {
     const WORDS: [&str; 8] = ["数量", "总量", "增速", "增幅", "规模", "总数", "总额", "其"];
-    WORDS.iter().any(|w| m.starts_with(w)) || m.chars().count() < 2
+    // The word alone, or with a short verb (数量实现): 规模以上工业增加值 names itself.
+    let m = m.strip_prefix("累计").unwrap_or(m);
+    WORDS.iter().any(|w| {
+        m.strip_prefix(w)
+            .is_some_and(|rest| rest.chars().count() <= 2)
+    }) || m.chars().count() < 2
 }
 
 /// Group quantities into runs of values sharing one verb (16.2%、11.9%; 1.9和4.4个百分点).
@@ -844,7 +853,12 @@ fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
     const VERBS: [&str; 8] = ["整体增速", "增速", "加快", "提高", "高出", "高", "快", "了"];
     loop {
         let before = e;
-        for list in [&VOCAB.growth[..], &VOCAB.decline[..], &GAP_DOWN[..], &VERBS[..]] {
+        for list in [
+            &VOCAB.growth[..],
+            &VOCAB.decline[..],
+            &GAP_DOWN[..],
+            &VERBS[..],
+        ] {
             if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
                 e -= w.chars().count();
             }
@@ -897,8 +911,10 @@ fn clean_post(c: &[char], s: usize, e: usize) -> String {
         text.trim_matches(|ch: char| !(han(ch) || ch.is_alphanumeric() || ch == '“' || ch == '”'));
     // 以上/以下 that belonged to the bound are gone; particles are not names.
     let t = t.trim_start_matches(['的', '，', '、']);
+    // 50万吨光伏铝边框项目”等重大项目: the named thing, not the category after 等.
+    let t = t.split('等').next().unwrap_or(t);
     let t = t.trim_end_matches(['到', '至', '在', '和', '及', '与', '的']);
-    category(t).to_string()
+    balance_quotes(t).to_string()
 }
 
 fn remove_parens(cs: &[char]) -> String {
@@ -931,8 +947,11 @@ fn clean_metric(c: &[char], s: usize, e: usize) -> String {
         }
         for list in [&VOCAB.scope, &VOCAB.lead, &VOCAB.target] {
             if let Some(w) = starts_with_any(&cs, i, list) {
-                // Keep a word that is the whole name (实现 alone is no name either).
-                i += w.chars().count();
+                // Keep a light verb when too little would be left (新增就业, 完成投资).
+                let n = w.chars().count();
+                if cs.len() - i - n >= 3 || std::ptr::eq(list, &VOCAB.scope) {
+                    i += n;
+                }
             }
         }
         if i == before || i >= cs.len() {
@@ -948,17 +967,20 @@ fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     let out = category(&out);
     let out =
         out.trim_matches(|ch: char| !(han(ch) || ch.is_alphanumeric() || ch == '”' || ch == '“'));
-    // An unbalanced quote left at an end by the clause split.
-    let opens = out.matches('“').count();
-    let closes = out.matches('”').count();
-    let out = if opens > closes {
-        out.trim_end_matches('“')
+    balance_quotes(out).to_string()
+}
+
+/// Drop a quote mark left unpaired at an end by a clause or list split.
+fn balance_quotes(s: &str) -> &str {
+    let opens = s.matches('“').count();
+    let closes = s.matches('”').count();
+    if opens > closes {
+        s.trim_end_matches('“').trim_start_matches('“')
     } else if closes > opens {
-        out.trim_start_matches('”')
+        s.trim_start_matches('”').trim_end_matches('”')
     } else {
-        out
-    };
-    out.to_string()
+        s
+    }
 }
 
 /// 制造业创新中心等省级以上创新平台 → 省级以上创新平台: examples before 等, the category after.

@@ -228,14 +228,30 @@ fn title_value(v: &[Pair], j: usize, e: usize) -> Option<(usize, usize)> {
     (t > s).then_some((s, t))
 }
 
+/// `source: repo/path`: an ASCII key, a colon and a space.
+fn is_header_line(line: &[Pair]) -> bool {
+    let key = line
+        .iter()
+        .take_while(|p| p.0.is_ascii_alphanumeric() || matches!(p.0, '_' | '-'))
+        .count();
+    key > 0
+        && line.get(key).map(|p| p.0) == Some(':')
+        && line.get(key + 1).map(|p| p.0) == Some(' ')
+}
+
 /// Drop a YAML front-matter block at the start (after blank lines), keeping its `title:` as a
 /// heading line.
 fn front_matter(v: &mut [Pair]) -> usize {
     let len = v.len();
     let mut i = 0;
+    // Blank lines, and a few `key: value` header lines (an archive's `source: …`), may come
+    // before the opening fence.
+    let mut headers = 0;
     let open_end = loop {
         let e = line_end(v, i);
-        if e < len && v[i..e].iter().all(|p| p.0 == ' ') {
+        let blank = v[i..e].iter().all(|p| p.0 == ' ');
+        if e < len && (blank || (headers < 4 && is_header_line(&v[i..e]))) {
+            headers += usize::from(!blank);
             i = e + 1;
             continue;
         }
@@ -907,6 +923,8 @@ struct Line {
     clause: bool,
     /// Is a heading.
     heading: bool,
+    /// Is the first line, perhaps a title.
+    first: bool,
 }
 
 /// Whether a space between `a` and `b` is dropped: Chinese text has none between Han chars,
@@ -945,7 +963,8 @@ fn continues(c: char) -> bool {
 /// `p` stops mid-sentence and reads as prose, and the next line, starting with `first`, goes
 /// on. Latin text joins only Latin text.
 fn joins(p: &Line, first: char) -> bool {
-    if p.heading || !(p.clause || p.len >= PROSE_LEN) {
+    // A title's next line starting with a digit is a date or byline stamp, not its tail.
+    if p.heading || (p.first && first.is_ascii_digit()) || !(p.clause || p.len >= PROSE_LEN) {
         return false;
     }
     let last = p.last;
@@ -1002,6 +1021,7 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
         }
         let mut line = Line {
             heading,
+            first: prev.is_none(),
             ..Line::default()
         };
         let line_start = w;
@@ -1144,6 +1164,8 @@ mod tests {
             "1-2月广东经济数据出炉\n正文。",
         ),
         ("\n\n---\ntitle: \"标题\"\ndate: 2020\n---\n正文。", "标题\n正文。"),
+        ("source: a/b.md\n\n---\ntitle: 标题\n---\n正文。", "标题\n正文。"),
+        ("source: a/b.md\n\n正文。", "source: a/b.md\n正文。"),
         ("---\ntitle: 標題 甲\n...\n正文。", "标题甲\n正文。"),
         ("---\nauthor: x\n---\n正文。", "正文。"),
         ("---\ntitle: x\n正文", "title: x\n正文"),

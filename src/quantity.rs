@@ -302,6 +302,10 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
             bound = Some((w, *b));
         }
     }
+    // “6个新”, “3个100”: a quantity that is the whole of a quoted name is a slogan.
+    if prev == Some('“') && (i..(i + 3).min(chars.len())).any(|k| chars[k] == '”') {
+        return None;
+    }
     let bound = bound.map(|(_, b)| b).or(mid_bound);
     Some(Quantity {
         start,
@@ -611,6 +615,7 @@ mod tests {
             "5G基站",
             "深入实施“十项重大工程”",
             "全面贯彻党的二十大精神",
+            "聊城工业凭这“6个新”强势出圈",
         ] {
             let got: Vec<_> = scan_str(text)
                 .into_iter()

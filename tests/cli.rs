@@ -33,7 +33,8 @@ fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     path
 }
 
-const ARTICLE: &str = "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。地区生产总值752.1亿元。";
+const ARTICLE: &str =
+    "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。地区生产总值752.1亿元。";
 
 #[test]
 fn json_is_the_documented_schema() {
@@ -50,13 +51,19 @@ fn json_is_the_documented_schema() {
     assert_eq!(f["unit"], "%");
     assert_eq!(f["basis"], "同比");
     let g = &cards[0]["facts"][1];
-    assert_eq!((g["kind"].as_str(), g["versus"].as_str()), (Some("gap"), Some("全国")));
+    assert_eq!(
+        (g["kind"].as_str(), g["versus"].as_str()),
+        (Some("gap"), Some("全国"))
+    );
     let level = &cards[1]["facts"][0];
     assert_eq!(level["value"], 75_210_000_000.0);
     assert_eq!(level["display"], "752.1亿元");
     // Spans are code points of the input.
     let span = f["span"].as_array().unwrap();
-    let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+    let (s, e) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
     let quoted: String = ARTICLE.chars().skip(s).take(e - s).collect();
     assert!(quoted.ends_with("同比增长8.4%"), "{quoted}");
 }
@@ -67,12 +74,18 @@ fn every_format_prints() {
     let p = path.to_str().unwrap();
     let (code, text, _) = zhibiao(&[p], None);
     assert_eq!(code, 0);
-    assert!(text.contains("规上工业增加值") && text.contains("同比 +8.4%"), "{text}");
+    assert!(
+        text.contains("规上工业增加值") && text.contains("同比 +8.4%"),
+        "{text}"
+    );
     let (_, csv, _) = zhibiao(&["--format", "csv", p], None);
     assert!(csv.starts_with("source,metric,"));
     assert_eq!(csv.lines().count(), 4, "{csv}");
     let (_, md, _) = zhibiao(&["-f", "md", p], None);
-    assert!(md.starts_with("| metric |") && md.contains("| 规上工业增加值 |"), "{md}");
+    assert!(
+        md.starts_with("| metric |") && md.contains("| 规上工业增加值 |"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -92,7 +105,10 @@ fn bad_inputs_are_named_and_the_rest_still_runs() {
         None,
     );
     assert_eq!(code, 1);
-    assert!(err.contains("/no/such/file.txt: cannot read: no such file"), "{err}");
+    assert!(
+        err.contains("/no/such/file.txt: cannot read: no such file"),
+        "{err}"
+    );
     assert!(err.contains("is a directory"), "{err}");
     assert!(err.contains("bad.txt:"), "{err}");
     assert_eq!(err.lines().count(), 3, "{err}");

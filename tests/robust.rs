@@ -10,10 +10,18 @@ fn check(input: &str) {
     assert_eq!(a, b, "not deterministic");
     let len = input.chars().count();
     for card in &a.cards {
-        assert!(card.span[0] <= card.span[1] && card.span[1] <= len, "card span {:?} of {len}", card.span);
+        assert!(
+            card.span[0] <= card.span[1] && card.span[1] <= len,
+            "card span {:?} of {len}",
+            card.span
+        );
         assert!(!card.facts.is_empty());
         for f in &card.facts {
-            assert!(f.span[0] <= f.span[1] && f.span[1] <= len, "fact span {:?} of {len}", f.span);
+            assert!(
+                f.span[0] <= f.span[1] && f.span[1] <= len,
+                "fact span {:?} of {len}",
+                f.span
+            );
             assert!(f.value.is_finite(), "value {}", f.value);
             assert!(!f.unit.is_empty());
         }
@@ -33,12 +41,77 @@ fn check(input: &str) {
 /// Pieces that meet the rules' edges: numbers, units, bounds, markup, breaks, pinyin.
 fn piece() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "增长", "下降", "同比", "8.4", "%", "％", "个百分点", "亿元", "万", "家", "第", "3", "位",
-        "连续", "三", "年", "全省", "高于", "拉动", "从", "到", "、", "，", "。", "；", "(", ")",
-        "（", "）", "<p>", "</p>", "<", ">", "&", "&#", ";", "\n", "\r\n", " ", "以上", "余", "约",
-        "左右", "力争", "比重", "-", "1-2", "月", "日", ":", "“", "”", "tóng", "(bǐ)", "國", "１",
-        "翻番", "百分之", "9999999999999999999999", "1.2.3.4", "0", "\u{0}", "\u{feff}", "😀",
-        "абв", "العربية", "<script>", "</script>", "<!--", "-->", "---\ntitle: x\n---\n",
+        "增长",
+        "下降",
+        "同比",
+        "8.4",
+        "%",
+        "％",
+        "个百分点",
+        "亿元",
+        "万",
+        "家",
+        "第",
+        "3",
+        "位",
+        "连续",
+        "三",
+        "年",
+        "全省",
+        "高于",
+        "拉动",
+        "从",
+        "到",
+        "、",
+        "，",
+        "。",
+        "；",
+        "(",
+        ")",
+        "（",
+        "）",
+        "<p>",
+        "</p>",
+        "<",
+        ">",
+        "&",
+        "&#",
+        ";",
+        "\n",
+        "\r\n",
+        " ",
+        "以上",
+        "余",
+        "约",
+        "左右",
+        "力争",
+        "比重",
+        "-",
+        "1-2",
+        "月",
+        "日",
+        ":",
+        "“",
+        "”",
+        "tóng",
+        "(bǐ)",
+        "國",
+        "１",
+        "翻番",
+        "百分之",
+        "9999999999999999999999",
+        "1.2.3.4",
+        "0",
+        "\u{0}",
+        "\u{feff}",
+        "😀",
+        "абв",
+        "العربية",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "---\ntitle: x\n---\n",
     ])
     .prop_map(str::to_string)
 }
@@ -86,6 +159,10 @@ fn hard_inputs_from_the_issue() {
     }
     // The script's number is not an indicator; the paragraph's is.
     let a = analyze("p", page);
-    let values: Vec<f64> = a.cards.iter().flat_map(|c| c.facts.iter().map(|f| f.value)).collect();
+    let values: Vec<f64> = a
+        .cards
+        .iter()
+        .flat_map(|c| c.facts.iter().map(|f| f.value))
+        .collect();
     assert!(!values.contains(&50.0), "{values:?}");
 }
