@@ -925,6 +925,8 @@ struct Line {
     heading: bool,
     /// Is the first line, perhaps a title.
     first: bool,
+    /// Holds a ` - ` or ` | ` separator: a page title with its site's name, not prose.
+    titled: bool,
 }
 
 /// Whether a space between `a` and `b` is dropped: Chinese text has none between Han chars,
@@ -964,7 +966,11 @@ fn continues(c: char) -> bool {
 /// on. Latin text joins only Latin text.
 fn joins(p: &Line, first: char) -> bool {
     // A title's next line starting with a digit is a date or byline stamp, not its tail.
-    if p.heading || (p.first && first.is_ascii_digit()) || !(p.clause || p.len >= PROSE_LEN) {
+    if p.heading
+        || p.titled
+        || (p.first && first.is_ascii_digit())
+        || !(p.clause || p.len >= PROSE_LEN)
+    {
         return false;
     }
     let last = p.last;
@@ -1034,6 +1040,9 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
             }
             if is_marker(c) {
                 continue;
+            }
+            if matches!(c, '-' | '|' | '_') && space.is_some() && ch(v, k + 1) == ' ' {
+                line.titled = true;
             }
             if let Some(so) = space.take() {
                 if !drop_space(line.last, c) {
@@ -1166,6 +1175,11 @@ mod tests {
         ("\n\n---\ntitle: \"标题\"\ndate: 2020\n---\n正文。", "标题\n正文。"),
         ("source: a/b.md\n\n---\ntitle: 标题\n---\n正文。", "标题\n正文。"),
         ("source: a/b.md\n\n正文。", "source: a/b.md\n正文。"),
+        // A page title with its site's name is not the first half of the next paragraph.
+        (
+            "导语。\n6项突破，10项第一，工信成绩亮眼 - 天天要闻\n\n工业运行实现新提升。",
+            "导语。\n6项突破，10项第一，工信成绩亮眼 - 天天要闻\n工业运行实现新提升。",
+        ),
         ("---\ntitle: 標題 甲\n...\n正文。", "标题甲\n正文。"),
         ("---\nauthor: x\n---\n正文。", "正文。"),
         ("---\ntitle: x\n正文", "title: x\n正文"),
