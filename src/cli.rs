@@ -13,6 +13,7 @@ const USAGE: &str = "usage: zhibiao [--format json|csv|md|text] [FILE|-]...
 Reads Chinese economic articles (plain text or HTML, UTF-8), one per file, and prints
 their indicator cards. With no FILE, or FILE '-', reads standard input.
   -f, --format FORMAT   text (default, for people), json, csv or md
+      --sample          analyse the built-in sample article instead of files
   -h, --help            this help
   -V, --version         the version";
 
@@ -53,6 +54,9 @@ enum Command {
         format: Format,
         inputs: Vec<OsString>,
     },
+    Sample {
+        format: Format,
+    },
     Help,
     Version,
 }
@@ -62,6 +66,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     let mut inputs = Vec::new();
     let mut args = args.into_iter();
     let mut only_files = false;
+    let mut sample = false;
     while let Some(arg) = args.next() {
         let s = arg.to_string_lossy().into_owned();
         if only_files || s == "-" || !s.starts_with('-') {
@@ -76,6 +81,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
             "--" => only_files = true,
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
+            "--sample" => sample = true,
             "-f" | "--format" => {
                 let value = match inline {
                     Some(v) => v,
@@ -90,6 +96,9 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
             }
             _ => return Err(format!("unknown option '{s}'")),
         }
+    }
+    if sample {
+        return Ok(Command::Sample { format });
     }
     if inputs.is_empty() {
         inputs.push(OsString::from("-"));
@@ -133,6 +142,13 @@ fn io_reason(e: &std::io::Error) -> String {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let (format, inputs) = match parse_args(args) {
         Ok(Command::Run { format, inputs }) => (format, inputs),
+        Ok(Command::Sample { format }) => {
+            let report = Report {
+                articles: vec![analyze("sample", crate::SAMPLE)],
+            };
+            print!("{}", format.render(&report));
+            return 0;
+        }
         Ok(Command::Help) => {
             println!("{USAGE}");
             return 0;
@@ -215,6 +231,12 @@ mod tests {
                 }),
             ),
             (&["--help"], Ok(Command::Help)),
+            (
+                &["--sample", "-f", "csv"],
+                Ok(Command::Sample {
+                    format: Format::Csv,
+                }),
+            ),
             (&["--format", "xml"], Err(())),
             (&["--format"], Err(())),
             (&["--bogus"], Err(())),

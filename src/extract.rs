@@ -100,7 +100,7 @@ struct SentenceState {
     /// The last metric named, with its card number and where it starts.
     metric: Option<(String, usize, usize)>,
     /// The last clause without a quantity: the topic later clauses may refer back to.
-    topic: Option<String>,
+    topic: Option<(usize, usize)>,
     subject: Option<String>,
     cards: usize,
 }
@@ -112,7 +112,7 @@ impl<'a> Reader<'a> {
         {
             self.next_q += 1;
         }
-        let paragraph_period = find_period(self.chars, line.start, line.end);
+        let paragraph_period = find_period_at(self.chars, line.start, line.end, true);
         for (ss, se) in segment::sentences(self.chars, line.start, line.end) {
             let mut st = SentenceState {
                 id: ss,
@@ -135,10 +135,8 @@ impl<'a> Reader<'a> {
                     st.subject = subject_at(self.chars, cs, ce);
                 }
                 if qs.is_empty() {
-                    let topic = clean_metric(self.chars, cs, ce);
-                    if !topic.is_empty() {
-                        st.topic = Some(topic);
-                    }
+                    // Named lazily: most topics are never referred to.
+                    st.topic = Some((cs, ce));
                     if let Some(p) = find_period(self.chars, cs, ce) {
                         sentence_period = Some(p);
                     }
@@ -164,7 +162,7 @@ impl<'a> Reader<'a> {
     /// The position of the first target word of the sentence, if any.
     fn target_before(&self, s: usize, e: usize) -> Option<usize> {
         (s..e).find(|&i| {
-            starts_with_any(self.chars, i, &VOCAB.target).is_some()
+            VOCAB.target.at(self.chars, i).is_some()
                 && !VOCAB
                     .not_target
                     .iter()
@@ -297,8 +295,13 @@ impl<'a> Reader<'a> {
             // Resolve a clause with no name, or a pronoun-like one (数量, 增速), against the
             // sentence so far.
             let mut card = None;
-            if metric.is_empty() || is_anaphor(&metric) {
-                match (&st.metric, &st.topic) {
+            let relative = metric.starts_with('占') || VOCAB.relative.contains(&metric.as_str());
+            if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
+                let topic = st
+                    .topic
+                    .map(|(s, e)| clean_metric(c, s, e))
+                    .filter(|t| !t.is_empty());
+                match (&st.metric, &topic) {
                     (Some((m, card_no, _)), _) => {
                         if metric.is_empty() {
                             card = Some(*card_no);
@@ -528,7 +531,7 @@ impl Reading {
             .filter_map(|(w, neg)| find_last(&pre, w).map(|p| (p, *w, *neg)))
             .max_by_key(|(p, w, _)| (*p, w.chars().count()));
         let tail_neg = ends_with_any(&pre, pre.len(), &GAP_DOWN).is_some()
-            || ends_with_any(&pre, pre.len(), &VOCAB.decline).is_some();
+            || VOCAB.decline.ending(&pre, pre.len()).is_some();
         match found {
             Some((p, w, neg)) => {
                 let after = p + w.chars().count();
@@ -555,18 +558,20 @@ impl Reading {
         if q.unit == Unit::Times {
             r.scale = 100.0;
         }
-        let verb = ends_with_any(&c[..end], end, &VOCAB.growth)
+        let verb = VOCAB
+            .growth
+            .ending(&c[..end], end)
             .map(|w| (w, false))
-            .or_else(|| ends_with_any(&c[..end], end, &VOCAB.decline).map(|w| (w, true)))
+            .or_else(|| VOCAB.decline.ending(&c[..end], end).map(|w| (w, true)))
             .or_else(|| ends_with_any(&c[..end], end, &RATE_WORDS).map(|w| (w, false)))
             .or_else(|| ends_with_any(&c[..end], end, &FALL_RATE_WORDS).map(|w| (w, true)));
-        let basis_only = ends_with_any(&c[..end], end, &VOCAB.basis);
+        let basis_only = VOCAB.basis.ending(&c[..end], end);
         if let Some((w, down)) = verb {
             r.kind = Kind::Change;
             r.negative = down;
             end -= w.chars().count();
             // 年均 ends in a filler (均): look for a basis before dropping fillers.
-            if ends_with_any(&c[..end], end, &VOCAB.basis).is_none() {
+            if VOCAB.basis.ending(&c[..end], end).is_none() {
                 end = strip_fillers(c, ps, end);
             }
         } else if q.doubling || q.negative || basis_only.is_some() {
@@ -588,7 +593,7 @@ impl Reading {
     fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, post: (usize, usize)) -> Reading {
         let mut end = strip_fillers(c, ps, pe);
         let mut negative = false;
-        if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.decline) {
+        if let Some(w) = VOCAB.decline.ending(&c[..end], end) {
             negative = true;
             end -= w.chars().count();
         }
@@ -827,7 +832,7 @@ fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
         let before = e;
         e = strip_fillers(cs, s, e);
         for list in [&VOCAB.growth, &VOCAB.decline, &VOCAB.basis, &VOCAB.target] {
-            if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
+            if let Some(w) = list.ending(&cs[s..e], e - s) {
                 e -= w.chars().count();
             }
         }
@@ -871,7 +876,7 @@ fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
 
 /// The basis written before a change's verb, and where it starts.
 fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, usize) {
-    if let Some(w) = ends_with_any(&c[s..e], e - s, &VOCAB.basis) {
+    if let Some(w) = VOCAB.basis.ending(&c[s..e], e - s) {
         let n = w.chars().count();
         // 比2019年同期, 较上年同期, 比上年: a comparison with a period.
         let b = e - n;
@@ -946,7 +951,7 @@ fn clean_metric(c: &[char], s: usize, e: usize) -> String {
             i = p;
         }
         for list in [&VOCAB.scope, &VOCAB.lead, &VOCAB.target] {
-            if let Some(w) = starts_with_any(&cs, i, list) {
+            if let Some(w) = list.at(&cs, i) {
                 // Keep a light verb when too little would be left (新增就业, 完成投资).
                 let n = w.chars().count();
                 if cs.len() - i - n >= 3 || std::ptr::eq(list, &VOCAB.scope) {
@@ -995,6 +1000,13 @@ fn category(name: &str) -> &str {
 
 /// A period word at `cs[i..]` (2023年, 1-2月, 一季度, 去年…): the index after it.
 fn period_at(cs: &[char], i: usize) -> Option<usize> {
+    // Most chars start no period: answer them at once.
+    if !cs
+        .get(i)
+        .is_some_and(|c| c.is_ascii_digit() || "前上下一二三四第首去今明全年".contains(*c))
+    {
+        return None;
+    }
     const WORDS: [&str; 16] = [
         "前三季度",
         "上半年",
@@ -1055,11 +1067,14 @@ fn period_at(cs: &[char], i: usize) -> Option<usize> {
 }
 
 /// The period nearest before `end` in `c[s..end]`.
-fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
+/// The last period named in `c[s..end]`, or the first with `first`. 上年 in 比上年 is a
+/// basis, not a period.
+fn find_period_at(c: &[char], s: usize, end: usize, first: bool) -> Option<String> {
     let mut found = None;
     let mut i = s;
     while i < end {
-        let starts_word = i == 0 || !c[i - 1].is_ascii_digit();
+        let starts_word =
+            i == 0 || !(c[i - 1].is_ascii_digit() || matches!(c[i - 1], '比' | '较' | '于'));
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
                 let mut text: String = c[i..j].iter().collect();
@@ -1069,12 +1084,19 @@ fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
                     }
                 }
                 found = Some(text);
+                if first {
+                    break;
+                }
                 i = j;
             }
             _ => i += 1,
         }
     }
     found
+}
+
+fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
+    find_period_at(c, s, end, false)
 }
 
 /// An organisation named at the start of a clause (山东金蔡伦纸业通过…).
@@ -1087,7 +1109,7 @@ fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
     }
     let limit = e.min(start + 16);
     for i in start + 2..limit {
-        if let Some(w) = starts_with_any(c, i, &VOCAB.subjects) {
+        if let Some(w) = VOCAB.subjects.at(c, i) {
             let end = i + w.chars().count();
             let follows_ok = end >= e
                 || SUBJECT_FOLLOWERS.iter().any(|f| starts_with(c, end, f))

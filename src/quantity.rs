@@ -263,15 +263,15 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     } else if let Some(w) = starts_with_any(chars, i, &["个百分点", "百分点"]) {
         i += w.chars().count();
         Unit::Points
-    } else if let Some(w) = starts_with_any(chars, i, &VOCAB.money) {
+    } else if let Some(w) = VOCAB.money.at(chars, i) {
         i += w.chars().count();
         Unit::Money(w)
     } else if chars.get(i) == Some(&'倍') {
         i += 1;
         Unit::Times
-    } else if let Some(w) = starts_with_any(chars, i, &VOCAB.units) {
-        if starts_with_any(chars, i, &VOCAB.noncount).is_some()
-            || starts_with_any(chars, i + w.chars().count(), &VOCAB.noncount).is_some()
+    } else if let Some(w) = VOCAB.units.at(chars, i) {
+        if VOCAB.noncount.at(chars, i).is_some()
+            || VOCAB.noncount.at(chars, i + w.chars().count()).is_some()
         {
             return None;
         }
