@@ -122,12 +122,54 @@ fn read_input(name: &OsString) -> Result<String, String> {
         }
         std::fs::read(path).map_err(|e| format!("{label}: cannot read: {}", io_reason(&e)))?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{label}: not UTF-8 text (invalid byte at offset {}); save it as UTF-8 first",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let (text, note) = decode(&bytes).map_err(|e| format!("{label}: {e}"))?;
+    if let Some(note) = note {
+        eprintln!("zhibiao: {label}: {note}");
+    }
+    Ok(text)
+}
+
+/// The text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy Chinese
+/// encoding (GBK/GB18030, Big5) detected and decoded with a note. Anything else is refused
+/// with its likely name, never decoded into mojibake.
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), None));
+    }
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, errors) = enc.decode(bytes);
+        if errors {
+            return Err(format!("invalid {} text", enc.name()));
+        }
+        return Ok((text.into_owned(), None));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+    if !chinese.contains(&enc) {
+        return Err(format!(
+            "not UTF-8 text (it looks like {}); save it as UTF-8",
+            enc.name()
+        ));
+    }
+    // GBK is decoded as its superset GB18030, which also covers the rarer characters.
+    let enc = if enc == encoding_rs::GBK {
+        encoding_rs::GB18030
+    } else {
+        enc
+    };
+    let (text, _, errors) = enc.decode(bytes);
+    if errors {
+        return Err(format!(
+            "not UTF-8 text, and not valid {} either; save it as UTF-8",
+            enc.name()
+        ));
+    }
+    Ok((
+        text.into_owned(),
+        Some(format!("decoded from {} (not UTF-8)", enc.name())),
+    ))
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -190,6 +232,25 @@ mod tests {
 
     fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn legacy_chinese_encodings_are_decoded_others_refused() {
+        let text = "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。地区生产总值752.1亿元。";
+        for enc in [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5] {
+            let (bytes, _, _) = enc.encode(text);
+            let (got, note) = decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", enc.name()));
+            assert!(got.contains("8.4%"), "{}: {got}", enc.name());
+            assert!(note.unwrap().contains("not UTF-8"));
+        }
+        let (plain, note) = decode(text.as_bytes()).unwrap();
+        assert_eq!((plain.as_str(), note), (text, None));
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(text.as_bytes());
+        assert!(decode(&bom).unwrap().0.contains("8.4%"));
+        // Latin-1 text is no Chinese article: refused, not decoded into nonsense.
+        let err = decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e, prix \xe0 7,50 \x80").unwrap_err();
+        assert!(err.contains("not UTF-8"), "{err}");
     }
 
     #[test]
