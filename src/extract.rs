@@ -54,8 +54,10 @@ pub fn analyze(source: &str, input: &str) -> Article {
 
 /// The article's title: its first line, when that reads as a heading.
 fn title_line(lines: &[Line]) -> Option<usize> {
-    let (i, first) = lines.iter().enumerate().find(|(_, l)| !l.noise)?;
-    (first.heading || first.end - first.start <= 60).then_some(i)
+    let mut body = lines.iter().enumerate().filter(|(_, l)| !l.noise);
+    let (i, first) = body.next()?;
+    // A lone line is the text itself, not a title over it.
+    (first.heading && body.next().is_some()).then_some(i)
 }
 
 fn text_of(chars: &[char], s: usize, e: usize) -> String {
@@ -103,6 +105,9 @@ struct SentenceState {
     topic: Option<(usize, usize)>,
     subject: Option<String>,
     cards: usize,
+    /// The names of the last list distributed over a list of values, for a later list of
+    /// values with no names of its own (…分别增长A、B，两年平均增速分别为C、D).
+    names: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -188,6 +193,8 @@ impl<'a> Reader<'a> {
                     .find(|&i| self.chars[i] == '、')
                 {
                     seg_start = p + 1;
+                    // A new list item: 获得国家科技奖励19项、全国第2 ranks the metric.
+                    seen_count = false;
                 }
             }
             let next_start = groups
@@ -232,6 +239,12 @@ impl<'a> Reader<'a> {
                         if period.is_some() {
                             d.fact.period = period;
                         }
+                        // 增速由2.1%提高到5.6%: a growth rate's new level is still a change.
+                        if to.unit == Unit::Percent {
+                            let named: String = self.chars[pre_start..from_pos].iter().collect();
+                            let growth = ["增长", "增速", "增幅"].iter().any(|g| named.contains(g));
+                            d.fact.kind = if growth { Kind::Change } else { Kind::Share };
+                        }
                     }
                     skip_next = true;
                     prev_end = last.end;
@@ -271,8 +284,8 @@ impl<'a> Reader<'a> {
             }
             Unit::Years => Reading::streak(c, ps, pe, first, item.post),
             Unit::Points => Reading::points(c, ps, pe),
-            Unit::Percent => Reading::percent(c, ps, pe, first),
-            Unit::Times => match Reading::percent(c, ps, pe, first) {
+            Unit::Percent => Reading::percent(c, ps, pe, first, item.post),
+            Unit::Times => match Reading::percent(c, ps, pe, first, item.post) {
                 r if r.kind == Kind::Change => r,
                 _ => return,
             },
@@ -280,7 +293,16 @@ impl<'a> Reader<'a> {
             Unit::Bare => return,
         };
         // The names of a list of values (工业投资、工业技改投资同比增长16.2%、11.9%).
-        let names = split_list(&reading.metric);
+        let mut names = split_list(&reading.metric);
+        if group.len() > 1 {
+            if names.len() == group.len() {
+                st.names = names.clone();
+            } else if st.names.len() == group.len() && names.len() <= 1 {
+                // The values go to the names of the sentence's earlier list, with what this
+                // clause adds (两年平均增速) left to the basis.
+                names = st.names.clone();
+            }
+        }
         let versus_list = reading.versus.as_deref().map(split_versus);
         for (k, q) in group.iter().enumerate() {
             let mut metric = if names.len() == group.len() {
@@ -550,35 +572,66 @@ impl Reading {
     }
 
     /// N%: a change (增长, 下降, 增速), or else a share.
-    fn percent(c: &[char], ps: usize, pe: usize, q: &Quantity) -> Reading {
-        let mut end = pe;
-        // Words between the verb and the number: 了, 达, 为.
-        end = strip_fillers(c, ps, end);
+    fn percent(c: &[char], ps: usize, pe: usize, q: &Quantity, post: (usize, usize)) -> Reading {
+        // 下滑至0.1%, 提高到67%: the number is the new level, not the size of the change.
+        let raw_end = strip_bounds(c, ps, pe);
+        let to_level = raw_end > ps && matches!(c[raw_end - 1], '至' | '到');
+        let mut end = strip_fillers(c, ps, pe);
         let mut r = Reading::new(Kind::Share, String::new());
         if q.unit == Unit::Times {
             r.scale = 100.0;
         }
         let verb = VOCAB
             .growth
-            .ending(&c[..end], end)
+            .ending(&c[ps..end], end - ps)
             .map(|w| (w, false))
-            .or_else(|| VOCAB.decline.ending(&c[..end], end).map(|w| (w, true)))
-            .or_else(|| ends_with_any(&c[..end], end, &RATE_WORDS).map(|w| (w, false)))
-            .or_else(|| ends_with_any(&c[..end], end, &FALL_RATE_WORDS).map(|w| (w, true)));
-        let basis_only = VOCAB.basis.ending(&c[..end], end);
+            .or_else(|| {
+                VOCAB
+                    .decline
+                    .ending(&c[ps..end], end - ps)
+                    .map(|w| (w, true))
+            })
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &RATE_WORDS).map(|w| (w, false)))
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &FALL_RATE_WORDS).map(|w| (w, true)));
+        let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
+        let post_text: String = c[post.0..post.1].iter().take(4).collect();
         if let Some((w, down)) = verb {
-            r.kind = Kind::Change;
-            r.negative = down;
             end -= w.chars().count();
             // 年均 ends in a filler (均): look for a basis before dropping fillers.
-            if VOCAB.basis.ending(&c[..end], end).is_none() {
+            if VOCAB.basis.ending(&c[ps..end], end - ps).is_none() {
                 end = strip_fillers(c, ps, end);
+            }
+            if to_level && !RATE_WORDS.contains(&w) {
+                // A rate moved to a new level: a growth rate stays a change, a ratio a share.
+                let name: String = c[ps..end].iter().collect();
+                let growth = ["增速", "增幅", "增长", "涨幅"]
+                    .iter()
+                    .any(|g| name.contains(g));
+                r.kind = if growth { Kind::Change } else { Kind::Share };
+            } else {
+                r.kind = Kind::Change;
+                r.negative = down;
+            }
+            if w.starts_with('同') {
+                r.basis = Some("同比".to_string());
             }
         } else if q.doubling || q.negative || basis_only.is_some() {
             r.kind = Kind::Change;
+        } else if ["的增长", "的增速", "的增幅"]
+            .iter()
+            .any(|w| post_text.starts_with(w))
+        {
+            // 实现38.6%的增长.
+            r.kind = Kind::Change;
+        } else if let Some((verb_end, down)) = lead_verb(c, ps, end) {
+            // 压减公用经费15%: the verb leads, its object is the metric.
+            r.kind = Kind::Change;
+            r.negative = down;
+            r.metric = clean_metric(c, verb_end, end);
+            return r;
         }
-        if r.kind == Kind::Change {
-            // 同比, 比上年, 两年平均, 比2019年同期: the basis, written before the verb.
+        if r.kind == Kind::Change && r.basis.is_none() {
+            // 同比, 比上年, 两年平均, 比2019年1-7月: the basis, written before the verb.
             let (basis, b_start) = basis_before(c, ps, end);
             if basis.is_some() {
                 end = b_start;
@@ -586,6 +639,10 @@ impl Reading {
             r.basis = basis;
         }
         r.metric = clean_metric(c, ps, end);
+        if r.metric.is_empty() && post_text.starts_with('的') {
+            // 80%的中小学纳入教联体: the share's noun follows it.
+            r.metric = clean_post(c, post.0 + 1, post.1);
+        }
         r
     }
 
@@ -618,7 +675,9 @@ const RANK_WORDS: [&str; 16] = [
     "排名", "排在", "排第", "位列", "位居", "名列", "跃居", "稳居", "跻身", "保持", "继续", "居",
     "列", "排", "为", "均",
 ];
-const RANK_SCOPES: [&str; 8] = [
+const RANK_SCOPES: [&str; 13] = [
+    "全国城市",
+    "同类城市",
     "全省",
     "全国",
     "全市",
@@ -626,7 +685,10 @@ const RANK_SCOPES: [&str; 8] = [
     "全球",
     "世界",
     "全州",
-    "同类城市",
+    "中部",
+    "西部",
+    "东部",
+    "城市",
 ];
 
 /// Comparisons a gap is measured by, and whether the gap is negative.
@@ -708,19 +770,26 @@ fn from_to(
     a: &Quantity,
     b: &Quantity,
 ) -> Option<(usize, Option<String>)> {
-    const VERBS: [&str; 12] = [
+    const ADVERBS: [&str; 6] = ["大幅", "进一步", "逐步", "稳步", "分别", "快速"];
+    const VERBS: [&str; 18] = [
         "增加", "增长", "提高", "提升", "上升", "扩大", "下降", "减少", "降低", "跃升", "发展",
-        "突破",
+        "突破", "上调", "下调", "调整", "增", "降", "升",
     ];
-    if a.unit.name() != b.unit.name() || !matches!(a.unit, Unit::Money(_) | Unit::Measure(_)) {
+    let same = a.unit.name() == b.unit.name();
+    if !same || !matches!(a.unit, Unit::Money(_) | Unit::Measure(_) | Unit::Percent) {
         return None;
     }
-    let from_pos = (pre_start..a.start).rev().find(|&i| c[i] == '从')?;
+    let from_pos = (pre_start..a.start)
+        .rev()
+        .find(|&i| matches!(c[i], '从' | '由'))?;
     let mut i = a.end;
+    if let Some(v) = starts_with_any(c, i, &ADVERBS) {
+        i += v.chars().count();
+    }
     if let Some(v) = starts_with_any(c, i, &VERBS) {
         i += v.chars().count();
     }
-    if !matches!(c.get(i), Some('到' | '至')) {
+    if !matches!(c.get(i), Some('到' | '至' | '为')) {
         return None;
     }
     i += 1;
@@ -739,11 +808,24 @@ fn from_to(
 
 /// The list items of a metric, when it is a list (工业投资、工业技改投资).
 fn split_list(metric: &str) -> Vec<String> {
-    metric
+    let mut items: Vec<String> = metric
         .split(['、', '和'])
         .map(str::to_string)
         .filter(|s| !s.is_empty())
-        .collect()
+        .collect();
+    // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head.
+    let len = |s: &String| s.chars().count();
+    if let Some((last, rest)) = items.split_last() {
+        let l = rest.first().map_or(0, len);
+        if l > 0 && l <= 3 && rest.iter().all(|r| len(r) == l) && len(last) > l + 1 {
+            let head: String = last.chars().skip(l).collect();
+            let n = rest.len();
+            for item in items.iter_mut().take(n) {
+                item.push_str(&head);
+            }
+        }
+    }
+    items
 }
 
 /// 全省、全国平均 → 全省平均, 全国平均: a shared ending goes to every item.
@@ -787,7 +869,11 @@ fn clean(cs: &[char]) -> String {
 
 /// Fillers between a verb and its number: 了, 达到, 为, 分别, 均.
 fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
-    const FILLERS: [&str; 16] = [
+    const FILLERS: [&str; 20] = [
+        "继续实现",
+        "实现",
+        "继续",
+        "保持",
         "达到了",
         "达到",
         "分别为",
@@ -824,6 +910,31 @@ fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
             return e;
         }
     }
+}
+
+/// The end of `c[s..e]` without a bound word before the number (超过, 约).
+fn strip_bounds(c: &[char], s: usize, e: usize) -> usize {
+    VOCAB
+        .bounds_before
+        .iter()
+        .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
+        .map_or(e, |(w, _)| e - w.chars().count())
+}
+
+/// A growth or decline verb of two chars or more leading `c[s..e]`: where it ends and whether
+/// it points down (压减公用经费15%).
+fn lead_verb(c: &[char], s: usize, e: usize) -> Option<(usize, bool)> {
+    let mut i = s;
+    while i < e && !han(c[i]) {
+        i += 1;
+    }
+    let (w, down) = VOCAB
+        .growth
+        .at(c, i)
+        .map(|w| (w, false))
+        .or_else(|| VOCAB.decline.at(c, i).map(|w| (w, true)))?;
+    let end = i + w.chars().count();
+    (w.chars().count() >= 2 && end < e).then_some((end, down))
 }
 
 /// Trailing verbs, adverbs and comparisons that are not part of a name.
@@ -876,25 +987,44 @@ fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
 
 /// The basis written before a change's verb, and where it starts.
 fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, usize) {
-    if let Some(w) = VOCAB.basis.ending(&c[s..e], e - s) {
-        let n = w.chars().count();
-        // 比2019年同期, 较上年同期, 比上年: a comparison with a period.
-        let b = e - n;
-        if let Some(p) = (s..b).rev().take(10).find(|&i| matches!(c[i], '比' | '较')) {
-            if w.ends_with("同期") || w == "同比" {
-                let _ = p;
+    let e = {
+        // 按年应跌: a modal between the basis and the verb.
+        let mut e = e;
+        while e > s && matches!(c[e - 1], '应' | '将' | '再' | '仍') {
+            e -= 1;
+        }
+        e
+    };
+    // 与去年同期比较, 与上年相比: the whole comparison is the basis.
+    for tail in ["比较", "相比"] {
+        let n = tail.chars().count();
+        if e >= s + n && starts_with(c, e - n, tail) {
+            if let Some(p) = (s..e - n)
+                .rev()
+                .take(12)
+                .find(|&i| matches!(c[i], '与' | '和' | '跟'))
+            {
+                return (Some(c[p..e].iter().collect()), p);
             }
         }
-        return (Some(w.to_string()), b);
     }
-    // 比2019年同期增长: 比 + a period + 同期.
-    if e >= 2 && c[e - 2..e] == ['同', '期'] {
-        if let Some(p) = (s..e - 2)
-            .rev()
-            .take(10)
-            .find(|&i| matches!(c[i], '比' | '较'))
-        {
-            return (Some(c[p..e].iter().collect()), p);
+    if let Some(w) = VOCAB.basis.ending(&c[s..e], e - s) {
+        return (Some(w.to_string()), e - w.chars().count());
+    }
+    // 比2019年1-7月, 较2021年末, 环比2021年12月: a comparison with a period or a place, short
+    // and right before the verb. 比重 and 比例 are words, not comparisons.
+    let from = e.saturating_sub(14).max(s);
+    if let Some(p) = (from..e).rev().find(|&i| {
+        matches!(c[i], '比' | '较') && !matches!(c.get(i + 1), Some('重' | '例' | '率' | '值'))
+    }) {
+        let p = if p > s && matches!(c[p - 1], '环' | '同') {
+            p - 1
+        } else {
+            p
+        };
+        let tail = &c[p..e];
+        if tail.len() >= 2 && !tail.iter().any(|ch| matches!(ch, '的' | '，' | '、')) {
+            return (Some(tail.iter().collect()), p);
         }
     }
     (None, e)
@@ -1186,7 +1316,16 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         let names = seen.entry(key(&d)).or_default();
         let full = format!("{}{}", d.subject.as_deref().unwrap_or(""), d.metric);
         // Bounded: a pathological input repeating one value a million times stays linear.
-        if names.iter().take(16).any(|n| similar(n, &full)) {
+        // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入); a heading
+        // restates loosely.
+        let same = |n: &String| {
+            if d.heading {
+                similar(n, &full)
+            } else {
+                *n == full
+            }
+        };
+        if names.iter().take(16).any(same) {
             continue;
         }
         names.push(full);

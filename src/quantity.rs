@@ -133,7 +133,9 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
         let c = chars[i];
         let found = if c == '第' {
             rank_ordinal(chars, i)
-        } else if c == '首' && starts_with(chars, i, "首位") && rank_context(chars, i) {
+        } else if (starts_with(chars, i, "首位") || starts_with(chars, i, "榜首"))
+            && rank_context(chars, i)
+        {
             Some(rank_of(chars, i, i + 2, 1.0, "1"))
         } else if c == '前' {
             rank_top(chars, i)
@@ -199,8 +201,10 @@ fn scale_value(mantissa: &str, next_value: f64, next: &Num) -> Option<f64> {
 
 /// A plain quantity: optional bound words, sign, number, scale, unit, bound words.
 fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
-    let negative =
-        at > 0 && chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric());
+    // 同比-4%, 为负0.6% (负 but not 负责).
+    let negative = at > 0
+        && ((chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric()))
+            || chars[at - 1] == '负');
     let num = number_at(chars, at)?;
     let mut i = num.end;
     // Dates, times, ranges and codes are not quantities.
@@ -576,6 +580,7 @@ mod tests {
             ("三千五百万元", &[("三千五百万元", 35e6, "元", None)]),
             ("增幅居全省第5位", &[("第5位", 5.0, "位", None)]),
             ("数量居全省首位", &[("首位", 1.0, "位", None)]),
+            ("上海居榜首", &[("榜首", 1.0, "位", None)]),
             ("排名全国第七", &[("第七", 7.0, "位", None)]),
             ("连续三年入选", &[("连续三年", 3.0, "年", None)]),
             ("数量实现三年连续增长", &[("三年", 3.0, "年", None)]),

@@ -397,3 +397,100 @@ fn furniture_gives_no_cards() {
     assert_eq!(facts.len(), 2, "{facts:?}");
     assert!(facts.iter().all(|f| f.value != 20.0));
 }
+
+/// Patterns found by reading the public corpus; each was wrong once.
+#[test]
+fn comparisons_lists_and_levels_regressions() {
+    let cases: &[(&str, &[Want])] = &[
+        // A clause opening with its comparison continues the metric.
+        (
+            "社会消费品零售总额同比增长6.2%，比2019年1-6月增长11.3%。",
+            &[
+                w("社会消费品零售总额", Change, 6.2, "%"),
+                w("社会消费品零售总额", Change, 11.3, "%"),
+            ],
+        ),
+        (
+            "市场主体总量达到126万户，较2023年末增长5.1%。",
+            &[
+                w("市场主体总量", Level, 1_260_000.0, "户"),
+                w("市场主体总量", Change, 5.1, "%"),
+            ],
+        ),
+        // A second list of values goes to the first list's names.
+        (
+            "纺织、化工和建材增加值分别增长3.1%、4.2%和5.3%，两年平均增速分别为2.0%、2.5%和3.0%。",
+            &[
+                w("纺织", Change, 3.1, "%"),
+                w("化工", Change, 4.2, "%"),
+                w("建材增加值", Change, 5.3, "%"),
+                w("纺织", Change, 2.0, "%"),
+                w("化工", Change, 2.5, "%"),
+                w("建材增加值", Change, 3.0, "%"),
+            ],
+        ),
+        // Short modifiers share the last item's head noun.
+        (
+            "城镇和农村居民人均可支配收入分别增长4.1%、6.3%。",
+            &[
+                w("城镇居民人均可支配收入", Change, 4.1, "%"),
+                w("农村居民人均可支配收入", Change, 6.3, "%"),
+            ],
+        ),
+        // The noun after N%的.
+        (
+            "75%的行政村建成益农信息社。",
+            &[w("行政村建成益农信息社", Share, 75.0, "%")],
+        ),
+        // A verb leading its object.
+        (
+            "压减一般性支出12%。",
+            &[w("一般性支出", Change, -12.0, "%")],
+        ),
+        // A rate moved to a new level is that level.
+        (
+            "科技成果转化率提高到58%。",
+            &[w("科技成果转化率", Share, 58.0, "%")],
+        ),
+        ("工业增速回落至2.1%。", &[w("工业", Change, 2.1, "%")]),
+        // N%的增长 is a change; 同增 is 同比增长; 为负 is negative.
+        (
+            "线上零售额实现21.5%的增长。",
+            &[w("线上零售额", Change, 21.5, "%")],
+        ),
+        (
+            "主营业务收入同增9.4%。",
+            &[w("主营业务收入", Change, 9.4, "%")],
+        ),
+        ("出口增速为负1.6%。", &[w("出口", Change, -1.6, "%")]),
+        // From A to B with 由, an adverb or a rate.
+        (
+            "规上企业由1210家增至1388家。",
+            &[w("规上企业", Level, 1388.0, "家")],
+        ),
+        (
+            "研发投入从28亿元大幅增加到46亿元。",
+            &[w("研发投入", Level, 4_600_000_000.0, "元")],
+        ),
+        // A rank in a list item after a count belongs to the metric.
+        (
+            "获得省科技进步奖21项、全省第2。",
+            &[
+                w("省科技进步奖", Level, 21.0, "项"),
+                w("省科技进步奖", Rank, 2.0, "位"),
+            ],
+        ),
+        (
+            "人均存款余额居榜首。",
+            &[w("人均存款余额", Rank, 1.0, "位")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    // Two groups' equal values are two facts, not a repeat.
+    let got = facts("甲区工业产值增长5%。乙区工业产值增长5%。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    let got = facts("研发投入从28亿元大幅增加到46亿元。");
+    assert_eq!(got[0].1.from, Some(2_800_000_000.0));
+}
