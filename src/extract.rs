@@ -661,6 +661,9 @@ impl Reading {
         let after = clean_post(c, post.0, post.1);
         let metric = if counted && after.chars().count() >= 2 {
             after
+        } else if pre.chars().count() <= 2 && post.1 > post.0 && c[post.0] == '的' {
+            // 超4.2万亿元的新增减税降费: the amount's noun follows it.
+            clean_post(c, post.0 + 1, post.1)
         } else {
             pre
         };

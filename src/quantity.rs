@@ -145,6 +145,8 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
             doubling(chars, i)
         } else if c == '百' && starts_with(chars, i, "百分之") {
             percent_words(chars, i)
+        } else if chars.get(i + 1) == Some(&'成') && is_cn_digit(c) {
+            tenths(chars, i)
         } else if c.is_ascii_digit() || is_cn_digit(c) {
             quantity_at(chars, i)
         } else {
@@ -487,6 +489,65 @@ fn doubling(chars: &[char], at: usize) -> Option<Quantity> {
     })
 }
 
+/// 四成 → 40%, 近八成 → about 80%; never 一成不变 or 三成为.
+fn tenths(chars: &[char], at: usize) -> Option<Quantity> {
+    let d = cn_value(&chars[at..at + 1])?;
+    if !(2.0..=10.0).contains(&d)
+        || matches!(
+            chars.get(at + 2),
+            Some(
+                '为' | '不'
+                    | '立'
+                    | '本'
+                    | '果'
+                    | '效'
+                    | '员'
+                    | '绩'
+                    | '交'
+                    | '熟'
+                    | '长'
+                    | '功'
+                    | '品'
+                    | '型'
+            )
+        )
+        || at.checked_sub(1).is_some_and(|p| {
+            han(chars[p])
+                && !matches!(
+                    chars[p],
+                    '近' | '约' | '超' | '占' | '有' | '达' | '逾' | '的' | '过'
+                )
+        })
+    {
+        return None;
+    }
+    let value = d * 10.0;
+    let bound = before_bound(chars, at);
+    let start = at - bound.map_or(0, |(w, _)| w.chars().count());
+    let mut end = at + 2;
+    let mut bound = bound.map(|(_, b)| b);
+    if starts_with(chars, end, "以上") {
+        end += 2;
+        bound = Some(Bound::AtLeast);
+    }
+    Some(Quantity {
+        start,
+        end,
+        num: Num {
+            start: at,
+            end: at + 2,
+            value,
+            mantissa: crate::render::number(value),
+            scale: "",
+            chinese: true,
+        },
+        unit: Unit::Percent,
+        bound,
+        negative: false,
+        doubling: false,
+    })
+}
+
 /// 百分之三十 → 30%.
 fn percent_words(chars: &[char], at: usize) -> Option<Quantity> {
     let num = number_at(chars, at + 3)?;
@@ -581,6 +642,9 @@ mod tests {
             ("增幅居全省第5位", &[("第5位", 5.0, "位", None)]),
             ("数量居全省首位", &[("首位", 1.0, "位", None)]),
             ("上海居榜首", &[("榜首", 1.0, "位", None)]),
+            ("约占总规模的四成", &[("四成", 40.0, "%", None)]),
+            ("近八成个体工商户", &[("近八成", 80.0, "%", Some(About))]),
+            ("粮食总产达到557亿斤", &[("557亿斤", 557e8, "斤", None)]),
             ("排名全国第七", &[("第七", 7.0, "位", None)]),
             ("连续三年入选", &[("连续三年", 3.0, "年", None)]),
             ("数量实现三年连续增长", &[("三年", 3.0, "年", None)]),
@@ -621,6 +685,7 @@ mod tests {
             "深入实施“十项重大工程”",
             "全面贯彻党的二十大精神",
             "聊城工业凭这“6个新”强势出圈",
+            "制度一成不变，三成为新",
         ] {
             let got: Vec<_> = scan_str(text)
                 .into_iter()
