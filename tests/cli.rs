@@ -133,3 +133,21 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(out.starts_with("usage: zhibiao"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    /// Arbitrary bytes on stdin: an answer (cards, or a one-line refusal), never a crash.
+    #[test]
+    fn arbitrary_bytes_never_crash(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+        let (code, out, err) = zhibiao(&["--format", "json"], Some(&bytes));
+        proptest::prop_assert!(code == 0 || code == 1, "exit {code}: {err}");
+        if code == 0 {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            proptest::prop_assert!(v["articles"].is_array());
+        } else {
+            proptest::prop_assert!(err.starts_with("zhibiao: -: "), "{err}");
+            proptest::prop_assert_eq!(err.lines().count(), 1);
+        }
+    }
+}
