@@ -10,7 +10,8 @@ pub mod model;
 pub mod normalize;
 pub mod render;
 
-#[cfg(target_arch = "wasm32")]
+// Natively only its browser-free parts build, for their unit tests.
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
