@@ -8,7 +8,11 @@
 pub mod extract;
 pub mod model;
 pub mod normalize;
+pub mod number;
+pub mod quantity;
 pub mod render;
+pub mod segment;
+pub mod vocab;
 
 // Natively only its browser-free parts build, for their unit tests.
 #[cfg(any(target_arch = "wasm32", test))]

@@ -1,0 +1,328 @@
+//! Numbers as written in Chinese text: Arabic (`1,234.5`), Chinese numerals (`三千五百万`,
+//! `十二`, `两`), and scale words (`万`, `亿`, `万亿`) folded in without float noise.
+
+/// A number read from the text, before its unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    /// Char range in the text (the numeral and its scale word).
+    pub start: usize,
+    pub end: usize,
+    /// The value with the scale folded in: 752.1亿 → 75210000000.
+    pub value: f64,
+    /// The numeral as a person writes it, without separators: `752.1`, or the Arabic form of
+    /// a Chinese numeral.
+    pub mantissa: String,
+    /// The scale word as written after the numeral (`亿`, `万`), or empty.
+    pub scale: &'static str,
+    /// Written in Chinese numerals (三年, 十二).
+    pub chinese: bool,
+}
+
+/// Scale words, longest first, with their power of ten.
+const SCALES: [(&str, i32); 10] = [
+    ("万亿", 12),
+    ("千亿", 11),
+    ("百亿", 10),
+    ("十亿", 9),
+    ("千万", 7),
+    ("百万", 6),
+    ("亿", 8),
+    ("万", 4),
+    ("千", 3),
+    ("百", 2),
+];
+
+pub fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    is_cn_digit(c) || matches!(c, '百' | '千' | '万' | '亿')
+}
+
+fn cn_digit_value(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// `digits` × 10^`exp` as the nearest float, computed from the decimal string so that
+/// 113.6亿 is 11360000000 and not 11359999999.999998.
+fn scaled(digits: &str, exp: i32) -> Option<f64> {
+    let v: f64 = format!("{digits}e{exp}").parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// The scale word at `chars[at..]`, if any.
+pub fn scale_at(chars: &[char], at: usize) -> Option<(&'static str, i32)> {
+    SCALES
+        .iter()
+        .find(|(w, _)| crate::vocab::starts_with(chars, at, w))
+        .copied()
+}
+
+/// An Arabic number starting at `at` (digits, thousands separators, one decimal point), with
+/// a scale word after it. `None` when `at` is not the start of a whole number (inside a
+/// longer run of digits or letters, a dotted version like 1.2.3, a word like 5G).
+pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
+    let prev = at.checked_sub(1).map(|p| chars[p]);
+    if let Some(p) = prev {
+        if p.is_ascii_alphanumeric() || p == '.' || p == '_' {
+            return None;
+        }
+    }
+    let mut i = at;
+    let mut digits = String::new();
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        digits.push(chars[i]);
+        i += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    // Thousands separators: a comma followed by exactly three digits.
+    while i + 3 < chars.len() + 1
+        && chars.get(i) == Some(&',')
+        && chars[i + 1..]
+            .iter()
+            .take(3)
+            .filter(|c| c.is_ascii_digit())
+            .count()
+            == 3
+        && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+    {
+        digits.extend(&chars[i + 1..i + 4]);
+        i += 4;
+    }
+    let mut mantissa = digits.clone();
+    if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+        mantissa.push('.');
+        i += 1;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            mantissa.push(chars[i]);
+            i += 1;
+        }
+    }
+    // 1.2.3 or 3.5.1: a version or a date, not a number.
+    if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if chars
+        .get(i)
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_')
+    {
+        return None;
+    }
+    // Very long digit runs are identifiers (phone, licence, account numbers), never amounts.
+    if digits.len() > 16 {
+        return None;
+    }
+    let num_end = i;
+    let (scale, exp) = match scale_at(chars, i) {
+        Some((w, e)) => {
+            i += w.chars().count();
+            (w, e)
+        }
+        None => ("", 0),
+    };
+    let value = scaled(&mantissa, exp)?;
+    let _ = num_end;
+    Some(Num {
+        start: at,
+        end: i,
+        value,
+        mantissa: trim_mantissa(&mantissa),
+        scale,
+        chinese: false,
+    })
+}
+
+/// Drop leading zeros (but keep `0.5`).
+fn trim_mantissa(m: &str) -> String {
+    let t = m.trim_start_matches('0');
+    if t.is_empty() || t.starts_with('.') {
+        format!("0{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+/// A Chinese numeral starting at `at`: it must start with a digit or 十 (a bare 百 or 亿 is
+/// a word, as in 百强 or 亿元以上).
+pub fn chinese_at(chars: &[char], at: usize) -> Option<Num> {
+    if !chars.get(at).copied().is_some_and(is_cn_digit) {
+        return None;
+    }
+    let mut end = at;
+    while end < chars.len() && is_cn_numeral(chars[end]) && end - at < 24 {
+        end += 1;
+    }
+    let run = &chars[at..end];
+    let value = cn_value(run)?;
+    let scale = if run.contains(&'亿') {
+        "亿"
+    } else if run.contains(&'万') {
+        "万"
+    } else {
+        ""
+    };
+    let shown = match scale {
+        "亿" => value / 1e8,
+        "万" => value / 1e4,
+        _ => value,
+    };
+    Some(Num {
+        start: at,
+        end,
+        value,
+        mantissa: crate::render::number(shown),
+        scale,
+        chinese: true,
+    })
+}
+
+/// The value of a run of Chinese numerals: 三千五百万 → 35000000, 十二 → 12, 二〇二四 → 2024.
+pub fn cn_value(run: &[char]) -> Option<f64> {
+    if run.is_empty() {
+        return None;
+    }
+    let has_unit = run
+        .iter()
+        .any(|c| matches!(c, '十' | '百' | '千' | '万' | '亿'));
+    if !has_unit {
+        // Read digit by digit: 二〇二四, or a single digit.
+        let mut v: u64 = 0;
+        for &c in run {
+            v = v.checked_mul(10)?.checked_add(cn_digit_value(c)?)?;
+        }
+        return Some(v as f64);
+    }
+    let mut total: f64 = 0.0; // completed 亿 sections
+    let mut section: f64 = 0.0; // completed 万 part within the current 亿 section
+    let mut small: f64 = 0.0; // below 万
+    let mut digit: Option<f64> = None;
+    for &c in run {
+        match c {
+            '十' | '百' | '千' => {
+                let mult = match c {
+                    '十' => 10.0,
+                    '百' => 100.0,
+                    _ => 1000.0,
+                };
+                small += digit.take().unwrap_or(1.0) * mult;
+            }
+            '万' => {
+                small += digit.take().unwrap_or(0.0);
+                section += if small == 0.0 { 1.0 } else { small } * 1e4;
+                small = 0.0;
+            }
+            '亿' => {
+                small += digit.take().unwrap_or(0.0);
+                let part = section + small;
+                total += if part == 0.0 { 1.0 } else { part } * 1e8;
+                section = 0.0;
+                small = 0.0;
+            }
+            _ => {
+                let d = cn_digit_value(c)? as f64;
+                digit = Some(digit.map_or(d, |p| p * 10.0 + d));
+            }
+        }
+    }
+    let v = total + section + small + digit.unwrap_or(0.0);
+    v.is_finite().then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn arabic_numbers_with_scale() {
+        // (text, value, mantissa, scale, consumed chars)
+        let cases: &[(&str, f64, &str, &str, usize)] = &[
+            ("752.1亿元", 75_210_000_000.0, "752.1", "亿", 6),
+            ("1.03万个", 10_300.0, "1.03", "万", 5),
+            ("113.6亿元", 11_360_000_000.0, "113.6", "亿", 6),
+            ("8.4%", 8.4, "8.4", "", 3),
+            ("12,345,678元", 12_345_678.0, "12345678", "", 10),
+            ("1.2万亿元", 1.2e12, "1.2", "万亿", 5),
+            ("3180万元", 31_800_000.0, "3180", "万", 5),
+            ("0.5个百分点", 0.5, "0.5", "", 3),
+            ("007家", 7.0, "7", "", 3),
+            (
+                "9999999999999999亿元",
+                9_999_999_999_999_999e8,
+                "9999999999999999",
+                "亿",
+                17,
+            ),
+        ];
+        for &(text, value, mantissa, scale, len) in cases {
+            let n = arabic_at(&chars(text), 0).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(n.value, value, "{text}");
+            assert_eq!(n.mantissa, mantissa, "{text}");
+            assert_eq!(n.scale, scale, "{text}");
+            assert_eq!(n.end, len, "{text}");
+        }
+    }
+
+    #[test]
+    fn arabic_non_numbers() {
+        for (text, at) in [
+            ("5G基站", 0),
+            ("453X体系", 0),
+            ("1.2.3.4%", 0),
+            ("SZ300829", 2),
+            ("20px", 0),
+            ("12345678901234567890123", 0),
+        ] {
+            assert_eq!(arabic_at(&chars(text), at), None, "{text}");
+        }
+        // A list is two numbers, never one.
+        let c = chars("16.2%、11.9%");
+        assert_eq!(arabic_at(&c, 0).unwrap().value, 16.2);
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let cases: &[(&str, f64, usize)] = &[
+            ("三年", 3.0, 1),
+            ("十二", 12.0, 2),
+            ("两", 2.0, 1),
+            ("一百二十", 120.0, 4),
+            ("三千五百万元", 35_000_000.0, 5),
+            ("二〇二四年", 2024.0, 4),
+            ("十万", 100_000.0, 2),
+            ("一万二千", 12_000.0, 4),
+            ("三亿五千万", 350_000_000.0, 5),
+            ("五十万亿", 5e13, 4),
+        ];
+        for &(text, value, len) in cases {
+            let n = chinese_at(&chars(text), 0).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(n.value, value, "{text}");
+            assert_eq!(n.end, len, "{text}");
+            assert!(n.chinese);
+        }
+        for text in ["百强市", "亿元以上", "千亿规模"] {
+            assert_eq!(chinese_at(&chars(text), 0), None, "{text}");
+        }
+    }
+}

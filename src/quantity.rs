@@ -1,0 +1,613 @@
+//! The first pass: every quantity in the normalised text (number, scale, unit, bound), and
+//! the numbers that are not quantities at all (dates, times, ordinals, codes, ranges).
+//!
+//! What a quantity means (a change, a share, a gap) is the second pass's business
+//! ([`crate::extract`]); this pass only reads the words glued to the number.
+
+use crate::model::Bound;
+use crate::number::{arabic_at, chinese_at, cn_value, is_cn_digit, Num};
+use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
+
+/// What a number is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    /// 个百分点: a difference of percentages, never the same as `%`.
+    Points,
+    Money(&'static str),
+    Measure(&'static str),
+    /// N倍 (a multiple).
+    Times,
+    /// A position: 第3, 首位.
+    Rank,
+    /// Years of a run: 连续三年.
+    Years,
+    /// No unit: only useful when a list lends it one (1.9和4.4个百分点).
+    Bare,
+}
+
+impl Unit {
+    /// The unit as the card model spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Percent => "%",
+            Unit::Points => "个百分点",
+            Unit::Money(w) | Unit::Measure(w) => w,
+            Unit::Times => "倍",
+            Unit::Rank => "位",
+            Unit::Years => "年",
+            Unit::Bare => "",
+        }
+    }
+}
+
+/// One quantity found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Char range of everything read: bound words, sign, number, scale, unit.
+    pub start: usize,
+    pub end: usize,
+    pub num: Num,
+    pub unit: Unit,
+    pub bound: Option<Bound>,
+    /// Written with a minus sign (同比-4%).
+    pub negative: bool,
+    /// 翻番, 倍增: a change of +100% (or more) with no number written.
+    pub doubling: bool,
+}
+
+impl Quantity {
+    /// The value as a person writes it: `752.1亿元`, `8.4%`, `≥7%`.
+    pub fn display(&self, negative: bool) -> String {
+        let mut s = String::new();
+        if let Some(b) = self.bound {
+            s.push_str(b.prefix());
+        }
+        if negative {
+            s.push('-');
+        }
+        match self.unit {
+            Unit::Rank => {
+                s.push('第');
+                s.push_str(&self.num.mantissa);
+            }
+            _ => {
+                s.push_str(&self.num.mantissa);
+                s.push_str(self.num.scale);
+                s.push_str(self.unit.name());
+            }
+        }
+        s
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// Words that place a rank: 居全省第3, 位列前五, 排名全国第七.
+const RANK_LEADS: [&str; 14] = [
+    "排名", "排在", "排第", "位列", "位居", "名列", "跃居", "稳居", "跻身", "保持", "居", "列",
+    "排", "位",
+];
+
+/// Scopes a rank is taken in.
+const RANK_SCOPES: [&str; 12] = [
+    "全省", "全国", "全市", "全区", "全球", "世界", "全州", "城市", "同类", "中部", "西部", "东部",
+];
+
+/// Does a rank lead or scope stand just before `at` (within a few chars of the clause)?
+fn rank_context(chars: &[char], at: usize) -> bool {
+    let from = at.saturating_sub(12);
+    let window = &chars[from..at];
+    if window
+        .iter()
+        .any(|c| matches!(c, '，' | '。' | '；' | '\n'))
+    {
+        let cut = window
+            .iter()
+            .rposition(|c| matches!(c, '，' | '。' | '；' | '\n'))
+            .map_or(0, |p| p + 1);
+        return rank_context_in(&window[cut..]);
+    }
+    rank_context_in(window)
+}
+
+fn rank_context_in(window: &[char]) -> bool {
+    (0..window.len()).any(|i| {
+        RANK_SCOPES.iter().any(|w| starts_with(window, i, w))
+            || RANK_LEADS.iter().any(|w| starts_with(window, i, w))
+    })
+}
+
+/// A number (Arabic or Chinese) at `at`.
+fn number_at(chars: &[char], at: usize) -> Option<Num> {
+    arabic_at(chars, at).or_else(|| chinese_at(chars, at))
+}
+
+/// Scan `chars` for quantities.
+pub fn scan(chars: &[char]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let found = if c == '第' {
+            rank_ordinal(chars, i)
+        } else if c == '首' && starts_with(chars, i, "首位") && rank_context(chars, i) {
+            Some(rank_of(chars, i, i + 2, 1.0, "1"))
+        } else if c == '前' {
+            rank_top(chars, i)
+        } else if c == '连' && starts_with(chars, i, "连续") {
+            streak(chars, i)
+        } else if c == '翻' || (c == '倍' && starts_with(chars, i, "倍增")) {
+            doubling(chars, i)
+        } else if c == '百' && starts_with(chars, i, "百分之") {
+            percent_words(chars, i)
+        } else if c.is_ascii_digit() || is_cn_digit(c) {
+            quantity_at(chars, i)
+        } else {
+            None
+        };
+        match found {
+            Some(q) => {
+                i = q.end.max(i + 1);
+                out.push(q);
+            }
+            None => {
+                // Skip the rest of a numeral we refused, so its tail is not read again.
+                let mut j = i + 1;
+                if c.is_ascii_digit() {
+                    while j < chars.len() && (chars[j].is_ascii_alphanumeric() || chars[j] == '.') {
+                        j += 1;
+                    }
+                }
+                i = j;
+            }
+        }
+    }
+    lend_units(chars, &mut out);
+    out
+}
+
+/// 1.9和4.4个百分点, 16.2、11.9%: a bare number in a list takes the unit of the last item.
+fn lend_units(chars: &[char], qs: &mut [Quantity]) {
+    for k in (0..qs.len().saturating_sub(1)).rev() {
+        if qs[k].unit != Unit::Bare || qs[k + 1].unit == Unit::Bare {
+            continue;
+        }
+        let between = &chars[qs[k].end..qs[k + 1].start];
+        let joined = matches!(between, ['、'] | ['和'] | ['及'] | ['与'] | ['，']);
+        if joined && !qs[k].num.chinese && qs[k].num.scale.is_empty() {
+            let next = qs[k + 1].clone();
+            let q = &mut qs[k];
+            q.unit = next.unit;
+            if !next.num.scale.is_empty() {
+                if let Some(v) = scale_value(&q.num.mantissa, next.num.value, &next.num) {
+                    q.num.value = v;
+                    q.num.scale = next.num.scale;
+                }
+            }
+        }
+    }
+}
+
+fn scale_value(mantissa: &str, next_value: f64, next: &Num) -> Option<f64> {
+    let m: f64 = mantissa.parse().ok()?;
+    let n: f64 = next.mantissa.parse().ok()?;
+    (n != 0.0).then(|| m * next_value / n)
+}
+
+/// A plain quantity: optional bound words, sign, number, scale, unit, bound words.
+fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
+    let negative =
+        at > 0 && chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric());
+    let num = number_at(chars, at)?;
+    let mut i = num.end;
+    // Dates, times, ranges and codes are not quantities.
+    let next = chars.get(i).copied();
+    let prev = at.checked_sub(1).map(|p| chars[p]);
+    if num.scale.is_empty() {
+        if matches!(
+            next,
+            Some('月' | '日' | '号' | '时' | '点' | '分' | '秒' | '周' | '天')
+        ) || starts_with(chars, i, "季度")
+        {
+            return None;
+        }
+        if next == Some('年') && !starts_with(chars, i, "年连续") {
+            return None;
+        }
+    }
+    let digit_after = |k: usize| {
+        chars
+            .get(k)
+            .is_some_and(|c| c.is_ascii_digit() || is_cn_digit(*c))
+    };
+    if matches!(next, Some('-' | '~' | '/' | ':' | '.')) && digit_after(i + 1) {
+        return None;
+    }
+    if matches!(prev, Some('-' | '~' | '/' | ':'))
+        && at >= 2
+        && (chars[at - 2].is_ascii_digit() || is_cn_digit(chars[at - 2]))
+    {
+        return None;
+    }
+    if prev == Some('第') {
+        return None;
+    }
+    if num.chinese && is_han_word_inside(chars, at, &num) {
+        return None;
+    }
+    // N年连续增长: a streak written the other way round.
+    if starts_with(chars, i, "年连续") {
+        return Some(Quantity {
+            start: at,
+            end: i + 1,
+            num,
+            unit: Unit::Years,
+            bound: None,
+            negative: false,
+            doubling: false,
+        });
+    }
+    let mut bound = before_bound(chars, at - usize::from(negative));
+    let start = at - usize::from(negative) - bound.map_or(0, |(w, _)| w.chars().count());
+    let mut mid_bound = None;
+    if matches!(chars.get(i), Some('余' | '多')) && !starts_with(chars, i, "多元") {
+        mid_bound = Some(crate::model::Bound::AtLeast);
+        i += 1;
+    }
+    let unit = if chars.get(i) == Some(&'%') {
+        i += 1;
+        Unit::Percent
+    } else if let Some(w) = starts_with_any(chars, i, &["个百分点", "百分点"]) {
+        i += w.chars().count();
+        Unit::Points
+    } else if let Some(w) = starts_with_any(chars, i, &VOCAB.money) {
+        i += w.chars().count();
+        Unit::Money(w)
+    } else if chars.get(i) == Some(&'倍') {
+        i += 1;
+        Unit::Times
+    } else if let Some(w) = starts_with_any(chars, i, &VOCAB.units) {
+        if starts_with_any(chars, i, &VOCAB.noncount).is_some()
+            || starts_with_any(chars, i + w.chars().count(), &VOCAB.noncount).is_some()
+        {
+            return None;
+        }
+        i += w.chars().count();
+        Unit::Measure(w)
+    } else {
+        Unit::Bare
+    };
+    // Small Chinese counts (两个中心, 四个特点) are rhetoric, not indicators.
+    if num.chinese && num.value < 10.0 && num.scale.is_empty() && unit != Unit::Times {
+        return None;
+    }
+    if unit == Unit::Bare && num.chinese {
+        return None;
+    }
+    if let Some((w, b)) = VOCAB
+        .bounds_after
+        .iter()
+        .find(|(w, _)| starts_with(chars, i, w))
+    {
+        // 余/多 after a unit belong to the next word (多元, 余额), not to the number.
+        if !matches!(*w, "余" | "多") {
+            i += w.chars().count();
+            bound = Some((w, *b));
+        }
+    }
+    let bound = bound.map(|(_, b)| b).or(mid_bound);
+    Some(Quantity {
+        start,
+        end: i,
+        num,
+        unit,
+        bound,
+        negative,
+        doubling: false,
+    })
+}
+
+/// A Chinese numeral that is part of a word (一批, 统一, 进一步, 三专, 一企一技术).
+fn is_han_word_inside(chars: &[char], at: usize, num: &Num) -> bool {
+    let prev = at.checked_sub(1).map(|p| chars[p]);
+    // 统一, 唯一, 之一, 进一步: a numeral glued to a word before it that is not a verb of counting.
+    matches!(
+        prev,
+        Some('统' | '唯' | '之' | '进' | '万' | '第' | '星' | '初' | '周')
+    ) || (num.end - num.start == 1 && chars.get(num.end).is_some_and(|c| *c == '体'))
+}
+
+fn before_bound(chars: &[char], at: usize) -> Option<(&'static str, Bound)> {
+    VOCAB.bounds_before.iter().copied().find(|(w, _)| {
+        let n = w.chars().count();
+        n <= at && starts_with(chars, at - n, w)
+    })
+}
+
+fn rank_of(chars: &[char], start: usize, end: usize, value: f64, mantissa: &str) -> Quantity {
+    let _ = chars;
+    Quantity {
+        start,
+        end,
+        num: Num {
+            start,
+            end,
+            value,
+            mantissa: mantissa.to_string(),
+            scale: "",
+            chinese: false,
+        },
+        unit: Unit::Rank,
+        bound: None,
+        negative: false,
+        doubling: false,
+    }
+}
+
+/// 第3位, 第一, 第十八届 (an event, not a rank: refused).
+fn rank_ordinal(chars: &[char], at: usize) -> Option<Quantity> {
+    let num = number_at(chars, at + 1)?;
+    if !num.scale.is_empty() && !num.chinese {
+        return None;
+    }
+    let mut end = num.end;
+    let after = chars.get(end).copied();
+    let explicit = matches!(after, Some('位' | '名'));
+    if explicit {
+        end += 1;
+    }
+    // 第三届, 第1季度, 第二批, 第18次: ordinals of events and periods.
+    let ordinal_word = matches!(
+        after,
+        Some(
+            '届' | '次'
+                | '批'
+                | '季'
+                | '期'
+                | '个'
+                | '条'
+                | '款'
+                | '章'
+                | '节'
+                | '天'
+                | '年'
+                | '月'
+                | '号'
+                | '轮'
+                | '场'
+                | '阶'
+                | '代'
+                | '类'
+                | '大'
+                | '部'
+                | '项'
+                | '家'
+                | '座'
+                | '产'
+        )
+    );
+    if ordinal_word || !(explicit || rank_context(chars, at)) {
+        return None;
+    }
+    if num.value < 1.0 || num.value > 10_000.0 || num.mantissa.contains('.') {
+        return None;
+    }
+    Some(rank_of(chars, at, end, num.value, &num.mantissa))
+}
+
+/// 前5, 前三, 前10位, after a rank word; never 前三季度 or 前两个月.
+fn rank_top(chars: &[char], at: usize) -> Option<Quantity> {
+    if !rank_context(chars, at) {
+        return None;
+    }
+    let num = number_at(chars, at + 1)?;
+    if !num.scale.is_empty() && !num.chinese {
+        return None;
+    }
+    let mut end = num.end;
+    match chars.get(end) {
+        Some('位' | '名') => end += 1,
+        Some('季' | '个' | '月' | '年' | '天' | '周' | '批' | '期' | '轮' | '%') => {
+            return None
+        }
+        Some(c) if c.is_ascii_digit() => return None,
+        _ => {}
+    }
+    if num.value < 1.0 || num.value > 1000.0 || num.mantissa.contains('.') {
+        return None;
+    }
+    Some(rank_of(chars, at, end, num.value, &num.mantissa))
+}
+
+/// 连续三年, 连续3年.
+fn streak(chars: &[char], at: usize) -> Option<Quantity> {
+    let num = number_at(chars, at + 2)?;
+    if chars.get(num.end) != Some(&'年') || !num.scale.is_empty() || num.value > 100.0 {
+        return None;
+    }
+    Some(Quantity {
+        start: at,
+        end: num.end + 1,
+        num,
+        unit: Unit::Years,
+        bound: None,
+        negative: false,
+        doubling: false,
+    })
+}
+
+/// 翻番 (+100%), 翻两番 (+300%), 翻倍, 倍增.
+fn doubling(chars: &[char], at: usize) -> Option<Quantity> {
+    let (times, len) = if ["翻番", "翻倍", "倍增"]
+        .iter()
+        .any(|w| starts_with(chars, at, w))
+    {
+        (1.0, 2)
+    } else if starts_with(chars, at, "翻了一番") || starts_with(chars, at, "翻了一倍") {
+        (1.0, 4)
+    } else if chars.get(at + 1).copied().is_some_and(is_cn_digit)
+        && chars.get(at + 2) == Some(&'番')
+    {
+        let n = cn_value(&chars[at + 1..at + 2])?;
+        (2f64.powf(n) - 1.0, 3)
+    } else {
+        return None;
+    };
+    let value = times * 100.0;
+    Some(Quantity {
+        start: at,
+        end: at + len,
+        num: Num {
+            start: at,
+            end: at + len,
+            value,
+            mantissa: crate::render::number(value),
+            scale: "",
+            chinese: true,
+        },
+        unit: Unit::Percent,
+        bound: None,
+        negative: false,
+        doubling: true,
+    })
+}
+
+/// 百分之三十 → 30%.
+fn percent_words(chars: &[char], at: usize) -> Option<Quantity> {
+    let num = number_at(chars, at + 3)?;
+    if !num.scale.is_empty() {
+        return None;
+    }
+    let end = num.end;
+    Some(Quantity {
+        start: at,
+        end,
+        num,
+        unit: Unit::Percent,
+        bound: None,
+        negative: false,
+        doubling: false,
+    })
+}
+
+/// Does the text just before `at` end with a word of `words`?
+pub fn preceded_by(chars: &[char], at: usize, words: &[&'static str]) -> Option<&'static str> {
+    ends_with_any(chars, at, words)
+}
+
+/// Is `c` a Han character?
+pub fn han(c: char) -> bool {
+    is_han(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_str(s: &str) -> Vec<(String, f64, &'static str, Option<Bound>)> {
+        let chars: Vec<char> = s.chars().collect();
+        scan(&chars)
+            .into_iter()
+            .map(|q| {
+                let text: String = chars[q.start..q.end].iter().collect();
+                (text, q.num.value, q.unit.name(), q.bound)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_quantities_with_units_scales_and_bounds() {
+        use Bound::*;
+        // (sentence, [(text read, value, unit, bound)])
+        type Case = (
+            &'static str,
+            &'static [(&'static str, f64, &'static str, Option<Bound>)],
+        );
+        let cases: &[Case] = &[
+            (
+                "地区生产总值752.1亿元，同比增长6.7%",
+                &[("752.1亿元", 752.1e8, "元", None), ("6.7%", 6.7, "%", None)],
+            ),
+            (
+                "高于全国2.6个百分点",
+                &[("2.6个百分点", 2.6, "个百分点", None)],
+            ),
+            (
+                "累计建成开通5G基站1.03万个",
+                &[("1.03万个", 10300.0, "个", None)],
+            ),
+            ("力争全年增长7%以上", &[("7%以上", 7.0, "%", Some(AtLeast))]),
+            (
+                "超过50万吨",
+                &[("超过50万吨", 500000.0, "吨", Some(AtLeast))],
+            ),
+            (
+                "推动1800余个项目",
+                &[("1800余个", 1800.0, "个", Some(AtLeast))],
+            ),
+            ("发放贷款7亿余元", &[("7亿余元", 7e8, "元", Some(AtLeast))]),
+            (
+                "服务企业约1.3万家次",
+                &[("约1.3万家次", 13000.0, "家次", Some(About))],
+            ),
+            ("占比30%左右", &[("30%左右", 30.0, "%", Some(About))]),
+            (
+                "分别高于全省、全国平均1.9和4.4个百分点",
+                &[
+                    ("1.9", 1.9, "个百分点", None),
+                    ("4.4个百分点", 4.4, "个百分点", None),
+                ],
+            ),
+            (
+                "同比增长16.2%、11.9%",
+                &[("16.2%", 16.2, "%", None), ("11.9%", 11.9, "%", None)],
+            ),
+            ("三千五百万元", &[("三千五百万元", 35e6, "元", None)]),
+            ("增幅居全省第5位", &[("第5位", 5.0, "位", None)]),
+            ("数量居全省首位", &[("首位", 1.0, "位", None)]),
+            ("排名全国第七", &[("第七", 7.0, "位", None)]),
+            ("连续三年入选", &[("连续三年", 3.0, "年", None)]),
+            ("数量实现三年连续增长", &[("三年", 3.0, "年", None)]),
+            ("数量较去年翻倍", &[("翻倍", 100.0, "%", None)]),
+            ("增长百分之三十", &[("百分之三十", 30.0, "%", None)]),
+            ("同比-4%", &[("-4%", 4.0, "%", None)]),
+            ("出口增长1.5倍", &[("1.5倍", 1.5, "倍", None)]),
+        ];
+        for (text, want) in cases {
+            let got = scan_str(text);
+            let got: Vec<(&str, f64, &str, Option<Bound>)> = got
+                .iter()
+                .map(|(t, v, u, b)| (t.as_str(), *v, *u, *b))
+                .collect();
+            let want: Vec<(&str, f64, &str, Option<Bound>)> = want.to_vec();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_ordinals_codes_and_rhetoric_are_not_quantities() {
+        for text in [
+            "2025年03月20日18:32:04",
+            "3月20日，聊城市召开发布会",
+            "1-2月",
+            "2013-2018年",
+            "第三届“聊城企业家日”",
+            "聊城市第十八届人民代表大会第四次会议",
+            "加快构建“453X”现代化工业体系",
+            "深化“1143+N”中小企业志愿服务模式",
+            "重点在八个方面奋力攻坚",
+            "主要有稳、新、融、活四个特点",
+            "客服电话95599",
+            "PE估值区间为40-70x",
+            "打造一批项目，统一标准，进一步提升",
+            "前三季度",
+            "5G基站",
+        ] {
+            let got: Vec<_> = scan_str(text).into_iter().filter(|q| !q.2.is_empty()).collect();
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+}

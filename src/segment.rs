@@ -1,0 +1,249 @@
+//! Lines, sentences and clauses of the normalised text, and which lines are page furniture
+//! (counters, related-article lists, ads, comments, footers) rather than the article.
+
+use crate::vocab::VOCAB;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One line (paragraph) of the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    /// Not the article: boilerplate of the page around it.
+    pub noise: bool,
+    /// A title or section heading rather than running prose.
+    pub heading: bool,
+}
+
+/// A stamp like 2025年03月20日18:32:04 or 2021-03-24 11:05.
+static DATETIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9]{4}(年|-|/)[0-9]{1,2}(月|-|/)[0-9]{1,2}日? ?[0-9]{1,2}:[0-9]{2}").unwrap()
+});
+/// A page header with counters: 财经 1699, 体育正文 248 0.
+static COUNTERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^，。；0-9]{1,12}( [0-9]+)+$").unwrap());
+/// A byline: 记者 陶春燕, 陶春燕 聊城报道.
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(记者|作者|编辑|通讯员|文/|图/)|(报道|记者|摄)$").unwrap());
+/// Web addresses and e-mail.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(https?://|www\.|[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z]|\.com|\.cn([^A-Za-z]|$))")
+        .unwrap()
+});
+/// Leftover CSS rules (`.appendQr_wrap{border:1px solid #E6E6E6;}`).
+static CSS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[{}]|^[.#]?[A-Za-z_-]+ ?[A-Za-z_ -]*\{|:[ ]?[0-9]+px").unwrap());
+
+/// Is the line `text` page furniture? `tail` when everything after it is too.
+fn furniture(text: &str, at_top: bool) -> Option<bool> {
+    let short = text.chars().count() <= 40;
+    let marked = |m: &str| text.starts_with(m) || (short && text.contains(m));
+    if VOCAB.tail_markers.iter().any(|m| marked(m)) {
+        return Some(!at_top);
+    }
+    if VOCAB.line_markers.iter().any(|m| marked(m)) {
+        return Some(false);
+    }
+    let len = text.chars().count();
+    if (len <= 60 && DATETIME.is_match(text))
+        || COUNTERS.is_match(text)
+        || (len <= 25 && BYLINE.is_match(text))
+    {
+        return Some(false);
+    }
+    if len <= 120 && (ADDRESS.is_match(text) || CSS.is_match(text)) {
+        return Some(false);
+    }
+    // No Han character at all: navigation, English furniture, code.
+    if !text.chars().any(crate::quantity::han) {
+        return Some(false);
+    }
+    None
+}
+
+/// Does a line read as a heading: short, with no full stop (a title may have commas)?
+fn looks_like_heading(text: &str) -> bool {
+    let len = text.chars().count();
+    len > 0
+        && len <= 40
+        && !text.contains(['。', '；', '！', '？'])
+        && !text.ends_with(['：', ':', '，', ','])
+}
+
+/// Split `chars` into lines and mark furniture and headings. `headings` are char offsets the
+/// normaliser knew to be headings (Markdown, HTML).
+pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, chars.len()));
+    let total = chars.len();
+    let mut tail = false;
+    let mut lines: Vec<Line> = Vec::with_capacity(out.len());
+    for (s, e) in out {
+        // Trim spaces at both ends.
+        let mut s2 = s;
+        let mut e2 = e;
+        while s2 < e2 && chars[s2].is_whitespace() {
+            s2 += 1;
+        }
+        while e2 > s2 && chars[e2 - 1].is_whitespace() {
+            e2 -= 1;
+        }
+        if s2 == e2 {
+            continue;
+        }
+        let text: String = chars[s2..e2].iter().collect();
+        let at_top = s2 * 3 < total;
+        let mut noise = tail;
+        if !noise {
+            if let Some(is_tail) = furniture(&text, at_top) {
+                noise = true;
+                tail = is_tail;
+            }
+        }
+        let marked = headings
+            .binary_search_by(|h| {
+                if *h < s {
+                    std::cmp::Ordering::Less
+                } else if *h > e {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok();
+        lines.push(Line {
+            start: s2,
+            end: e2,
+            noise,
+            heading: marked || looks_like_heading(&text),
+        });
+    }
+    lines
+}
+
+/// Sentence ranges of `chars[start..end]`: split after 。！？； (and `!?;`).
+pub fn sentences(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    split(chars, start, end, |c| {
+        matches!(c, '。' | '！' | '？' | '；')
+    })
+}
+
+/// Clause ranges of a sentence: split after ， and ： outside parentheses.
+pub fn clauses(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    split(chars, start, end, |c| matches!(c, '，' | '：'))
+}
+
+fn split(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    at: impl Fn(char) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = start;
+    let mut depth = 0usize;
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        match c {
+            '(' | '（' | '【' | '[' => depth += 1,
+            ')' | '）' | '】' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && at(c) {
+            if i > s {
+                out.push((s, i));
+            }
+            s = i + 1;
+        }
+    }
+    if end > s {
+        out.push((s, end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noise_of(text: &str) -> Vec<(String, bool)> {
+        let chars: Vec<char> = text.chars().collect();
+        lines(&chars, &[])
+            .into_iter()
+            .map(|l| (chars[l.start..l.end].iter().collect(), l.noise))
+            .collect()
+    }
+
+    #[test]
+    fn furniture_lines_are_noise() {
+        // (line, noise?) in a document with a long article body before the tail.
+        let body = "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。".repeat(8);
+        let cases: &[(&str, bool)] = &[
+            ("2025年03月20日18:32:04 财经 1699", true),
+            ("体育正文 248 0", true),
+            ("责任编辑：王翔", true),
+            ("海量资讯、精准解读，尽在新浪财经APP", true),
+            (
+                "你的专属投资礼包！更有百元京东卡、188元现金红包等你拿，100%中奖>>",
+                true,
+            ),
+            (
+                ".appendQr_wrap{border:1px solid #E6E6E6;padding:8px;}",
+                true,
+            ),
+            (
+                "INFORMATION OFFICE OF LIAOCHENG MUNICIPAL PEOPLE'S GOVERNMENT",
+                true,
+            ),
+            ("www.abchina.com", true),
+            ("工业运行质效实现新提升", false),
+            ("陶春燕 聊城报道", true),
+            ("记者 陶春燕", true),
+        ];
+        for (line, noise) in cases {
+            let doc = format!("{body}\n{line}\n{body}");
+            let got = noise_of(&doc);
+            assert_eq!(got[1], (line.to_string(), *noise), "{line}");
+            assert!(!got[0].1);
+        }
+    }
+
+    #[test]
+    fn a_tail_marker_ends_the_article() {
+        let body = "全市规上工业增加值同比增长8.4%。".repeat(10);
+        let doc = format!("{body}\n财经分类资讯推荐\n某公司营收增长20%\n又一条新闻");
+        let got = noise_of(&doc);
+        assert_eq!(
+            got.iter().map(|l| l.1).collect::<Vec<_>>(),
+            [false, true, true, true]
+        );
+        // Near the top the same marker is one line, not the rest of the page.
+        let doc = format!("相关阅读\n{body}");
+        assert_eq!(
+            noise_of(&doc).iter().map(|l| l.1).collect::<Vec<_>>(),
+            [true, false]
+        );
+    }
+
+    #[test]
+    fn clauses_do_not_split_inside_parentheses() {
+        let s: Vec<char> = "累计数量居全省(计划单列市除外，含某市)第1位，增长5%"
+            .chars()
+            .collect();
+        let got: Vec<String> = clauses(&s, 0, s.len())
+            .into_iter()
+            .map(|(a, b)| s[a..b].iter().collect())
+            .collect();
+        assert_eq!(
+            got,
+            ["累计数量居全省(计划单列市除外，含某市)第1位", "增长5%"]
+        );
+    }
+}

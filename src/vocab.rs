@@ -1,0 +1,167 @@
+//! The rules' vocabularies: word lists embedded from `src/vocab/*.txt`.
+//!
+//! The matcher never spells a word itself; it asks these lists, so adding a word is a one-line
+//! change to a text file (and a test sentence). Each file has one entry a line; `#` starts a
+//! comment line.
+
+use crate::model::Bound;
+use std::sync::LazyLock;
+
+/// Every list, parsed once.
+pub struct Vocab {
+    pub growth: Vec<&'static str>,
+    pub decline: Vec<&'static str>,
+    pub basis: Vec<&'static str>,
+    pub share: Vec<&'static str>,
+    pub target: Vec<&'static str>,
+    /// Phrases that contain a target word without being a target (计划单列市).
+    pub not_target: Vec<&'static str>,
+    pub scope: Vec<&'static str>,
+    pub lead: Vec<&'static str>,
+    pub units: Vec<&'static str>,
+    pub money: Vec<&'static str>,
+    pub bounds_before: Vec<(&'static str, Bound)>,
+    pub bounds_after: Vec<(&'static str, Bound)>,
+    pub noncount: Vec<&'static str>,
+    pub subjects: Vec<&'static str>,
+    pub tail_markers: Vec<&'static str>,
+    pub line_markers: Vec<&'static str>,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Longest first, so a prefix match finds 个百分点 before 个.
+fn longest_first(mut v: Vec<&'static str>) -> Vec<&'static str> {
+    v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    v
+}
+
+fn list(src: &'static str) -> Vec<&'static str> {
+    longest_first(lines(src).filter(|l| !l.starts_with('!')).collect())
+}
+
+fn bound_of(s: &str) -> Option<Bound> {
+    match s {
+        ">=" => Some(Bound::AtLeast),
+        "~" => Some(Bound::About),
+        "<=" => Some(Bound::AtMost),
+        _ => None,
+    }
+}
+
+fn bounds(src: &'static str, position: &str) -> Vec<(&'static str, Bound)> {
+    let mut v: Vec<(&'static str, Bound)> = lines(src)
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let (pos, bound, word) = (parts.next()?, parts.next()?, parts.next()?);
+            (pos == position).then_some((word, bound_of(bound)?))
+        })
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    v
+}
+
+fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
+    lines(src)
+        .filter_map(|l| {
+            let (k, m) = l.split_once(' ')?;
+            (k == kind).then_some(m.trim())
+        })
+        .collect()
+}
+
+pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    let target_src = include_str!("vocab/target.txt");
+    Vocab {
+        growth: list(include_str!("vocab/growth.txt")),
+        decline: list(include_str!("vocab/decline.txt")),
+        basis: list(include_str!("vocab/basis.txt")),
+        share: list(include_str!("vocab/share.txt")),
+        target: list(target_src),
+        not_target: lines(target_src)
+            .filter_map(|l| l.strip_prefix('!'))
+            .collect(),
+        scope: list(include_str!("vocab/scope.txt")),
+        lead: list(include_str!("vocab/lead.txt")),
+        units: list(include_str!("vocab/units.txt")),
+        money: list(include_str!("vocab/money.txt")),
+        bounds_before: bounds(include_str!("vocab/bounds.txt"), "before"),
+        bounds_after: bounds(include_str!("vocab/bounds.txt"), "after"),
+        noncount: list(include_str!("vocab/noncount.txt")),
+        subjects: list(include_str!("vocab/subjects.txt")),
+        tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
+        line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
+    }
+});
+
+/// The longest word of `words` that `chars[at..]` starts with.
+pub fn starts_with_any<'a>(chars: &[char], at: usize, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|w| starts_with(chars, at, w))
+}
+
+/// The longest word of `words` that `chars[..end]` ends with.
+pub fn ends_with_any<'a>(chars: &[char], end: usize, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|w| {
+        let n = w.chars().count();
+        n <= end && starts_with(chars, end - n, w)
+    })
+}
+
+/// Whether `chars[at..]` starts with `word`.
+pub fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    (at..)
+        .zip(word.chars())
+        .all(|(i, c)| chars.get(i) == Some(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads_and_is_longest_first() {
+        let v = &*VOCAB;
+        for list in [
+            &v.growth,
+            &v.decline,
+            &v.basis,
+            &v.share,
+            &v.target,
+            &v.scope,
+            &v.lead,
+            &v.units,
+            &v.money,
+            &v.noncount,
+            &v.subjects,
+        ] {
+            assert!(!list.is_empty());
+            let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();
+            assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{list:?}");
+            assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
+        }
+        assert!(v.not_target.contains(&"计划单列"));
+        assert!(v
+            .bounds_before
+            .iter()
+            .any(|(w, b)| *w == "超过" && *b == Bound::AtLeast));
+        assert!(v
+            .bounds_after
+            .iter()
+            .any(|(w, b)| *w == "左右" && *b == Bound::About));
+        assert!(v.tail_markers.contains(&"资讯推荐"));
+        assert!(v.line_markers.contains(&"责任编辑"));
+    }
+
+    #[test]
+    fn prefix_and_suffix_matching_prefer_the_longest_word() {
+        let chars: Vec<char> = "2.6个百分点".chars().collect();
+        assert_eq!(starts_with_any(&chars, 3, &VOCAB.units), Some("个百分点"));
+        let chars: Vec<char> = "同比增长".chars().collect();
+        assert_eq!(ends_with_any(&chars, 4, &VOCAB.growth), Some("增长"));
+        assert_eq!(ends_with_any(&chars, 2, &VOCAB.basis), Some("同比"));
+    }
+}
