@@ -14,7 +14,8 @@ pub mod render;
 pub mod segment;
 pub mod vocab;
 
-#[cfg(target_arch = "wasm32")]
+// Natively only its browser-free parts build, for their unit tests.
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -1,4 +1,52 @@
-//! The Yew app: a thin shell over the core (placeholder until the app lands).
+//! The Yew app: a thin shell over the core, one component per file.
+//!
+//! [`root`] owns the state ([`state`], a reducer); the other components receive what they
+//! show as props and report what the reader does through `on_*` callbacks. [`view`] computes
+//! what to show (marks, filters) without a browser, [`browser`] holds the browser calls and
+//! [`i18n`] the words. The extraction itself is [`crate::analyze`]; nothing here finds facts.
 
-/// Mount the app on the page.
-pub fn start() {}
+pub mod i18n;
+pub mod state;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod article_view;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod card_list;
+#[cfg(target_arch = "wasm32")]
+mod card_view;
+#[cfg(target_arch = "wasm32")]
+mod filters;
+#[cfg(target_arch = "wasm32")]
+mod input_pane;
+#[cfg(target_arch = "wasm32")]
+mod root;
+#[cfg(target_arch = "wasm32")]
+mod toolbar;
+
+/// The example article behind the "sample" button: invented, in the style of a city's
+/// quarterly statistics release.
+pub const SAMPLE: &str = include_str!("sample.txt");
+
+/// Mount the app on the page's `#app` element.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    // Yew installs its own console-only hook unless given one: ours also tells the reader.
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_fatal(&info.to_string());
+    }));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            // The loading message is replaced by the app.
+            root.set_text_content(None);
+            yew::Renderer::<root::App>::with_root(root).render();
+        }
+        None => browser::show_fatal("index.html has no #app element"),
+    }
+}

@@ -1,0 +1,150 @@
+//! The few browser calls the app makes: storage, clipboard, downloads, files, scrolling.
+//!
+//! Kept in one place so the components read as UI, and so it is easy to check that nothing
+//! here talks to the network: every call stays inside the page.
+
+use super::i18n::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+const ARTICLE_KEY: &str = "zhibiao.article";
+const SOURCE_KEY: &str = "zhibiao.source";
+const LANG_KEY: &str = "zhibiao.lang";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Storage can be missing or refused (private mode, file://): the app works without it.
+    window()?.local_storage().ok().flatten()
+}
+
+/// The article and its source label kept from the last visit.
+pub fn saved_article() -> Option<(String, String)> {
+    let storage = storage()?;
+    let text = storage.get_item(ARTICLE_KEY).ok().flatten()?;
+    let source = storage
+        .get_item(SOURCE_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| super::state::TYPED_SOURCE.to_string());
+    (!text.is_empty()).then_some((text, source))
+}
+
+/// Keep the article for the next visit; an empty one is forgotten.
+pub fn save_article(text: &str, source: &str) {
+    let Some(storage) = storage() else { return };
+    if text.is_empty() {
+        let _ = storage.remove_item(ARTICLE_KEY);
+        let _ = storage.remove_item(SOURCE_KEY);
+    } else if storage.set_item(ARTICLE_KEY, text).is_err() {
+        // Over the quota: better no saved copy than a stale one.
+        let _ = storage.remove_item(ARTICLE_KEY);
+    } else {
+        let _ = storage.set_item(SOURCE_KEY, source);
+    }
+}
+
+/// The language chosen before, else the browser's.
+pub fn initial_lang() -> Lang {
+    let saved = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let tag = saved.or_else(|| window()?.navigator().language());
+    Lang::from_tag(tag.as_deref().unwrap_or("en"))
+}
+
+/// Remember the language and tell the page (`<html lang>` picks fonts and screen-reader voice).
+pub fn apply_lang(lang: Lang, remember: bool) {
+    if remember {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(LANG_KEY, lang.tag());
+        }
+    }
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Save `content` as a file named `name` through a temporary object URL (no network).
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    // A detached link is enough to start a download; nothing is added to the page.
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Put `text` on the clipboard; false when the browser refuses.
+pub async fn copy(text: String) -> bool {
+    let Some(window) = window() else { return false };
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return false;
+    }
+    JsFuture::from(clipboard.write_text(&text)).await.is_ok()
+}
+
+/// The text of an opened or dropped file (decoded as UTF-8).
+pub async fn read_file(file: web_sys::File) -> Result<String, JsValue> {
+    let text = JsFuture::from(file.text()).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// Whether the page has an element with `id`.
+pub fn element_exists(id: &str) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .is_some()
+}
+
+/// Bring the element with `id` into view, as little scrolling as needed.
+pub fn scroll_to(id: &str) {
+    let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(web_sys::ScrollBehavior::Auto);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Open the browser's print dialog (the print stylesheet shows the cards only).
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
+    }
+}
+
+/// Show a panic in the page's fixed error box instead of leaving a dead page.
+///
+/// Writes text only (never markup); the box and its "clear and reload" button are in
+/// `index.html`, and `boot.js` handles the button, since the wasm cannot run after a panic.
+pub fn show_fatal(message: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(detail) = document.get_element_by_id("fatal-detail") {
+        detail.set_text_content(Some(message));
+    }
+    if let Some(panel) = document.get_element_by_id("fatal") {
+        let _ = panel.remove_attribute("hidden");
+    }
+}

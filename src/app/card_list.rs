@@ -1,0 +1,72 @@
+//! The cards in article order, under the article's section headings.
+//!
+//! Also says why there are none (no indicators, or none left by the filters), and brings the
+//! card picked in the text into view.
+
+use super::browser;
+use super::card_view::CardView;
+use super::i18n::Lang;
+use super::state::{Analysis, Notice, Origin, Selection};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardListProps {
+    pub lang: Lang,
+    pub analysis: Analysis,
+    /// Indices of the cards the filters let through, in article order.
+    pub visible: Rc<Vec<usize>>,
+    pub selection: Option<Selection>,
+    pub on_select: Callback<(usize, Option<usize>, Origin)>,
+    pub on_notify: Callback<Notice>,
+}
+
+#[component]
+pub fn CardList(props: &CardListProps) -> Html {
+    let s = props.lang.strings();
+
+    use_effect_with(props.selection, |selection| {
+        if let Some(sel) = selection.filter(|sel| sel.from == Origin::Text) {
+            browser::scroll_to(&format!("card-{}", sel.card));
+        }
+    });
+
+    let article = &props.analysis.article;
+    if article.cards.is_empty() {
+        return html! { <p class="none">{ s.none_found }</p> };
+    }
+    if props.visible.is_empty() {
+        return html! { <p class="none">{ s.none_match }</p> };
+    }
+
+    // Consecutive cards with the same heading form one group.
+    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for &i in props.visible.iter() {
+        let section = article.cards[i].section.as_deref();
+        match groups.last_mut() {
+            Some((last, cards)) if *last == section => cards.push(i),
+            _ => groups.push((section, vec![i])),
+        }
+    }
+    let selected = props.selection.map(|sel| sel.card);
+
+    html! {
+        <div class="card-list">
+            { for groups.into_iter().map(|(section, cards)| html! {
+                <section class="card-group">
+                    if let Some(section) = section {
+                        <h3 class="section-title">{ section.to_string() }</h3>
+                    }
+                    <ul class="cards">
+                        { for cards.into_iter().map(|i| html! {
+                            <CardView key={i} index={i} analysis={props.analysis.clone()}
+                                lang={props.lang} selected={selected == Some(i)}
+                                on_select={props.on_select.clone()}
+                                on_notify={props.on_notify.clone()} />
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,225 @@
+//! Every word of the UI in Chinese and English.
+//!
+//! Strings live in one table per language so a missing translation is a compile error, and the
+//! components stay free of literals. Names of fact kinds come from [`Kind::label_zh`] in
+//! Chinese, since those are the words the source articles use.
+
+use crate::model::Kind;
+use crate::render::number;
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag such as `navigator.language` (`zh-CN` → Chinese).
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag for `<html lang>` and for storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: the switch toggles between the two.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// How a fact kind is named in the filters and on cards.
+    pub fn kind(self, kind: Kind) -> &'static str {
+        match self {
+            Lang::Zh => kind.label_zh(),
+            Lang::En => match kind {
+                Kind::Level => "Level",
+                Kind::Change => "Change",
+                Kind::Share => "Share",
+                Kind::Gap => "Gap",
+                Kind::Contribution => "Contribution",
+                Kind::Rank => "Rank",
+                Kind::Streak => "Streak",
+            },
+        }
+    }
+
+    /// "Showing 3 of 10 cards · 24 facts".
+    pub fn count(self, shown: usize, cards: usize, facts: usize) -> String {
+        let (shown, cards, facts) = (shown as f64, cards as f64, facts as f64);
+        let (shown, cards, facts) = (number(shown), number(cards), number(facts));
+        match self {
+            Lang::Zh if shown == cards => format!("共 {cards} 张卡片 · {facts} 项数据"),
+            Lang::Zh => format!("显示 {shown} / {cards} 张卡片 · {facts} 项数据"),
+            Lang::En if shown == cards => format!("{cards} cards · {facts} facts"),
+            Lang::En => format!("Showing {shown} of {cards} cards · {facts} facts"),
+        }
+    }
+
+    /// The message for a file that could not be read.
+    pub fn file_error(self, name: &str) -> String {
+        match self {
+            Lang::Zh => format!("无法读取文件“{name}”：请使用 UTF-8 编码的 .txt 或 .html 文件。"),
+            Lang::En => format!("Could not read “{name}”: use a UTF-8 .txt or .html file."),
+        }
+    }
+}
+
+/// The fixed strings of the UI in one language.
+pub struct Strings {
+    pub title: &'static str,
+    pub tagline: &'static str,
+    pub switch_lang: &'static str,
+    pub switch_lang_label: &'static str,
+    pub toolbar_label: &'static str,
+    pub sample: &'static str,
+    pub open: &'static str,
+    pub clear: &'static str,
+    pub copy_md: &'static str,
+    pub csv: &'static str,
+    pub json: &'static str,
+    pub print: &'static str,
+    pub input_label: &'static str,
+    pub placeholder: &'static str,
+    pub drop_hint: &'static str,
+    pub filters_label: &'static str,
+    pub kinds_label: &'static str,
+    pub target: &'static str,
+    pub all: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub cards_heading: &'static str,
+    pub article_heading: &'static str,
+    pub article_hint: &'static str,
+    pub empty_title: &'static str,
+    pub empty_body: &'static str,
+    pub none_found: &'static str,
+    pub none_match: &'static str,
+    pub locate: &'static str,
+    pub copy_card: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub downloaded: &'static str,
+    pub cleared: &'static str,
+    pub subject: &'static str,
+    pub period: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub analyzing: &'static str,
+}
+
+const ZH: Strings = Strings {
+    title: "指标",
+    tagline: "把经济新闻变成指标卡片：全部在本机浏览器中完成，不上传任何内容。",
+    switch_lang: "English",
+    switch_lang_label: "Switch to English",
+    toolbar_label: "操作",
+    sample: "载入示例",
+    open: "打开文件…",
+    clear: "清除",
+    copy_md: "复制 Markdown 表格",
+    csv: "下载 CSV",
+    json: "下载 JSON",
+    print: "打印",
+    input_label: "文章",
+    placeholder: "在此粘贴经济新闻或统计公报（纯文本或网页内容），也可以把 .txt / .html 文件拖到页面上。",
+    drop_hint: "松开以打开文件",
+    filters_label: "筛选",
+    kinds_label: "类型",
+    target: "目标",
+    all: "全部",
+    search_label: "搜索指标",
+    search_placeholder: "按指标名称搜索，如“工业”",
+    cards_heading: "指标卡片",
+    article_heading: "原文",
+    article_hint: "高亮处为识别出的数据，点击可定位到卡片。",
+    empty_title: "还没有文章",
+    empty_body: "粘贴一篇中文经济新闻，指标会随输入自动出现：增长率、规模、占比、与全省全国的差距、排名和目标。",
+    none_found: "这篇文章中没有找到指标。",
+    none_match: "没有符合筛选条件的卡片。",
+    locate: "定位原文",
+    copy_card: "复制",
+    copied: "已复制到剪贴板。",
+    copy_failed: "无法访问剪贴板：请手动选择文本复制。",
+    downloaded: "已开始下载。",
+    cleared: "已清除文章。",
+    subject: "主体",
+    period: "时期",
+    up: "上升",
+    down: "下降",
+    analyzing: "正在分析…",
+};
+
+const EN: Strings = Strings {
+    title: "Zhibiao",
+    tagline: "Indicator cards from Chinese economic news — everything stays in your browser.",
+    switch_lang: "中文",
+    switch_lang_label: "切换到中文",
+    toolbar_label: "Actions",
+    sample: "Load sample",
+    open: "Open file…",
+    clear: "Clear",
+    copy_md: "Copy Markdown table",
+    csv: "Download CSV",
+    json: "Download JSON",
+    print: "Print",
+    input_label: "Article",
+    placeholder: "Paste a Chinese economic article or statistics release here (plain text or web page content), or drop a .txt / .html file on the page.",
+    drop_hint: "Drop to open the file",
+    filters_label: "Filters",
+    kinds_label: "Kinds",
+    target: "Target",
+    all: "All",
+    search_label: "Search metrics",
+    search_placeholder: "Search by metric, e.g. 工业",
+    cards_heading: "Indicator cards",
+    article_heading: "Article",
+    article_hint: "Highlighted words are the facts found; click one to find its card.",
+    empty_title: "No article yet",
+    empty_body: "Paste a Chinese economic article and its indicators appear as you type: growth rates, amounts, shares, gaps against the province or country, ranks and targets.",
+    none_found: "No indicators found in this article.",
+    none_match: "No cards match the filters.",
+    locate: "Show in text",
+    copy_card: "Copy",
+    copied: "Copied to the clipboard.",
+    copy_failed: "Could not use the clipboard: select the text and copy it by hand.",
+    downloaded: "Download started.",
+    cleared: "Article cleared.",
+    subject: "Subject",
+    period: "Period",
+    up: "up",
+    down: "down",
+    analyzing: "Analysing…",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_tag() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+}
