@@ -26,9 +26,8 @@ mod root;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
 
-/// The example article behind the "sample" button: invented, in the style of a city's
-/// quarterly statistics release.
-pub const SAMPLE: &str = include_str!("sample.txt");
+/// The example article behind the "sample" button (the core's, shared with the CLI).
+pub use crate::SAMPLE;
 
 /// Mount the app on the page's `#app` element.
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,210 @@
+// End-to-end tests of the built app (dist/) in Debian's headless Chromium, served from a
+// sub-path on 127.0.0.1. Run by scripts/browser-test.sh after `trunk build --release`.
+// Every test also asserts: no console error, no page error, no request to any other origin.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const DIST = here('../../dist');
+const ARTIFACTS = here('./artifacts');
+const ARTICLE_PATH = here('./fixtures/article.txt');
+const ARTICLE = readFileSync(ARTICLE_PATH, 'utf8');
+const CLI = here('../../target/release/zhibiao');
+
+let browser, server, url, origin;
+let context, page, problems, requests;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url } = await serve(DIST));
+  origin = new URL(url).origin;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+  page = await context.newPage();
+  problems = [];
+  requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('#article-input');
+});
+
+afterEach(async () => {
+  const foreign = requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
+  await context.close();
+  assert.deepEqual(foreign, [], 'requests to other origins');
+  assert.deepEqual(problems, [], 'console errors, page errors or dialogs');
+});
+
+/** Type the article into the input as a paste would, and wait for the cards. */
+async function enter(text) {
+  await page.fill('#article-input', text);
+  await page.waitForSelector('li.card');
+}
+
+/** The cards as the page shows them: metric and the facts' text. */
+async function shownCards() {
+  return page.$$eval('li.card', (cards) => cards.map((c) => ({
+    metric: c.querySelector('.metric').textContent.trim(),
+    facts: [...c.querySelectorAll('li.fact')].map((f) => f.textContent.replace(/\s+/g, ' ').trim()),
+  })));
+}
+
+async function shot(name) {
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+test('an empty page explains itself and offers the sample', async () => {
+  assert.ok(await page.isVisible('section.empty'));
+  await shot('empty');
+  await page.click('section.empty button.primary');
+  await page.waitForSelector('li.card');
+  assert.ok((await page.$$('li.card')).length >= 10);
+  await shot('sample');
+});
+
+test('pasting an article shows the expected cards and values', async () => {
+  await enter(ARTICLE);
+  const cards = await shownCards();
+  const gdp = cards.find((c) => c.metric === '地区生产总值');
+  assert.ok(gdp, JSON.stringify(cards));
+  const gdpText = gdp.facts.join(' | ');
+  assert.match(gdpText, /752\.1亿元/);
+  assert.match(gdpText, /同比/);
+  assert.match(gdpText, /6\.7%/);
+  assert.match(gdpText, /全省第3/);
+  const industry = cards.find((c) => c.metric === '规上工业增加值');
+  assert.ok(industry, JSON.stringify(cards));
+  assert.match(industry.facts.join(' | '), /8\.4%/);
+  assert.match(industry.facts.join(' | '), /全国.*2\.6个百分点/);
+  const target = cards.find((c) => c.facts.some((f) => f.includes('6.5%')));
+  assert.ok(target, 'the 2025 target');
+  assert.ok(await page.isVisible(`li.card:has-text("6.5%") .badge.target`));
+  const count = await page.textContent('.filters .count');
+  assert.match(count, /\d+/);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await shot('cards-desktop');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await shot('cards-phone');
+});
+
+test('a card and its source words select each other', async () => {
+  await enter(ARTICLE);
+  const card = page.locator('li.card', { hasText: '规上工业增加值' }).first();
+  await card.locator('button.locate').click();
+  const index = await card.getAttribute('data-card');
+  await page.waitForSelector(`mark.current[data-card="${index}"]`);
+  const marked = await page.$$eval('mark.current', (ms) => ms.map((m) => m.textContent).join(''));
+  assert.match(marked, /8\.4%/);
+  assert.ok(await card.evaluate((el) => el.classList.contains('selected')));
+  // And back: a highlight selects its card.
+  const other = page.locator('mark', { hasText: '752.1亿元' }).first();
+  const otherCard = await other.getAttribute('data-card');
+  await other.click();
+  await page.waitForSelector(`li.card.selected[data-card="${otherCard}"]`);
+  await shot('selected');
+});
+
+test('filters and search narrow the cards', async () => {
+  await enter(ARTICLE);
+  const all = (await page.$$('li.card')).length;
+  await page.click('.filters .chip[data-group="rank"]');
+  const ranks = await shownCards();
+  assert.ok(ranks.length >= 1 && ranks.length < all, `${ranks.length} of ${all}`);
+  assert.ok(ranks.every((c) => c.facts.some((f) => f.includes('第'))), JSON.stringify(ranks));
+  await page.click('.filters .chip[data-group="all"]');
+  assert.equal((await page.$$('li.card')).length, all);
+  await page.fill('#metric-search', '工业');
+  await page.waitForFunction((n) => document.querySelectorAll('li.card').length < n, all);
+  const found = await shownCards();
+  assert.ok(found.length >= 1 && found.every((c) => c.metric.includes('工业')), JSON.stringify(found));
+});
+
+test('exports hold the cards, and the JSON is the CLI\'s', async () => {
+  await enter(ARTICLE);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.toolbar button.csv')]);
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  // A byte-order mark first, so spreadsheet programs read the Chinese as UTF-8.
+  assert.match(csv, /^\uFEFF?source,metric,/);
+  assert.match(csv, /规上工业增加值,.*,change,8\.4,%/);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('.toolbar button.json')]);
+  const fromPage = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+  const fromCli = JSON.parse(execFileSync(CLI, ['--format', 'json', ARTICLE_PATH], { encoding: 'utf8' }));
+  assert.deepEqual(fromPage.articles[0].cards, fromCli.articles[0].cards);
+  assert.equal(fromPage.articles[0].title, fromCli.articles[0].title);
+});
+
+test('the article survives a reload until cleared; the language switches', async () => {
+  await enter(ARTICLE);
+  await page.reload();
+  await page.waitForSelector('li.card');
+  assert.equal(await page.inputValue('#article-input'), ARTICLE);
+  const before = await page.textContent('#cards-title');
+  await page.click('button.lang-switch');
+  await page.waitForFunction((t) => document.querySelector('#cards-title').textContent !== t, before);
+  const after = await page.textContent('#cards-title');
+  assert.notEqual(after, before);
+  assert.match(after + before, /[A-Za-z]/);
+  await page.click('.toolbar button.clear');
+  await page.waitForSelector('section.empty');
+  assert.equal(await page.inputValue('#article-input'), '');
+  await page.reload();
+  await page.waitForSelector('section.empty');
+  assert.equal(await page.inputValue('#article-input'), '');
+});
+
+test('pasted HTML is read as text and never runs', async () => {
+  const hostile = '<p>全市规上工业增加值同比增长8.4%。</p>'
+    + '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    + '<a href="javascript:alert(3)">链接</a><p>{ html! { <b>x</b> } } {{1+1}}</p>'
+    + '<img src="https://example.com/track.png"><link rel="stylesheet" href="https://example.com/x.css">';
+  const start = page.url();
+  const elementsBefore = await page.evaluate(() => document.querySelectorAll('script, img, iframe, link, a[href^="javascript"]').length);
+  await page.focus('#article-input');
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'plain');
+    const ta = document.querySelector('#article-input');
+    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, hostile);
+  await page.waitForSelector('li.card');
+  const value = await page.inputValue('#article-input');
+  assert.match(value, /规上工业增加值同比增长8\.4%/);
+  assert.doesNotMatch(value, /<script|onerror/);
+  await page.waitForTimeout(300);
+  const elementsAfter = await page.evaluate(() => document.querySelectorAll('script, img, iframe, link, a[href^="javascript"]').length);
+  assert.equal(elementsAfter, elementsBefore, 'no element from the paste');
+  assert.equal(page.url(), start, 'no navigation');
+  // Markup typed as text stays text.
+  await page.fill('#article-input', '<img src=x onerror=alert(4)>全市增长5%。<script>alert(5)</script>');
+  await page.waitForFunction(() => document.querySelector('.article-text')?.textContent.includes('onerror'));
+  const text = await page.textContent('.article-text');
+  assert.match(text, /<img src=x onerror=alert\(4\)>/);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.article-text *:not(mark)').length), 0);
+});
+
+test('an article with no indicators says so', async () => {
+  await page.fill('#article-input', '今天天气很好，我们去公园散步。');
+  await page.waitForSelector('.cards-pane p.none');
+  assert.equal((await page.$$('li.card')).length, 0);
+});
