@@ -208,3 +208,34 @@ test('an article with no indicators says so', async () => {
   await page.waitForSelector('.cards-pane p.none');
   assert.equal((await page.$$('li.card')).length, 0);
 });
+
+test('after the first visit the app works with the network off', async () => {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The worker controls the page from its next load.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#article-input');
+  await enter(ARTICLE);
+  assert.ok((await shownCards()).some((c) => c.metric === '地区生产总值'));
+  await shot('offline');
+  await context.setOffline(false);
+});
+
+test('a file opened with the picker is read', async () => {
+  await page.setInputFiles('.toolbar input[type=file]', ARTICLE_PATH);
+  await page.waitForSelector('li.card');
+  assert.equal(await page.inputValue('#article-input'), ARTICLE);
+});
+
+test('the Markdown table is copied to the clipboard; dark theme renders', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await enter(ARTICLE);
+  await page.click('.toolbar button.copy-md');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('| metric |'));
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /\| 规上工业增加值 \|/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('cards-dark');
+});
