@@ -43,22 +43,32 @@ try {
       const page = await browser.newPage();
       await page.goto(url);
       await page.waitForSelector('#article-input');
-      const ms = await page.evaluate(async (t) => {
+      // A reader pastes a moment after the page appears; the app warms up meanwhile.
+      await page.waitForTimeout(1000);
+      const ms = await page.evaluate(async ({ t, warm }) => {
         const ta = document.querySelector('#article-input');
-        const start = performance.now();
-        ta.value = t;
-        ta.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-        await new Promise((done) => {
-          const check = () => (document.querySelector('li.card') ? done() : requestAnimationFrame(check));
-          check();
-        });
-        return performance.now() - start;
-      }, text);
+        const paste = async (value, marker) => {
+          const start = performance.now();
+          ta.value = value;
+          ta.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+          await new Promise((done) => {
+            const check = () => (document.querySelector('.article-text')?.textContent.endsWith(marker)
+              && document.querySelector('li.card') ? done() : requestAnimationFrame(check));
+            check();
+          });
+          return performance.now() - start;
+        };
+        const cold = await paste(t, t.slice(-20));
+        // Warm: the rules' word lists and patterns are built on the first analysis only.
+        const warmed = await paste(`${warm}\n${t}`, t.slice(-20));
+        return [cold, warmed];
+      }, { t: text, warm: '全市工业增加值增长5%。' });
       times.push(ms);
       await page.close();
     }
-    times.sort((a, b) => a - b);
-    console.log(`${label.padStart(6)} paste → cards: median ${times[times.length >> 1].toFixed(1)} ms (best ${times[0].toFixed(1)} ms, ${runs} runs)`);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
+    console.log(`${label.padStart(6)} paste → cards on screen: first paste (1 s after load) ${median(times.map((t) => t[0]))} ms, `
+      + `later pastes ${median(times.map((t) => t[1]))} ms (medians of ${runs} page loads)`);
   }
 } finally {
   await browser.close();
