@@ -130,7 +130,6 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
     if digits.len() > 16 {
         return None;
     }
-    let num_end = i;
     let (scale, exp) = match scale_at(chars, i) {
         Some((w, e)) => {
             i += w.chars().count();
@@ -139,7 +138,6 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         None => ("", 0),
     };
     let value = scaled(&mantissa, exp)?;
-    let _ = num_end;
     Some(Num {
         start: at,
         end: i,

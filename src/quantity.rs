@@ -6,7 +6,7 @@
 
 use crate::model::Bound;
 use crate::number::{arabic_at, chinese_at, cn_value, is_cn_digit, Num};
-use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
+use crate::vocab::{starts_with, starts_with_any, VOCAB};
 
 /// What a number is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,8 @@ impl Quantity {
     }
 }
 
-fn is_han(c: char) -> bool {
+/// Is `c` a Han character (CJK Unified Ideographs and Extension A)?
+pub fn han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
@@ -136,7 +137,7 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
         } else if (starts_with(chars, i, "首位") || starts_with(chars, i, "榜首"))
             && rank_context(chars, i)
         {
-            Some(rank_of(chars, i, i + 2, 1.0, "1"))
+            Some(rank_of(i, i + 2, 1.0, "1"))
         } else if c == '前' {
             rank_top(chars, i)
         } else if c == '连' && starts_with(chars, i, "连续") {
@@ -341,8 +342,7 @@ fn before_bound(chars: &[char], at: usize) -> Option<(&'static str, Bound)> {
     })
 }
 
-fn rank_of(chars: &[char], start: usize, end: usize, value: f64, mantissa: &str) -> Quantity {
-    let _ = chars;
+fn rank_of(start: usize, end: usize, value: f64, mantissa: &str) -> Quantity {
     Quantity {
         start,
         end,
@@ -409,7 +409,7 @@ fn rank_ordinal(chars: &[char], at: usize) -> Option<Quantity> {
     if num.value < 1.0 || num.value > 10_000.0 || num.mantissa.contains('.') {
         return None;
     }
-    Some(rank_of(chars, at, end, num.value, &num.mantissa))
+    Some(rank_of(at, end, num.value, &num.mantissa))
 }
 
 /// 前5, 前三, 前10位, after a rank word; never 前三季度 or 前两个月.
@@ -433,7 +433,7 @@ fn rank_top(chars: &[char], at: usize) -> Option<Quantity> {
     if num.value < 1.0 || num.value > 1000.0 || num.mantissa.contains('.') {
         return None;
     }
-    Some(rank_of(chars, at, end, num.value, &num.mantissa))
+    Some(rank_of(at, end, num.value, &num.mantissa))
 }
 
 /// 连续三年, 连续3年.
@@ -564,16 +564,6 @@ fn percent_words(chars: &[char], at: usize) -> Option<Quantity> {
         negative: false,
         doubling: false,
     })
-}
-
-/// Does the text just before `at` end with a word of `words`?
-pub fn preceded_by(chars: &[char], at: usize, words: &[&'static str]) -> Option<&'static str> {
-    ends_with_any(chars, at, words)
-}
-
-/// Is `c` a Han character?
-pub fn han(c: char) -> bool {
-    is_han(c)
 }
 
 #[cfg(test)]
