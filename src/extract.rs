@@ -317,7 +317,10 @@ impl<'a> Reader<'a> {
             // Resolve a clause with no name, or a pronoun-like one (数量, 增速), against the
             // sentence so far.
             let mut card = None;
-            let relative = metric.starts_with('占') || VOCAB.relative.contains(&metric.as_str());
+            // 占…的比重, 完成投资, 个数占比: measures of the thing named before them.
+            let relative = metric.starts_with('占')
+                || VOCAB.relative.contains(&metric.as_str())
+                || (metric.ends_with("占比") && metric.chars().count() <= 4);
             if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
                 let topic = st
                     .topic

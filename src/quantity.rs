@@ -283,6 +283,15 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
             return None;
         }
         i += w.chars().count();
+        // 7个月, 3个工作日: durations; 95人死亡: casualties of an event, not an indicator.
+        let after: &[&str] = match w {
+            "个" => &["月", "季度", "工作日", "小时", "星期"],
+            "人" | "名" => &["死亡", "受伤", "遇难", "失踪", "伤亡", "丧生"],
+            _ => &[],
+        };
+        if after.iter().any(|a| starts_with(chars, i, a)) {
+            return None;
+        }
         Unit::Measure(w)
     } else {
         Unit::Bare
@@ -676,6 +685,8 @@ mod tests {
             "全面贯彻党的二十大精神",
             "聊城工业凭这“6个新”强势出圈",
             "制度一成不变，三成为新",
+            "前7个月，全市经济平稳",
+            "爆炸已致95人死亡、超过200人受伤",
         ] {
             let got: Vec<_> = scan_str(text)
                 .into_iter()
