@@ -484,6 +484,20 @@ fn comparisons_lists_and_levels_regressions() {
             "人均存款余额居榜首。",
             &[w("人均存款余额", Rank, 1.0, "位")],
         ),
+        // 个数占比 and 总投资 measure the projects named first, not each other.
+        (
+            "其中，民生类项目120个，个数占比35.5%，总投资800亿元。",
+            &[
+                w("民生类项目", Level, 120.0, "个"),
+                w("民生类项目", Share, 35.5, "%"),
+                w("民生类项目", Level, 80_000_000_000.0, "元"),
+            ],
+        ),
+        // Durations are not counts.
+        (
+            "前7个月，全市进出口增长3.3%。",
+            &[w("进出口", Change, 3.3, "%")],
+        ),
     ];
     for (text, wants) in cases {
         check(text, wants);
