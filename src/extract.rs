@@ -8,7 +8,7 @@
 
 use crate::model::{Article, Bound, Card, Fact, Kind};
 use crate::normalize::{normalize, Normalized};
-use crate::quantity::{han, scan, Quantity, Unit};
+use crate::quantity::{han, scan, Quantity, Unit, RANK_SCOPES};
 use crate::segment::{self, Line};
 use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
 use std::collections::{HashMap, HashSet};
@@ -680,21 +680,6 @@ impl Reading {
 const RANK_WORDS: [&str; 16] = [
     "排名", "排在", "排第", "位列", "位居", "名列", "跃居", "稳居", "跻身", "保持", "继续", "居",
     "列", "排", "为", "均",
-];
-const RANK_SCOPES: [&str; 13] = [
-    "全国城市",
-    "同类城市",
-    "全省",
-    "全国",
-    "全市",
-    "全区",
-    "全球",
-    "世界",
-    "全州",
-    "中部",
-    "西部",
-    "东部",
-    "城市",
 ];
 
 /// Comparisons a gap is measured by, and whether the gap is negative.

@@ -92,9 +92,23 @@ const RANK_LEADS: [&str; 14] = [
     "排", "位",
 ];
 
-/// Scopes a rank is taken in.
-const RANK_SCOPES: [&str; 12] = [
-    "全省", "全国", "全市", "全区", "全球", "世界", "全州", "城市", "同类", "中部", "西部", "东部",
+/// Scopes a rank is taken in, longest first (全国城市 before 全国); the rules read the same list
+/// for a rank's `versus`.
+pub const RANK_SCOPES: [&str; 14] = [
+    "全国城市",
+    "同类城市",
+    "全省",
+    "全国",
+    "全市",
+    "全区",
+    "全球",
+    "世界",
+    "全州",
+    "中部",
+    "西部",
+    "东部",
+    "城市",
+    "同类",
 ];
 
 /// Does a rank lead or scope stand just before `at` (within a few chars of the clause)?
