@@ -1062,7 +1062,13 @@ fn remove_parens(cs: &[char]) -> String {
 fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     let e = strip_back(c, s, e);
     let cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
-    let mut i = 0;
+    // A list's enumerator (7. , 3、) is not part of the name.
+    let digits = cs.iter().take_while(|ch| ch.is_ascii_digit()).count();
+    let mut i = if digits > 0 && digits <= 2 && matches!(cs.get(digits), Some('.' | '、')) {
+        digits + 1
+    } else {
+        0
+    };
     loop {
         let before = i;
         while i < cs.len() && !(han(cs[i]) || cs[i].is_alphanumeric() || cs[i] == '“') {

@@ -493,6 +493,11 @@ fn comparisons_lists_and_levels_regressions() {
                 w("民生类项目", Level, 80_000_000_000.0, "元"),
             ],
         ),
+        // A numbered summary line's enumerator is not part of the metric.
+        (
+            "7.2023年全市税务部门组织税费收入86.4亿元。",
+            &[w("税务部门组织税费收入", Level, 8_640_000_000.0, "元")],
+        ),
         // Durations are not counts.
         (
             "前7个月，全市进出口增长3.3%。",
