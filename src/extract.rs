@@ -31,6 +31,7 @@ pub fn analyze(source: &str, input: &str) -> Article {
         quantities: &quantities,
         next_q: 0,
         facts: Vec::new(),
+        view: None,
     };
     let title = title_line(&lines);
     let mut section: Option<String> = None;
@@ -93,6 +94,9 @@ struct Reader<'a> {
     /// Quantities before this index belong to lines already read.
     next_q: usize,
     facts: Vec<Draft>,
+    /// The article's current point of view (从GDP同比增速来看 → GDP同比增速): what a list of
+    /// places with a value each (江西(6.9%)、福建(6.7%)) measures.
+    view: Option<String>,
 }
 
 /// What a sentence carries from clause to clause.
@@ -138,6 +142,9 @@ impl<'a> Reader<'a> {
                     .collect();
                 if st.subject.is_none() {
                     st.subject = subject_at(self.chars, cs, ce);
+                }
+                if let Some(view) = point_of_view(self.chars, cs, ce) {
+                    self.view = Some(view);
                 }
                 if qs.is_empty() {
                     // Named lazily: most topics are never referred to.
@@ -274,7 +281,16 @@ impl<'a> Reader<'a> {
         let (ps, pe) = item.pre;
         let first = group[0];
         let unit = first.unit;
+        // 江西(6.9%): a place or company with its value, measured as the article's view says.
+        let entity = (group.len() == 1 && unit == Unit::Percent)
+            .then(|| entity_before(c, ps, first))
+            .flatten();
         let reading = match unit {
+            Unit::Percent if entity.is_some() => {
+                let view = self.view.clone().unwrap_or_else(|| "增速".to_string());
+                let growth = ["增速", "增长", "增幅"].iter().any(|g| view.contains(g));
+                Reading::new(if growth { Kind::Change } else { Kind::Share }, view)
+            }
             Unit::Rank => {
                 if after_count {
                     // 10项工作位列全省首位: the rank is the counted items', not a metric's.
@@ -349,9 +365,12 @@ impl<'a> Reader<'a> {
             if metric.chars().count() < 2 {
                 continue;
             }
-            let (subject, metric) = split_subject(&metric, st.subject.clone());
+            let (subject, metric) = match &entity {
+                Some(e) => (Some(e.clone()), metric),
+                None => split_subject(&metric, st.subject.clone()),
+            };
             let card_no = card.unwrap_or_else(|| match &st.metric {
-                Some((m, n, _)) if *m == metric => *n,
+                Some((m, n, _)) if *m == metric && entity.is_none() => *n,
                 _ => {
                     st.cards += 1;
                     st.cards
@@ -1224,6 +1243,36 @@ fn find_period_at(c: &[char], s: usize, end: usize, first: bool) -> Option<Strin
 
 fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
     find_period_at(c, s, end, false)
+}
+
+/// 从GDP同比增速来看 → GDP同比增速.
+fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
+    if !starts_with(c, s, "从") || e < s + 4 || !starts_with(c, e - 2, "来看") {
+        return None;
+    }
+    // As written: 同比增速 is what the values are, not a verb to strip.
+    let view = clean(&c[s + 1..e - 2]);
+    (view.chars().count() >= 2 && view.chars().count() <= 12).then_some(view)
+}
+
+/// The short name just before a parenthesised value: 江西 in 其中江西(6.9%).
+fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<String> {
+    if q.start == 0 || c[q.start - 1] != '(' || c.get(q.end) != Some(&')') {
+        return None;
+    }
+    let end = q.start - 1;
+    let mut start = end;
+    while start > ps && han(c[start - 1]) && end - start < 8 {
+        start -= 1;
+    }
+    let mut name: String = c[start..end].iter().collect();
+    for lead in ["还包括", "包括", "其中", "以及", "如"] {
+        if let Some(rest) = name.strip_prefix(lead) {
+            name = rest.to_string();
+        }
+    }
+    let n = name.chars().count();
+    ((2..=5).contains(&n) && !VOCAB.scope.iter().any(|w| name.starts_with(w))).then_some(name)
 }
 
 /// An organisation named at the start of a clause (山东金蔡伦纸业通过…).

@@ -498,6 +498,14 @@ fn comparisons_lists_and_levels_regressions() {
             "7.2023年全市税务部门组织税费收入86.4亿元。",
             &[w("税务部门组织税费收入", Level, 8_640_000_000.0, "元")],
         ),
+        // Places with a value each, measured as the article's point of view says.
+        (
+            "从GDP同比增速来看，其中甲省(6.9%)、乙省(6.7%)领先。",
+            &[
+                w("甲省GDP同比增速", Change, 6.9, "%"),
+                w("乙省GDP同比增速", Change, 6.7, "%"),
+            ],
+        ),
         // Durations are not counts.
         (
             "前7个月，全市进出口增长3.3%。",
