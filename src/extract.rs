@@ -11,7 +11,7 @@ use crate::normalize::{normalize, Normalized};
 use crate::quantity::{han, scan, Quantity, Unit, RANK_SCOPES};
 use crate::segment::{self, Line};
 use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Analyse one article. `source` labels it in the report; `input` is the raw text or HTML.
 pub fn analyze(source: &str, input: &str) -> Article {
@@ -1347,16 +1347,24 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             d.fact.target,
         )
     };
-    let mut body_values: HashSet<(Kind, String, u64)> = HashSet::new();
+    // The body's values by kind and unit, for headlines that restate them.
+    let mut body_values: HashMap<(Kind, String), Vec<f64>> = HashMap::new();
     for d in drafts.iter().filter(|d| !d.heading) {
-        body_values.insert((d.fact.kind, d.fact.unit.clone(), d.fact.value.to_bits()));
+        let values = body_values
+            .entry((d.fact.kind, d.fact.unit.clone()))
+            .or_default();
+        // Bounded: a huge paste keeps the check linear.
+        if values.len() < 512 {
+            values.push(d.fact.value);
+        }
     }
     let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
-        if d.heading
-            && body_values.contains(&(d.fact.kind, d.fact.unit.clone(), d.fact.value.to_bits()))
-        {
+        let restated = body_values
+            .get(&(d.fact.kind, d.fact.unit.clone()))
+            .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
+        if d.heading && restated {
             continue;
         }
         let names = seen.entry(key(&d)).or_default();
@@ -1398,6 +1406,38 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// Does a headline's `fact` restate the body's value `v`: the same, the same rounded to the
+/// headline's precision (大增37% for 37.47%), or a bound the body's value meets (突破5000亿元
+/// for 5313.8亿元)?
+fn restates(fact: &Fact, v: f64) -> bool {
+    let h = fact.value;
+    if h == v {
+        return true;
+    }
+    // Half a unit of the headline's last written digit, in the value's own scale.
+    let written: String = fact
+        .display
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let rounded = match written.parse::<f64>() {
+        Ok(m) if m != 0.0 => {
+            let decimals = written.split('.').nth(1).map_or(0, str::len) as i32;
+            let half = 0.5 * 10f64.powi(-decimals) * (h / m).abs();
+            (v - h).abs() <= half * (1.0 + 1e-9)
+        }
+        _ => false,
+    };
+    let met = match fact.bound {
+        Some(Bound::AtLeast) => v >= h && v < h * 1.5,
+        Some(Bound::AtMost) => v <= h && v > h / 1.5,
+        Some(Bound::About) => (v - h).abs() <= h.abs() * 0.1,
+        None => false,
+    };
+    rounded || met
 }
 
 /// Two names of one thing: one inside the other, or most character pairs shared.

@@ -965,12 +965,8 @@ fn continues(c: char) -> bool {
 /// `p` stops mid-sentence and reads as prose, and the next line, starting with `first`, goes
 /// on. Latin text joins only Latin text.
 fn joins(p: &Line, first: char) -> bool {
-    // A title's next line starting with a digit is a date or byline stamp, not its tail.
-    if p.heading
-        || p.titled
-        || (p.first && first.is_ascii_digit())
-        || !(p.clause || p.len >= PROSE_LEN)
-    {
+    // The first line is a title (or a lone paragraph), never the head of the next one.
+    if p.heading || p.titled || p.first || !(p.clause || p.len >= PROSE_LEN) {
         return false;
     }
     let last = p.last;
@@ -1271,25 +1267,25 @@ mod tests {
         ("A(de)", "A(de)"),
         // 8. Broken lines.
         (
-            "全市高新技术企业加速成长，高\n\n新技术产业产值占比达到57.23%。",
-            "全市高新技术企业加速成长，高新技术产业产值占比达到57.23%。",
+            "导语。\n全市高新技术企业加速成长，高\n\n新技术产业产值占比达到57.23%。",
+            "导语。\n全市高新技术企业加速成长，高新技术产业产值占比达到57.23%。",
         ),
         (
-            "加强科技人才支撑，选聘258名高层次人才到230\n\n\n\n家科技型企业担任“科技副总”。",
-            "加强科技人才支撑，选聘258名高层次人才到230家科技型企业担任“科技副总”。",
+            "导语。\n加强科技人才支撑，选聘258名高层次人才到230\n\n\n\n家科技型企业担任“科技副总”。",
+            "导语。\n加强科技人才支撑，选聘258名高层次人才到230家科技型企业担任“科技副总”。",
         ),
         (
-            "新增省级以上高层次人才13人，数量较去年翻\n\n倍，中通客车成功入选。",
-            "新增省级以上高层次人才13人，数量较去年翻倍，中通客车成功入选。",
+            "导语。\n新增省级以上高层次人才13人，数量较去年翻\n\n倍，中通客车成功入选。",
+            "导语。\n新增省级以上高层次人才13人，数量较去年翻倍，中通客车成功入选。",
         ),
         (
-            "推进企业家、技术创新人才、卓越工程\n\n师、高技能人才建设。",
-            "推进企业家、技术创新人才、卓越工程师、高技能人才建设。",
+            "导语。\n推进企业家、技术创新人才、卓越工程\n\n师、高技能人才建设。",
+            "导语。\n推进企业家、技术创新人才、卓越工程师、高技能人才建设。",
         ),
-        ("提升科技服务效能，创新环境\n\n更加优化。强化统筹。", "提升科技服务效能，创新环境更加优化。强化统筹。"),
+        ("导语。\n提升科技服务效能，创新环境\n\n更加优化。强化统筹。", "导语。\n提升科技服务效能，创新环境更加优化。强化统筹。"),
         (
-            "统筹推动科技创新和产业创新融合发展企业产业竞争力持续不断显著增\n强",
-            "统筹推动科技创新和产业创新融合发展企业产业竞争力持续不断显著增强",
+            "导语。\n统筹推动科技创新和产业创新融合发展企业产业竞争力持续不断显著增\n强",
+            "导语。\n统筹推动科技创新和产业创新融合发展企业产业竞争力持续不断显著增强",
         ),
         (
             "工业运行质效 实现新提升\n\n坚持大抓工业鲜明导向，全力克服经济下行。",
@@ -1304,8 +1300,8 @@ mod tests {
         ("聚焦创新，强化支撑：\n1.贷款", "聚焦创新，强化支撑：\n1.贷款"),
         ("一、2024年工作回顾\n2024年是新中国成立75周年。", "一、2024年工作回顾\n2024年是新中国成立75周年。"),
         (
-            "The industrial output of the city grew fast in the\n\nfirst quarter",
-            "The industrial output of the city grew fast in the first quarter",
+            "Title\nThe industrial output of the city grew fast in the\n\nfirst quarter",
+            "Title\nThe industrial output of the city grew fast in the first quarter",
         ),
         (
             "INFORMATION OFFICE OF LIAOCHENG MUNICIPAL GOVERNMENT\n1月23日，聊城",
@@ -1360,7 +1356,11 @@ mod tests {
             ("國內生產總值26450億元", "26450亿元", "26450億元"),
             ("增长&#56;.4%", "8.4%", "&#56;.4%"),
             ("---\ntitle: '广东经济'\n---\n正文", "广东经济", "广东经济"),
-            ("新增人才13人，数量较去年翻\n\n倍，入选", "翻倍", "翻\n\n倍"),
+            (
+                "导语。\n新增人才13人，数量较去年翻\n\n倍，入选",
+                "翻倍",
+                "翻\n\n倍",
+            ),
             ("同比(tóngbǐ)增长8.4%", "同比增长", "同比(tóngbǐ)增长"),
             ("详见[查看原文](https://a.cn)。", "查看原文", "查看原文"),
             ("## 工业运行\n\n正文", "工业运行", "工业运行"),

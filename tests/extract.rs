@@ -387,6 +387,22 @@ fn title_repeating_the_body_is_one_fact() {
 }
 
 #[test]
+fn headlines_rounding_or_bounding_the_body_are_one_fact() {
+    let text = "上半年净利大增37%，网络零售额突破5000亿元\n\n上半年，公司实现净利润12.6亿元，同比增长37.47%。全市网络零售额5313.8亿元。";
+    let got = facts(text);
+    let values: Vec<f64> = got.iter().map(|(_, f)| f.value).collect();
+    assert!(!values.contains(&37.0), "{got:?}");
+    assert!(!values.contains(&500_000_000_000.0), "{got:?}");
+    assert!(
+        values.contains(&37.47) && values.contains(&531_380_000_000.0),
+        "{got:?}"
+    );
+    // A headline value the body does not state stays.
+    let got = facts("全市生产总值全年增长6%\n\n上半年，全市生产总值增长5.2%。");
+    assert!(got.iter().any(|(_, f)| f.value == 6.0), "{got:?}");
+}
+
+#[test]
 fn furniture_gives_no_cards() {
     let body = "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。".repeat(3);
     let text = format!(
