@@ -1019,25 +1019,33 @@ fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, usize) {
         }
     }
     if let Some(w) = VOCAB.basis.ending(&c[s..e], e - s) {
-        return (Some(w.to_string()), e - w.chars().count());
-    }
-    // 比2019年1-7月, 较2021年末, 环比2021年12月: a comparison with a period or a place, short
-    // and right before the verb. 比重 and 比例 are words, not comparisons.
-    let from = e.saturating_sub(14).max(s);
-    if let Some(p) = (from..e).rev().find(|&i| {
-        matches!(c[i], '比' | '较') && !matches!(c.get(i + 1), Some('重' | '例' | '率' | '值'))
-    }) {
-        let p = if p > s && matches!(c[p - 1], '环' | '同') {
-            p - 1
-        } else {
-            p
+        let b = e - w.chars().count();
+        // 较2022年同比: a comparison before the basis word belongs to it.
+        return match comparison_before(c, s, b) {
+            Some(p) => (Some(c[p..e].iter().collect()), p),
+            None => (Some(w.to_string()), b),
         };
-        let tail = &c[p..e];
-        if tail.len() >= 2 && !tail.iter().any(|ch| matches!(ch, '的' | '，' | '、')) {
-            return (Some(tail.iter().collect()), p);
-        }
     }
-    (None, e)
+    match comparison_before(c, s, e) {
+        Some(p) => (Some(c[p..e].iter().collect()), p),
+        None => (None, e),
+    }
+}
+
+/// Where a short comparison with a period or a place (比2019年1-7月, 较2021年末,
+/// 环比2021年12月) right before `e` starts. 比重 and 比例 are words, not comparisons.
+fn comparison_before(c: &[char], s: usize, e: usize) -> Option<usize> {
+    let from = e.saturating_sub(14).max(s);
+    let p = (from..e).rev().find(|&i| {
+        matches!(c[i], '比' | '较') && !matches!(c.get(i + 1), Some('重' | '例' | '率' | '值'))
+    })?;
+    let p = if p > s && matches!(c[p - 1], '环' | '同') {
+        p - 1
+    } else {
+        p
+    };
+    let tail = &c[p..e];
+    (tail.len() >= 2 && !tail.iter().any(|ch| matches!(ch, '的' | '，' | '、'))).then_some(p)
 }
 
 fn trim_parens_back(c: &[char], s: usize, mut e: usize) -> usize {

@@ -522,6 +522,14 @@ fn comparisons_lists_and_levels_regressions() {
                 w("乙省GDP同比增速", Change, 6.7, "%"),
             ],
         ),
+        // A comparison before 同比 is part of the basis; 场次 is one unit.
+        (
+            "营业性演出共9400余场次，较2023年同比增长40.9%。",
+            &[
+                w("营业性演出", Level, 9400.0, "场次"),
+                w("营业性演出", Change, 40.9, "%"),
+            ],
+        ),
         // Durations are not counts.
         (
             "前7个月，全市进出口增长3.3%。",
