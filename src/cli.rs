@@ -13,6 +13,7 @@ const USAGE: &str = "usage: zhibiao [--format json|csv|md|text] [FILE|-]...
 Reads Chinese economic articles (plain text or HTML, UTF-8), one per file, and prints
 their indicator cards. With no FILE, or FILE '-', reads standard input.
   -f, --format FORMAT   text (default, for people), json, csv or md
+      --sample          analyse the built-in sample article instead of files
   -h, --help            this help
   -V, --version         the version";
 
@@ -53,6 +54,9 @@ enum Command {
         format: Format,
         inputs: Vec<OsString>,
     },
+    Sample {
+        format: Format,
+    },
     Help,
     Version,
 }
@@ -62,6 +66,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     let mut inputs = Vec::new();
     let mut args = args.into_iter();
     let mut only_files = false;
+    let mut sample = false;
     while let Some(arg) = args.next() {
         let s = arg.to_string_lossy().into_owned();
         if only_files || s == "-" || !s.starts_with('-') {
@@ -76,6 +81,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
             "--" => only_files = true,
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
+            "--sample" => sample = true,
             "-f" | "--format" => {
                 let value = match inline {
                     Some(v) => v,
@@ -90,6 +96,9 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
             }
             _ => return Err(format!("unknown option '{s}'")),
         }
+    }
+    if sample {
+        return Ok(Command::Sample { format });
     }
     if inputs.is_empty() {
         inputs.push(OsString::from("-"));
@@ -113,12 +122,54 @@ fn read_input(name: &OsString) -> Result<String, String> {
         }
         std::fs::read(path).map_err(|e| format!("{label}: cannot read: {}", io_reason(&e)))?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{label}: not UTF-8 text (invalid byte at offset {}); save it as UTF-8 first",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let (text, note) = decode(&bytes).map_err(|e| format!("{label}: {e}"))?;
+    if let Some(note) = note {
+        eprintln!("zhibiao: {label}: {note}");
+    }
+    Ok(text)
+}
+
+/// The text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy Chinese
+/// encoding (GBK/GB18030, Big5) detected and decoded with a note. Anything else is refused
+/// with its likely name, never decoded into mojibake.
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), None));
+    }
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, errors) = enc.decode(bytes);
+        if errors {
+            return Err(format!("invalid {} text", enc.name()));
+        }
+        return Ok((text.into_owned(), None));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+    if !chinese.contains(&enc) {
+        return Err(format!(
+            "not UTF-8 text (it looks like {}); save it as UTF-8",
+            enc.name()
+        ));
+    }
+    // GBK is decoded as its superset GB18030, which also covers the rarer characters.
+    let enc = if enc == encoding_rs::GBK {
+        encoding_rs::GB18030
+    } else {
+        enc
+    };
+    let (text, _, errors) = enc.decode(bytes);
+    if errors {
+        return Err(format!(
+            "not UTF-8 text, and not valid {} either; save it as UTF-8",
+            enc.name()
+        ));
+    }
+    Ok((
+        text.into_owned(),
+        Some(format!("decoded from {} (not UTF-8)", enc.name())),
+    ))
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -133,6 +184,13 @@ fn io_reason(e: &std::io::Error) -> String {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let (format, inputs) = match parse_args(args) {
         Ok(Command::Run { format, inputs }) => (format, inputs),
+        Ok(Command::Sample { format }) => {
+            let report = Report {
+                articles: vec![analyze("sample", crate::SAMPLE)],
+            };
+            print!("{}", format.render(&report));
+            return 0;
+        }
         Ok(Command::Help) => {
             println!("{USAGE}");
             return 0;
@@ -177,6 +235,25 @@ mod tests {
     }
 
     #[test]
+    fn legacy_chinese_encodings_are_decoded_others_refused() {
+        let text = "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。地区生产总值752.1亿元。";
+        for enc in [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5] {
+            let (bytes, _, _) = enc.encode(text);
+            let (got, note) = decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", enc.name()));
+            assert!(got.contains("8.4%"), "{}: {got}", enc.name());
+            assert!(note.unwrap().contains("not UTF-8"));
+        }
+        let (plain, note) = decode(text.as_bytes()).unwrap();
+        assert_eq!((plain.as_str(), note), (text, None));
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(text.as_bytes());
+        assert!(decode(&bom).unwrap().0.contains("8.4%"));
+        // Latin-1 text is no Chinese article: refused, not decoded into nonsense.
+        let err = decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e, prix \xe0 7,50 \x80").unwrap_err();
+        assert!(err.contains("not UTF-8"), "{err}");
+    }
+
+    #[test]
     fn parses_formats_and_files() {
         let cases: &[(&[&str], Result<Command, ()>)] = &[
             (
@@ -215,6 +292,12 @@ mod tests {
                 }),
             ),
             (&["--help"], Ok(Command::Help)),
+            (
+                &["--sample", "-f", "csv"],
+                Ok(Command::Sample {
+                    format: Format::Csv,
+                }),
+            ),
             (&["--format", "xml"], Err(())),
             (&["--format"], Err(())),
             (&["--bogus"], Err(())),

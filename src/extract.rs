@@ -8,10 +8,10 @@
 
 use crate::model::{Article, Bound, Card, Fact, Kind};
 use crate::normalize::{normalize, Normalized};
-use crate::quantity::{han, scan, Quantity, Unit};
+use crate::quantity::{han, scan, Quantity, Unit, RANK_SCOPES};
 use crate::segment::{self, Line};
 use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Analyse one article. `source` labels it in the report; `input` is the raw text or HTML.
 pub fn analyze(source: &str, input: &str) -> Article {
@@ -22,10 +22,16 @@ pub fn analyze(source: &str, input: &str) -> Article {
     let mut reader = Reader {
         chars: &chars,
         input,
+        offsets: input
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(input.len()))
+            .collect(),
         norm: &norm,
         quantities: &quantities,
         next_q: 0,
         facts: Vec::new(),
+        view: None,
     };
     let title = title_line(&lines);
     let mut section: Option<String> = None;
@@ -49,8 +55,10 @@ pub fn analyze(source: &str, input: &str) -> Article {
 
 /// The article's title: its first line, when that reads as a heading.
 fn title_line(lines: &[Line]) -> Option<usize> {
-    let (i, first) = lines.iter().enumerate().find(|(_, l)| !l.noise)?;
-    (first.heading || first.end - first.start <= 60).then_some(i)
+    let mut body = lines.iter().enumerate().filter(|(_, l)| !l.noise);
+    let (i, first) = body.next()?;
+    // A lone line is the text itself, not a title over it.
+    (first.heading && body.next().is_some()).then_some(i)
 }
 
 fn text_of(chars: &[char], s: usize, e: usize) -> String {
@@ -73,14 +81,22 @@ struct Draft {
     card_start: usize,
 }
 
+/// The longest quote a fact keeps before its number, in chars.
+const MAX_QUOTE: usize = 80;
+
 struct Reader<'a> {
     chars: &'a [char],
     input: &'a str,
+    /// Byte offset in `input` of each code point, and one past the end.
+    offsets: Vec<usize>,
     norm: &'a Normalized,
     quantities: &'a [Quantity],
     /// Quantities before this index belong to lines already read.
     next_q: usize,
     facts: Vec<Draft>,
+    /// The article's current point of view (从GDP同比增速来看 → GDP同比增速): what a list of
+    /// places with a value each (江西(6.9%)、福建(6.7%)) measures.
+    view: Option<String>,
 }
 
 /// What a sentence carries from clause to clause.
@@ -90,9 +106,12 @@ struct SentenceState {
     /// The last metric named, with its card number and where it starts.
     metric: Option<(String, usize, usize)>,
     /// The last clause without a quantity: the topic later clauses may refer back to.
-    topic: Option<String>,
+    topic: Option<(usize, usize)>,
     subject: Option<String>,
     cards: usize,
+    /// The names of the last list distributed over a list of values, for a later list of
+    /// values with no names of its own (…分别增长A、B，两年平均增速分别为C、D).
+    names: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -102,12 +121,14 @@ impl<'a> Reader<'a> {
         {
             self.next_q += 1;
         }
-        let paragraph_period = find_period(self.chars, line.start, line.end);
+        let paragraph_period = find_period_at(self.chars, line.start, line.end, true);
         for (ss, se) in segment::sentences(self.chars, line.start, line.end) {
             let mut st = SentenceState {
-                id: self.facts.last().map_or(0, |d| d.sentence + 1) + ss,
+                id: ss,
                 ..Default::default()
             };
+            // The period stated so far in the sentence; each clause is searched once.
+            let mut sentence_period: Option<String> = None;
             let sentence_target = self.target_before(ss, se);
             for (cs, ce) in segment::clauses(self.chars, ss, se) {
                 let first = self.next_q;
@@ -122,15 +143,21 @@ impl<'a> Reader<'a> {
                 if st.subject.is_none() {
                     st.subject = subject_at(self.chars, cs, ce);
                 }
+                if let Some(view) = point_of_view(self.chars, cs, ce) {
+                    self.view = Some(view);
+                }
                 if qs.is_empty() {
-                    let topic = clean_metric(self.chars, cs, ce);
-                    if !topic.is_empty() {
-                        st.topic = Some(topic);
+                    // Named lazily: most topics are never referred to.
+                    st.topic = Some((cs, ce));
+                    if let Some(p) = find_period(self.chars, cs, ce) {
+                        sentence_period = Some(p);
                     }
                     continue;
                 }
-                let period =
-                    find_period(self.chars, ss, qs[0].start).or_else(|| paragraph_period.clone());
+                if let Some(p) = find_period(self.chars, cs, qs[0].start) {
+                    sentence_period = Some(p);
+                }
+                let period = sentence_period.clone().or_else(|| paragraph_period.clone());
                 let ctx = ClauseCtx {
                     start: cs,
                     end: ce,
@@ -147,7 +174,7 @@ impl<'a> Reader<'a> {
     /// The position of the first target word of the sentence, if any.
     fn target_before(&self, s: usize, e: usize) -> Option<usize> {
         (s..e).find(|&i| {
-            starts_with_any(self.chars, i, &VOCAB.target).is_some()
+            VOCAB.target.at(self.chars, i).is_some()
                 && !VOCAB
                     .not_target
                     .iter()
@@ -173,14 +200,18 @@ impl<'a> Reader<'a> {
                     .find(|&i| self.chars[i] == '、')
                 {
                     seg_start = p + 1;
+                    // A new list item: 获得国家科技奖励19项、全国第2 ranks the metric.
+                    seen_count = false;
                 }
             }
             let next_start = groups
                 .get(gi + 1)
                 .map_or(ctx.end, |g| g[0].start)
                 .min(ctx.end);
+            // A 、 ends the words after a count only when another item with a quantity
+            // follows (…500家、专精特新企业326家); else it is inside a name (多维度、立体化).
             let post_end = (last.end..next_start)
-                .find(|&i| self.chars[i] == '、')
+                .find(|&i| self.chars[i] == '、' && gi + 1 < groups.len())
                 .unwrap_or(next_start);
             let pre_start = prev_end.max(seg_start);
             let item = Item {
@@ -215,6 +246,12 @@ impl<'a> Reader<'a> {
                         if period.is_some() {
                             d.fact.period = period;
                         }
+                        // 增速由2.1%提高到5.6%: a growth rate's new level is still a change.
+                        if to.unit == Unit::Percent {
+                            let named: String = self.chars[pre_start..from_pos].iter().collect();
+                            let growth = ["增长", "增速", "增幅"].iter().any(|g| named.contains(g));
+                            d.fact.kind = if growth { Kind::Change } else { Kind::Share };
+                        }
                     }
                     skip_next = true;
                     prev_end = last.end;
@@ -244,7 +281,16 @@ impl<'a> Reader<'a> {
         let (ps, pe) = item.pre;
         let first = group[0];
         let unit = first.unit;
+        // 江西(6.9%): a place or company with its value, measured as the article's view says.
+        let entity = (group.len() == 1 && unit == Unit::Percent)
+            .then(|| entity_before(c, ps, first))
+            .flatten();
         let reading = match unit {
+            Unit::Percent if entity.is_some() => {
+                let view = self.view.clone().unwrap_or_else(|| "增速".to_string());
+                let growth = ["增速", "增长", "增幅"].iter().any(|g| view.contains(g));
+                Reading::new(if growth { Kind::Change } else { Kind::Share }, view)
+            }
             Unit::Rank => {
                 if after_count {
                     // 10项工作位列全省首位: the rank is the counted items', not a metric's.
@@ -254,8 +300,8 @@ impl<'a> Reader<'a> {
             }
             Unit::Years => Reading::streak(c, ps, pe, first, item.post),
             Unit::Points => Reading::points(c, ps, pe),
-            Unit::Percent => Reading::percent(c, ps, pe, first),
-            Unit::Times => match Reading::percent(c, ps, pe, first) {
+            Unit::Percent => Reading::percent(c, ps, pe, first, item.post),
+            Unit::Times => match Reading::percent(c, ps, pe, first, item.post) {
                 r if r.kind == Kind::Change => r,
                 _ => return,
             },
@@ -263,7 +309,16 @@ impl<'a> Reader<'a> {
             Unit::Bare => return,
         };
         // The names of a list of values (工业投资、工业技改投资同比增长16.2%、11.9%).
-        let names = split_list(&reading.metric);
+        let mut names = split_list(&reading.metric);
+        if group.len() > 1 {
+            if names.len() == group.len() {
+                st.names = names.clone();
+            } else if st.names.len() == group.len() && names.len() <= 1 {
+                // The values go to the names of the sentence's earlier list, with what this
+                // clause adds (两年平均增速) left to the basis.
+                names = st.names.clone();
+            }
+        }
         let versus_list = reading.versus.as_deref().map(split_versus);
         for (k, q) in group.iter().enumerate() {
             let mut metric = if names.len() == group.len() {
@@ -278,8 +333,16 @@ impl<'a> Reader<'a> {
             // Resolve a clause with no name, or a pronoun-like one (数量, 增速), against the
             // sentence so far.
             let mut card = None;
-            if metric.is_empty() || is_anaphor(&metric) {
-                match (&st.metric, &st.topic) {
+            // 占…的比重, 完成投资, 个数占比: measures of the thing named before them.
+            let relative = metric.starts_with('占')
+                || VOCAB.relative.contains(&metric.as_str())
+                || (metric.ends_with("占比") && metric.chars().count() <= 4);
+            if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
+                let topic = st
+                    .topic
+                    .map(|(s, e)| clean_metric(c, s, e))
+                    .filter(|t| !t.is_empty());
+                match (&st.metric, &topic) {
                     (Some((m, card_no, _)), _) => {
                         if metric.is_empty() {
                             card = Some(*card_no);
@@ -302,9 +365,12 @@ impl<'a> Reader<'a> {
             if metric.chars().count() < 2 {
                 continue;
             }
-            let (subject, metric) = split_subject(&metric, st.subject.clone());
+            let (subject, metric) = match &entity {
+                Some(e) => (Some(e.clone()), metric),
+                None => split_subject(&metric, st.subject.clone()),
+            };
             let card_no = card.unwrap_or_else(|| match &st.metric {
-                Some((m, n, _)) if *m == metric => *n,
+                Some((m, n, _)) if *m == metric && entity.is_none() => *n,
                 _ => {
                     st.cards += 1;
                     st.cards
@@ -315,7 +381,11 @@ impl<'a> Reader<'a> {
             } else {
                 item.seg_start
             };
-            let span = self.norm.input_span(text_start.min(q.start), q.end);
+            // The words quoted: back to the clause or list item, within reason.
+            let text_start = text_start
+                .min(q.start)
+                .max(q.start.saturating_sub(MAX_QUOTE));
+            let span = self.norm.input_span(text_start, q.end);
             let card_start = st
                 .metric
                 .as_ref()
@@ -347,7 +417,7 @@ impl<'a> Reader<'a> {
                 value,
                 unit,
                 display,
-                text: self.input_text(span),
+                text: self.input_text(span, text_start, q.end),
                 span,
                 basis: reading.basis.clone(),
                 versus,
@@ -372,22 +442,13 @@ impl<'a> Reader<'a> {
 
     /// The words of the input at `span`, or the normalised words when the input there holds
     /// markup (a span across HTML tags reads badly).
-    fn input_text(&self, span: [usize; 2]) -> String {
-        let raw: String = self
-            .input
-            .chars()
-            .skip(span[0])
-            .take(span[1] - span[0])
-            .collect();
-        if raw.contains(['<', '\n', '&']) {
-            raw.split('\n')
-                .map(str::trim)
-                .collect::<String>()
-                .chars()
-                .filter(|c| *c != '\r')
-                .collect()
+    fn input_text(&self, span: [usize; 2], start: usize, end: usize) -> String {
+        let at = |i: usize| self.offsets.get(i).copied().unwrap_or(self.input.len());
+        let raw = &self.input[at(span[0])..at(span[1])];
+        if raw.contains(['<', '\n', '&', '\r']) {
+            text_of(self.chars, start, end)
         } else {
-            raw
+            raw.to_string()
         }
     }
 }
@@ -502,8 +563,7 @@ impl Reading {
     fn points(c: &[char], ps: usize, pe: usize) -> Reading {
         let pre: Vec<char> = c[ps..pe].to_vec();
         if let Some(p) = find_last(&pre, "拉动") {
-            let mut end = pre.len();
-            end = strip_back(&pre, 0, end);
+            let end = strip_comparison(&pre, p + 2, pre.len());
             let versus = clean(&pre[p + 2..end.max(p + 2)]);
             let mut r = Reading::new(Kind::Contribution, clean_metric(c, ps, ps + p));
             r.versus = (!versus.is_empty()).then_some(versus);
@@ -515,11 +575,11 @@ impl Reading {
             .filter_map(|(w, neg)| find_last(&pre, w).map(|p| (p, *w, *neg)))
             .max_by_key(|(p, w, _)| (*p, w.chars().count()));
         let tail_neg = ends_with_any(&pre, pre.len(), &GAP_DOWN).is_some()
-            || ends_with_any(&pre, pre.len(), &VOCAB.decline).is_some();
+            || VOCAB.decline.ending(&pre, pre.len()).is_some();
         match found {
             Some((p, w, neg)) => {
                 let after = p + w.chars().count();
-                let end = strip_back(&pre, after, pre.len());
+                let end = strip_comparison(&pre, after, pre.len());
                 let versus = clean(&pre[after..end.max(after)]);
                 r.versus = (!versus.is_empty()).then_some(versus);
                 r.negative = neg || tail_neg;
@@ -534,30 +594,66 @@ impl Reading {
     }
 
     /// N%: a change (增长, 下降, 增速), or else a share.
-    fn percent(c: &[char], ps: usize, pe: usize, q: &Quantity) -> Reading {
-        let mut end = pe;
-        // Words between the verb and the number: 了, 达, 为.
-        end = strip_fillers(c, ps, end);
+    fn percent(c: &[char], ps: usize, pe: usize, q: &Quantity, post: (usize, usize)) -> Reading {
+        // 下滑至0.1%, 提高到67%: the number is the new level, not the size of the change.
+        let raw_end = strip_bounds(c, ps, pe);
+        let to_level = raw_end > ps && matches!(c[raw_end - 1], '至' | '到');
+        let mut end = strip_fillers(c, ps, pe);
         let mut r = Reading::new(Kind::Share, String::new());
         if q.unit == Unit::Times {
             r.scale = 100.0;
         }
-        let verb = ends_with_any(&c[..end], end, &VOCAB.growth)
+        let verb = VOCAB
+            .growth
+            .ending(&c[ps..end], end - ps)
             .map(|w| (w, false))
-            .or_else(|| ends_with_any(&c[..end], end, &VOCAB.decline).map(|w| (w, true)))
-            .or_else(|| ends_with_any(&c[..end], end, &RATE_WORDS).map(|w| (w, false)))
-            .or_else(|| ends_with_any(&c[..end], end, &FALL_RATE_WORDS).map(|w| (w, true)));
-        let basis_only = ends_with_any(&c[..end], end, &VOCAB.basis);
+            .or_else(|| {
+                VOCAB
+                    .decline
+                    .ending(&c[ps..end], end - ps)
+                    .map(|w| (w, true))
+            })
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &RATE_WORDS).map(|w| (w, false)))
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &FALL_RATE_WORDS).map(|w| (w, true)));
+        let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
+        let post_text: String = c[post.0..post.1].iter().take(4).collect();
         if let Some((w, down)) = verb {
-            r.kind = Kind::Change;
-            r.negative = down;
             end -= w.chars().count();
-            end = strip_fillers(c, ps, end);
+            // 年均 ends in a filler (均): look for a basis before dropping fillers.
+            if VOCAB.basis.ending(&c[ps..end], end - ps).is_none() {
+                end = strip_fillers(c, ps, end);
+            }
+            if to_level && !RATE_WORDS.contains(&w) {
+                // A rate moved to a new level: a growth rate stays a change, a ratio a share.
+                let name: String = c[ps..end].iter().collect();
+                let growth = ["增速", "增幅", "增长", "涨幅"]
+                    .iter()
+                    .any(|g| name.contains(g));
+                r.kind = if growth { Kind::Change } else { Kind::Share };
+            } else {
+                r.kind = Kind::Change;
+                r.negative = down;
+            }
+            if w.starts_with('同') {
+                r.basis = Some("同比".to_string());
+            }
         } else if q.doubling || q.negative || basis_only.is_some() {
             r.kind = Kind::Change;
+        } else if ["的增长", "的增速", "的增幅"]
+            .iter()
+            .any(|w| post_text.starts_with(w))
+        {
+            // 实现38.6%的增长.
+            r.kind = Kind::Change;
+        } else if let Some((verb_end, down)) = lead_verb(c, ps, end) {
+            // 压减公用经费15%: the verb leads, its object is the metric.
+            r.kind = Kind::Change;
+            r.negative = down;
+            r.metric = clean_metric(c, verb_end, end);
+            return r;
         }
-        if r.kind == Kind::Change {
-            // 同比, 比上年, 两年平均, 比2019年同期: the basis, written before the verb.
+        if r.kind == Kind::Change && r.basis.is_none() {
+            // 同比, 比上年, 两年平均, 比2019年1-7月: the basis, written before the verb.
             let (basis, b_start) = basis_before(c, ps, end);
             if basis.is_some() {
                 end = b_start;
@@ -565,6 +661,10 @@ impl Reading {
             r.basis = basis;
         }
         r.metric = clean_metric(c, ps, end);
+        if r.metric.is_empty() && post_text.starts_with('的') {
+            // 80%的中小学纳入教联体: the share's noun follows it.
+            r.metric = clean_post(c, post.0 + 1, post.1);
+        }
         r
     }
 
@@ -572,7 +672,7 @@ impl Reading {
     fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, post: (usize, usize)) -> Reading {
         let mut end = strip_fillers(c, ps, pe);
         let mut negative = false;
-        if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.decline) {
+        if let Some(w) = VOCAB.decline.ending(&c[..end], end) {
             negative = true;
             end -= w.chars().count();
         }
@@ -583,6 +683,9 @@ impl Reading {
         let after = clean_post(c, post.0, post.1);
         let metric = if counted && after.chars().count() >= 2 {
             after
+        } else if pre.chars().count() <= 2 && post.1 > post.0 && c[post.0] == '的' {
+            // 超4.2万亿元的新增减税降费: the amount's noun follows it.
+            clean_post(c, post.0 + 1, post.1)
         } else {
             pre
         };
@@ -596,16 +699,6 @@ impl Reading {
 const RANK_WORDS: [&str; 16] = [
     "排名", "排在", "排第", "位列", "位居", "名列", "跃居", "稳居", "跻身", "保持", "继续", "居",
     "列", "排", "为", "均",
-];
-const RANK_SCOPES: [&str; 8] = [
-    "全省",
-    "全国",
-    "全市",
-    "全区",
-    "全球",
-    "世界",
-    "全州",
-    "同类城市",
 ];
 
 /// Comparisons a gap is measured by, and whether the gap is negative.
@@ -644,7 +737,12 @@ const FALL_RATE_WORDS: [&str; 3] = ["降幅为", "降幅", "跌幅"];
 /// Pronoun-like metrics that name nothing alone: 数量居全省首位 (of what?).
 fn is_anaphor(m: &str) -> bool {
     const WORDS: [&str; 8] = ["数量", "总量", "增速", "增幅", "规模", "总数", "总额", "其"];
-    WORDS.iter().any(|w| m.starts_with(w)) || m.chars().count() < 2
+    // The word alone, or with a short verb (数量实现): 规模以上工业增加值 names itself.
+    let m = m.strip_prefix("累计").unwrap_or(m);
+    WORDS.iter().any(|w| {
+        m.strip_prefix(w)
+            .is_some_and(|rest| rest.chars().count() <= 2)
+    }) || m.chars().count() < 2
 }
 
 /// Group quantities into runs of values sharing one verb (16.2%、11.9%; 1.9和4.4个百分点).
@@ -682,19 +780,26 @@ fn from_to(
     a: &Quantity,
     b: &Quantity,
 ) -> Option<(usize, Option<String>)> {
-    const VERBS: [&str; 12] = [
+    const ADVERBS: [&str; 6] = ["大幅", "进一步", "逐步", "稳步", "分别", "快速"];
+    const VERBS: [&str; 18] = [
         "增加", "增长", "提高", "提升", "上升", "扩大", "下降", "减少", "降低", "跃升", "发展",
-        "突破",
+        "突破", "上调", "下调", "调整", "增", "降", "升",
     ];
-    if a.unit.name() != b.unit.name() || !matches!(a.unit, Unit::Money(_) | Unit::Measure(_)) {
+    let same = a.unit.name() == b.unit.name();
+    if !same || !matches!(a.unit, Unit::Money(_) | Unit::Measure(_) | Unit::Percent) {
         return None;
     }
-    let from_pos = (pre_start..a.start).rev().find(|&i| c[i] == '从')?;
+    let from_pos = (pre_start..a.start)
+        .rev()
+        .find(|&i| matches!(c[i], '从' | '由'))?;
     let mut i = a.end;
+    if let Some(v) = starts_with_any(c, i, &ADVERBS) {
+        i += v.chars().count();
+    }
     if let Some(v) = starts_with_any(c, i, &VERBS) {
         i += v.chars().count();
     }
-    if !matches!(c.get(i), Some('到' | '至')) {
+    if !matches!(c.get(i), Some('到' | '至' | '为')) {
         return None;
     }
     i += 1;
@@ -713,11 +818,24 @@ fn from_to(
 
 /// The list items of a metric, when it is a list (工业投资、工业技改投资).
 fn split_list(metric: &str) -> Vec<String> {
-    metric
+    let mut items: Vec<String> = metric
         .split(['、', '和'])
         .map(str::to_string)
         .filter(|s| !s.is_empty())
-        .collect()
+        .collect();
+    // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head.
+    let len = |s: &String| s.chars().count();
+    if let Some((last, rest)) = items.split_last() {
+        let l = rest.first().map_or(0, len);
+        if l > 0 && l <= 3 && rest.iter().all(|r| len(r) == l) && len(last) > l + 1 {
+            let head: String = last.chars().skip(l).collect();
+            let n = rest.len();
+            for item in items.iter_mut().take(n) {
+                item.push_str(&head);
+            }
+        }
+    }
+    items
 }
 
 /// 全省、全国平均 → 全省平均, 全国平均: a shared ending goes to every item.
@@ -761,7 +879,11 @@ fn clean(cs: &[char]) -> String {
 
 /// Fillers between a verb and its number: 了, 达到, 为, 分别, 均.
 fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
-    const FILLERS: [&str; 14] = [
+    const FILLERS: [&str; 20] = [
+        "继续实现",
+        "实现",
+        "继续",
+        "保持",
         "达到了",
         "达到",
         "分别为",
@@ -776,6 +898,8 @@ fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
         "是",
         "约为",
         "共",
+        "新增",
+        "增加",
     ];
     loop {
         let before = e;
@@ -788,7 +912,7 @@ fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
         if let Some((w, _)) = VOCAB
             .bounds_before
             .iter()
-            .find(|(w, _)| c[s..e].ends_with(&w.chars().collect::<Vec<_>>()))
+            .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
         {
             e -= w.chars().count();
         }
@@ -798,13 +922,38 @@ fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
     }
 }
 
+/// The end of `c[s..e]` without a bound word before the number (超过, 约).
+fn strip_bounds(c: &[char], s: usize, e: usize) -> usize {
+    VOCAB
+        .bounds_before
+        .iter()
+        .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
+        .map_or(e, |(w, _)| e - w.chars().count())
+}
+
+/// A growth or decline verb of two chars or more leading `c[s..e]`: where it ends and whether
+/// it points down (压减公用经费15%).
+fn lead_verb(c: &[char], s: usize, e: usize) -> Option<(usize, bool)> {
+    let mut i = s;
+    while i < e && !han(c[i]) {
+        i += 1;
+    }
+    let (w, down) = VOCAB
+        .growth
+        .at(c, i)
+        .map(|w| (w, false))
+        .or_else(|| VOCAB.decline.at(c, i).map(|w| (w, true)))?;
+    let end = i + w.chars().count();
+    (w.chars().count() >= 2 && end < e).then_some((end, down))
+}
+
 /// Trailing verbs, adverbs and comparisons that are not part of a name.
 fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
     loop {
         let before = e;
         e = strip_fillers(cs, s, e);
-        for list in [&VOCAB.growth, &VOCAB.decline, &VOCAB.basis] {
-            if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
+        for list in [&VOCAB.growth, &VOCAB.decline, &VOCAB.basis, &VOCAB.target] {
+            if let Some(w) = list.ending(&cs[s..e], e - s) {
                 e -= w.chars().count();
             }
         }
@@ -824,27 +973,68 @@ fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
     }
 }
 
-/// The basis written before a change's verb, and where it starts.
-fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, usize) {
-    if let Some(w) = ends_with_any(&c[s..e], e - s, &VOCAB.basis) {
-        let n = w.chars().count();
-        // 比2019年同期, 较上年同期, 比上年: a comparison with a period.
-        let b = e - n;
-        if let Some(p) = (s..b).rev().take(10).find(|&i| matches!(c[i], '比' | '较')) {
-            if w.ends_with("同期") || w == "同比" {
-                let _ = p;
+/// The verb after a gap's reference (高于全省平均…, 比1-6月加快…, 拉动进出口增长…), which
+/// is not part of the reference.
+fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
+    const VERBS: [&str; 8] = ["整体增速", "增速", "加快", "提高", "高出", "高", "快", "了"];
+    loop {
+        let before = e;
+        for list in [
+            &VOCAB.growth[..],
+            &VOCAB.decline[..],
+            &GAP_DOWN[..],
+            &VERBS[..],
+        ] {
+            if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
+                e -= w.chars().count();
             }
         }
-        return (Some(w.to_string()), b);
+        if e == before || e <= s {
+            return e.max(s);
+        }
     }
-    // 比2019年同期增长: 比 + a period + 同期.
-    if e >= 2 && c[e - 2..e] == ['同', '期'] {
-        if let Some(p) = (s..e - 2)
-            .rev()
-            .take(10)
-            .find(|&i| matches!(c[i], '比' | '较'))
-        {
-            return (Some(c[p..e].iter().collect()), p);
+}
+
+/// The basis written before a change's verb, and where it starts.
+fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, usize) {
+    let e = {
+        // 按年应跌: a modal between the basis and the verb.
+        let mut e = e;
+        while e > s && matches!(c[e - 1], '应' | '将' | '再' | '仍') {
+            e -= 1;
+        }
+        e
+    };
+    // 与去年同期比较, 与上年相比: the whole comparison is the basis.
+    for tail in ["比较", "相比"] {
+        let n = tail.chars().count();
+        if e >= s + n && starts_with(c, e - n, tail) {
+            if let Some(p) = (s..e - n)
+                .rev()
+                .take(12)
+                .find(|&i| matches!(c[i], '与' | '和' | '跟'))
+            {
+                return (Some(c[p..e].iter().collect()), p);
+            }
+        }
+    }
+    if let Some(w) = VOCAB.basis.ending(&c[s..e], e - s) {
+        return (Some(w.to_string()), e - w.chars().count());
+    }
+    // 比2019年1-7月, 较2021年末, 环比2021年12月: a comparison with a period or a place, short
+    // and right before the verb. 比重 and 比例 are words, not comparisons.
+    let from = e.saturating_sub(14).max(s);
+    if let Some(p) = (from..e).rev().find(|&i| {
+        matches!(c[i], '比' | '较') && !matches!(c.get(i + 1), Some('重' | '例' | '率' | '值'))
+    }) {
+        let p = if p > s && matches!(c[p - 1], '环' | '同') {
+            p - 1
+        } else {
+            p
+        };
+        let tail = &c[p..e];
+        if tail.len() >= 2 && !tail.iter().any(|ch| matches!(ch, '的' | '，' | '、')) {
+            return (Some(tail.iter().collect()), p);
         }
     }
     (None, e)
@@ -866,8 +1056,10 @@ fn clean_post(c: &[char], s: usize, e: usize) -> String {
         text.trim_matches(|ch: char| !(han(ch) || ch.is_alphanumeric() || ch == '“' || ch == '”'));
     // 以上/以下 that belonged to the bound are gone; particles are not names.
     let t = t.trim_start_matches(['的', '，', '、']);
+    // 50万吨光伏铝边框项目”等重大项目: the named thing, not the category after 等.
+    let t = t.split('等').next().unwrap_or(t);
     let t = t.trim_end_matches(['到', '至', '在', '和', '及', '与', '的']);
-    category(t).to_string()
+    balance_quotes(t).to_string()
 }
 
 fn remove_parens(cs: &[char]) -> String {
@@ -889,7 +1081,13 @@ fn remove_parens(cs: &[char]) -> String {
 fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     let e = strip_back(c, s, e);
     let cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
-    let mut i = 0;
+    // A list's enumerator (7. , 3、) is not part of the name.
+    let digits = cs.iter().take_while(|ch| ch.is_ascii_digit()).count();
+    let mut i = if digits > 0 && digits <= 2 && matches!(cs.get(digits), Some('.' | '、')) {
+        digits + 1
+    } else {
+        0
+    };
     loop {
         let before = i;
         while i < cs.len() && !(han(cs[i]) || cs[i].is_alphanumeric() || cs[i] == '“') {
@@ -899,9 +1097,12 @@ fn clean_metric(c: &[char], s: usize, e: usize) -> String {
             i = p;
         }
         for list in [&VOCAB.scope, &VOCAB.lead, &VOCAB.target] {
-            if let Some(w) = starts_with_any(&cs, i, list) {
-                // Keep a word that is the whole name (实现 alone is no name either).
-                i += w.chars().count();
+            if let Some(w) = list.at(&cs, i) {
+                // Keep a light verb when too little would be left (新增就业, 完成投资).
+                let n = w.chars().count();
+                if cs.len() - i - n >= 3 || std::ptr::eq(list, &VOCAB.scope) {
+                    i += n;
+                }
             }
         }
         if i == before || i >= cs.len() {
@@ -917,17 +1118,20 @@ fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     let out = category(&out);
     let out =
         out.trim_matches(|ch: char| !(han(ch) || ch.is_alphanumeric() || ch == '”' || ch == '“'));
-    // An unbalanced quote left at an end by the clause split.
-    let opens = out.matches('“').count();
-    let closes = out.matches('”').count();
-    let out = if opens > closes {
-        out.trim_end_matches('“')
+    balance_quotes(out).to_string()
+}
+
+/// Drop a quote mark left unpaired at an end by a clause or list split.
+fn balance_quotes(s: &str) -> &str {
+    let opens = s.matches('“').count();
+    let closes = s.matches('”').count();
+    if opens > closes {
+        s.trim_end_matches('“').trim_start_matches('“')
     } else if closes > opens {
-        out.trim_start_matches('”')
+        s.trim_start_matches('”').trim_end_matches('”')
     } else {
-        out
-    };
-    out.to_string()
+        s
+    }
 }
 
 /// 制造业创新中心等省级以上创新平台 → 省级以上创新平台: examples before 等, the category after.
@@ -942,6 +1146,13 @@ fn category(name: &str) -> &str {
 
 /// A period word at `cs[i..]` (2023年, 1-2月, 一季度, 去年…): the index after it.
 fn period_at(cs: &[char], i: usize) -> Option<usize> {
+    // Most chars start no period: answer them at once.
+    if !cs
+        .get(i)
+        .is_some_and(|c| c.is_ascii_digit() || "前上下一二三四第首去今明全年".contains(*c))
+    {
+        return None;
+    }
     const WORDS: [&str; 16] = [
         "前三季度",
         "上半年",
@@ -1002,11 +1213,14 @@ fn period_at(cs: &[char], i: usize) -> Option<usize> {
 }
 
 /// The period nearest before `end` in `c[s..end]`.
-fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
+/// The last period named in `c[s..end]`, or the first with `first`. 上年 in 比上年 is a
+/// basis, not a period.
+fn find_period_at(c: &[char], s: usize, end: usize, first: bool) -> Option<String> {
     let mut found = None;
     let mut i = s;
     while i < end {
-        let starts_word = i == 0 || !c[i - 1].is_ascii_digit();
+        let starts_word =
+            i == 0 || !(c[i - 1].is_ascii_digit() || matches!(c[i - 1], '比' | '较' | '于'));
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
                 let mut text: String = c[i..j].iter().collect();
@@ -1016,12 +1230,49 @@ fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
                     }
                 }
                 found = Some(text);
+                if first {
+                    break;
+                }
                 i = j;
             }
             _ => i += 1,
         }
     }
     found
+}
+
+fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
+    find_period_at(c, s, end, false)
+}
+
+/// 从GDP同比增速来看 → GDP同比增速.
+fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
+    if !starts_with(c, s, "从") || e < s + 4 || !starts_with(c, e - 2, "来看") {
+        return None;
+    }
+    // As written: 同比增速 is what the values are, not a verb to strip.
+    let view = clean(&c[s + 1..e - 2]);
+    (view.chars().count() >= 2 && view.chars().count() <= 12).then_some(view)
+}
+
+/// The short name just before a parenthesised value: 江西 in 其中江西(6.9%).
+fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<String> {
+    if q.start == 0 || c[q.start - 1] != '(' || c.get(q.end) != Some(&')') {
+        return None;
+    }
+    let end = q.start - 1;
+    let mut start = end;
+    while start > ps && han(c[start - 1]) && end - start < 8 {
+        start -= 1;
+    }
+    let mut name: String = c[start..end].iter().collect();
+    for lead in ["还包括", "包括", "其中", "以及", "如"] {
+        if let Some(rest) = name.strip_prefix(lead) {
+            name = rest.to_string();
+        }
+    }
+    let n = name.chars().count();
+    ((2..=5).contains(&n) && !VOCAB.scope.iter().any(|w| name.starts_with(w))).then_some(name)
 }
 
 /// An organisation named at the start of a clause (山东金蔡伦纸业通过…).
@@ -1034,7 +1285,7 @@ fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
     }
     let limit = e.min(start + 16);
     for i in start + 2..limit {
-        if let Some(w) = starts_with_any(c, i, &VOCAB.subjects) {
+        if let Some(w) = VOCAB.subjects.at(c, i) {
             let end = i + w.chars().count();
             let follows_ok = end >= e
                 || SUBJECT_FOLLOWERS.iter().any(|f| starts_with(c, end, f))
@@ -1096,22 +1347,39 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             d.fact.target,
         )
     };
-    let mut body_values: HashSet<(Kind, String, u64)> = HashSet::new();
+    // The body's values by kind and unit, for headlines that restate them.
+    let mut body_values: HashMap<(Kind, String), Vec<f64>> = HashMap::new();
     for d in drafts.iter().filter(|d| !d.heading) {
-        body_values.insert((d.fact.kind, d.fact.unit.clone(), d.fact.value.to_bits()));
+        let values = body_values
+            .entry((d.fact.kind, d.fact.unit.clone()))
+            .or_default();
+        // Bounded: a huge paste keeps the check linear.
+        if values.len() < 512 {
+            values.push(d.fact.value);
+        }
     }
     let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
-        if d.heading
-            && body_values.contains(&(d.fact.kind, d.fact.unit.clone(), d.fact.value.to_bits()))
-        {
+        let restated = body_values
+            .get(&(d.fact.kind, d.fact.unit.clone()))
+            .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
+        if d.heading && restated {
             continue;
         }
         let names = seen.entry(key(&d)).or_default();
         let full = format!("{}{}", d.subject.as_deref().unwrap_or(""), d.metric);
         // Bounded: a pathological input repeating one value a million times stays linear.
-        if names.iter().take(16).any(|n| similar(n, &full)) {
+        // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入); a heading
+        // restates loosely.
+        let same = |n: &String| {
+            if d.heading {
+                similar(n, &full)
+            } else {
+                *n == full
+            }
+        };
+        if names.iter().take(16).any(same) {
             continue;
         }
         names.push(full);
@@ -1138,6 +1406,38 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// Does a headline's `fact` restate the body's value `v`: the same, the same rounded to the
+/// headline's precision (大增37% for 37.47%), or a bound the body's value meets (突破5000亿元
+/// for 5313.8亿元)?
+fn restates(fact: &Fact, v: f64) -> bool {
+    let h = fact.value;
+    if h == v {
+        return true;
+    }
+    // Half a unit of the headline's last written digit, in the value's own scale.
+    let written: String = fact
+        .display
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let rounded = match written.parse::<f64>() {
+        Ok(m) if m != 0.0 => {
+            let decimals = written.split('.').nth(1).map_or(0, str::len) as i32;
+            let half = 0.5 * 10f64.powi(-decimals) * (h / m).abs();
+            (v - h).abs() <= half * (1.0 + 1e-9)
+        }
+        _ => false,
+    };
+    let met = match fact.bound {
+        Some(Bound::AtLeast) => v >= h && v < h * 1.5,
+        Some(Bound::AtMost) => v <= h && v > h / 1.5,
+        Some(Bound::About) => (v - h).abs() <= h.abs() * 0.1,
+        None => false,
+    };
+    rounded || met
 }
 
 /// Two names of one thing: one inside the other, or most character pairs shared.

@@ -21,6 +21,10 @@ pub mod app;
 pub mod cli;
 
 pub use extract::analyze;
+
+/// An example article written for the project (a city's quarterly statistics release), for the
+/// app's "sample" button, the CLI's `--sample` and the benchmark.
+pub const SAMPLE: &str = include_str!("sample.txt");
 pub use model::{Article, Bound, Card, Fact, Kind, Report};
 
 /// Plain text with its paragraphs from pasted HTML (the clipboard's `text/html`), for the

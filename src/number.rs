@@ -120,9 +120,23 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
     if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    if chars
-        .get(i)
-        .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_')
+    // 5G, 453X, 20px are names and codes; 38GWh is a quantity in a Latin unit.
+    let latin_unit = crate::vocab::VOCAB
+        .units
+        .at(chars, i)
+        .is_some_and(|u| u.starts_with(|c: char| c.is_ascii_alphabetic()))
+        && !chars
+            .get(
+                i + crate::vocab::VOCAB
+                    .units
+                    .at(chars, i)
+                    .map_or(0, |u| u.len()),
+            )
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    if !latin_unit
+        && chars
+            .get(i)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_')
     {
         return None;
     }
@@ -130,7 +144,6 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
     if digits.len() > 16 {
         return None;
     }
-    let num_end = i;
     let (scale, exp) = match scale_at(chars, i) {
         Some((w, e)) => {
             i += w.chars().count();
@@ -139,7 +152,6 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         None => ("", 0),
     };
     let value = scaled(&mantissa, exp)?;
-    let _ = num_end;
     Some(Num {
         start: at,
         end: i,

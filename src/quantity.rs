@@ -6,7 +6,7 @@
 
 use crate::model::Bound;
 use crate::number::{arabic_at, chinese_at, cn_value, is_cn_digit, Num};
-use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
+use crate::vocab::{starts_with, starts_with_any, VOCAB};
 
 /// What a number is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,8 @@ impl Quantity {
     }
 }
 
-fn is_han(c: char) -> bool {
+/// Is `c` a Han character (CJK Unified Ideographs and Extension A)?
+pub fn han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
@@ -91,9 +92,23 @@ const RANK_LEADS: [&str; 14] = [
     "排", "位",
 ];
 
-/// Scopes a rank is taken in.
-const RANK_SCOPES: [&str; 12] = [
-    "全省", "全国", "全市", "全区", "全球", "世界", "全州", "城市", "同类", "中部", "西部", "东部",
+/// Scopes a rank is taken in, longest first (全国城市 before 全国); the rules read the same list
+/// for a rank's `versus`.
+pub const RANK_SCOPES: [&str; 14] = [
+    "全国城市",
+    "同类城市",
+    "全省",
+    "全国",
+    "全市",
+    "全区",
+    "全球",
+    "世界",
+    "全州",
+    "中部",
+    "西部",
+    "东部",
+    "城市",
+    "同类",
 ];
 
 /// Does a rank lead or scope stand just before `at` (within a few chars of the clause)?
@@ -133,8 +148,10 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
         let c = chars[i];
         let found = if c == '第' {
             rank_ordinal(chars, i)
-        } else if c == '首' && starts_with(chars, i, "首位") && rank_context(chars, i) {
-            Some(rank_of(chars, i, i + 2, 1.0, "1"))
+        } else if (starts_with(chars, i, "首位") || starts_with(chars, i, "榜首"))
+            && rank_context(chars, i)
+        {
+            Some(rank_of(i, i + 2, 1.0, "1"))
         } else if c == '前' {
             rank_top(chars, i)
         } else if c == '连' && starts_with(chars, i, "连续") {
@@ -143,6 +160,8 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
             doubling(chars, i)
         } else if c == '百' && starts_with(chars, i, "百分之") {
             percent_words(chars, i)
+        } else if chars.get(i + 1) == Some(&'成') && is_cn_digit(c) {
+            tenths(chars, i)
         } else if c.is_ascii_digit() || is_cn_digit(c) {
             quantity_at(chars, i)
         } else {
@@ -199,8 +218,10 @@ fn scale_value(mantissa: &str, next_value: f64, next: &Num) -> Option<f64> {
 
 /// A plain quantity: optional bound words, sign, number, scale, unit, bound words.
 fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
-    let negative =
-        at > 0 && chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric());
+    // 同比-4%, 为负0.6% (负 but not 负责).
+    let negative = at > 0
+        && ((chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric()))
+            || chars[at - 1] == '负');
     let num = number_at(chars, at)?;
     let mut i = num.end;
     // Dates, times, ranges and codes are not quantities.
@@ -263,19 +284,28 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     } else if let Some(w) = starts_with_any(chars, i, &["个百分点", "百分点"]) {
         i += w.chars().count();
         Unit::Points
-    } else if let Some(w) = starts_with_any(chars, i, &VOCAB.money) {
+    } else if let Some(w) = VOCAB.money.at(chars, i) {
         i += w.chars().count();
         Unit::Money(w)
     } else if chars.get(i) == Some(&'倍') {
         i += 1;
         Unit::Times
-    } else if let Some(w) = starts_with_any(chars, i, &VOCAB.units) {
-        if starts_with_any(chars, i, &VOCAB.noncount).is_some()
-            || starts_with_any(chars, i + w.chars().count(), &VOCAB.noncount).is_some()
+    } else if let Some(w) = VOCAB.units.at(chars, i) {
+        if VOCAB.noncount.at(chars, i).is_some()
+            || VOCAB.noncount.at(chars, i + w.chars().count()).is_some()
         {
             return None;
         }
         i += w.chars().count();
+        // 7个月, 3个工作日: durations; 95人死亡: casualties of an event, not an indicator.
+        let after: &[&str] = match w {
+            "个" => &["月", "季度", "工作日", "小时", "星期"],
+            "人" | "名" => &["死亡", "受伤", "遇难", "失踪", "伤亡", "丧生"],
+            _ => &[],
+        };
+        if after.iter().any(|a| starts_with(chars, i, a)) {
+            return None;
+        }
         Unit::Measure(w)
     } else {
         Unit::Bare
@@ -285,6 +315,10 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         return None;
     }
     if unit == Unit::Bare && num.chinese {
+        return None;
+    }
+    // “十项重大工程”, “八八战略”: a numeral opening a quoted name is part of a slogan.
+    if num.chinese && num.scale.is_empty() && matches!(prev, Some('“' | '「' | '"' | '《')) {
         return None;
     }
     if let Some((w, b)) = VOCAB
@@ -297,6 +331,10 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
             i += w.chars().count();
             bound = Some((w, *b));
         }
+    }
+    // “6个新”, “3个100”: a quantity that is the whole of a quoted name is a slogan.
+    if prev == Some('“') && (i..(i + 3).min(chars.len())).any(|k| chars[k] == '”') {
+        return None;
     }
     let bound = bound.map(|(_, b)| b).or(mid_bound);
     Some(Quantity {
@@ -327,8 +365,7 @@ fn before_bound(chars: &[char], at: usize) -> Option<(&'static str, Bound)> {
     })
 }
 
-fn rank_of(chars: &[char], start: usize, end: usize, value: f64, mantissa: &str) -> Quantity {
-    let _ = chars;
+fn rank_of(start: usize, end: usize, value: f64, mantissa: &str) -> Quantity {
     Quantity {
         start,
         end,
@@ -395,7 +432,7 @@ fn rank_ordinal(chars: &[char], at: usize) -> Option<Quantity> {
     if num.value < 1.0 || num.value > 10_000.0 || num.mantissa.contains('.') {
         return None;
     }
-    Some(rank_of(chars, at, end, num.value, &num.mantissa))
+    Some(rank_of(at, end, num.value, &num.mantissa))
 }
 
 /// 前5, 前三, 前10位, after a rank word; never 前三季度 or 前两个月.
@@ -419,7 +456,7 @@ fn rank_top(chars: &[char], at: usize) -> Option<Quantity> {
     if num.value < 1.0 || num.value > 1000.0 || num.mantissa.contains('.') {
         return None;
     }
-    Some(rank_of(chars, at, end, num.value, &num.mantissa))
+    Some(rank_of(at, end, num.value, &num.mantissa))
 }
 
 /// 连续三年, 连续3年.
@@ -475,6 +512,65 @@ fn doubling(chars: &[char], at: usize) -> Option<Quantity> {
     })
 }
 
+/// 四成 → 40%, 近八成 → about 80%; never 一成不变 or 三成为.
+fn tenths(chars: &[char], at: usize) -> Option<Quantity> {
+    let d = cn_value(&chars[at..at + 1])?;
+    if !(2.0..=10.0).contains(&d)
+        || matches!(
+            chars.get(at + 2),
+            Some(
+                '为' | '不'
+                    | '立'
+                    | '本'
+                    | '果'
+                    | '效'
+                    | '员'
+                    | '绩'
+                    | '交'
+                    | '熟'
+                    | '长'
+                    | '功'
+                    | '品'
+                    | '型'
+            )
+        )
+        || at.checked_sub(1).is_some_and(|p| {
+            han(chars[p])
+                && !matches!(
+                    chars[p],
+                    '近' | '约' | '超' | '占' | '有' | '达' | '逾' | '的' | '过'
+                )
+        })
+    {
+        return None;
+    }
+    let value = d * 10.0;
+    let bound = before_bound(chars, at);
+    let start = at - bound.map_or(0, |(w, _)| w.chars().count());
+    let mut end = at + 2;
+    let mut bound = bound.map(|(_, b)| b);
+    if starts_with(chars, end, "以上") {
+        end += 2;
+        bound = Some(Bound::AtLeast);
+    }
+    Some(Quantity {
+        start,
+        end,
+        num: Num {
+            start: at,
+            end: at + 2,
+            value,
+            mantissa: crate::render::number(value),
+            scale: "",
+            chinese: true,
+        },
+        unit: Unit::Percent,
+        bound,
+        negative: false,
+        doubling: false,
+    })
+}
+
 /// 百分之三十 → 30%.
 fn percent_words(chars: &[char], at: usize) -> Option<Quantity> {
     let num = number_at(chars, at + 3)?;
@@ -491,16 +587,6 @@ fn percent_words(chars: &[char], at: usize) -> Option<Quantity> {
         negative: false,
         doubling: false,
     })
-}
-
-/// Does the text just before `at` end with a word of `words`?
-pub fn preceded_by(chars: &[char], at: usize, words: &[&'static str]) -> Option<&'static str> {
-    ends_with_any(chars, at, words)
-}
-
-/// Is `c` a Han character?
-pub fn han(c: char) -> bool {
-    is_han(c)
 }
 
 #[cfg(test)]
@@ -568,6 +654,16 @@ mod tests {
             ("三千五百万元", &[("三千五百万元", 35e6, "元", None)]),
             ("增幅居全省第5位", &[("第5位", 5.0, "位", None)]),
             ("数量居全省首位", &[("首位", 1.0, "位", None)]),
+            ("上海居榜首", &[("榜首", 1.0, "位", None)]),
+            ("约占总规模的四成", &[("四成", 40.0, "%", None)]),
+            ("近八成个体工商户", &[("近八成", 80.0, "%", Some(About))]),
+            ("粮食总产达到557亿斤", &[("557亿斤", 557e8, "斤", None)]),
+            ("新能源电池产能达38GWh", &[("38GWh", 38.0, "GWh", None)]),
+            (
+                "污水处理能力18.92万吨/日",
+                &[("18.92万吨/日", 189200.0, "吨/日", None)],
+            ),
+            ("低保标准778元/月", &[("778元/月", 778.0, "元/月", None)]),
             ("排名全国第七", &[("第七", 7.0, "位", None)]),
             ("连续三年入选", &[("连续三年", 3.0, "年", None)]),
             ("数量实现三年连续增长", &[("三年", 3.0, "年", None)]),
@@ -605,8 +701,17 @@ mod tests {
             "打造一批项目，统一标准，进一步提升",
             "前三季度",
             "5G基站",
+            "深入实施“十项重大工程”",
+            "全面贯彻党的二十大精神",
+            "聊城工业凭这“6个新”强势出圈",
+            "制度一成不变，三成为新",
+            "前7个月，全市经济平稳",
+            "爆炸已致95人死亡、超过200人受伤",
         ] {
-            let got: Vec<_> = scan_str(text).into_iter().filter(|q| !q.2.is_empty()).collect();
+            let got: Vec<_> = scan_str(text)
+                .into_iter()
+                .filter(|q| !q.2.is_empty())
+                .collect();
             assert!(got.is_empty(), "{text}: {got:?}");
         }
     }

@@ -191,7 +191,12 @@ pub fn number(v: f64) -> String {
 
 fn csv_cell(s: &str) -> String {
     // A leading = + - @ would run as a formula in a spreadsheet; a quote mark defuses it.
-    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
+    let signed_number = s.strip_prefix('-').is_some_and(|r| {
+        !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%'))
+    });
+    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && !signed_number) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -229,4 +234,34 @@ pub fn width(s: &str) -> usize {
             }
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused() {
+        // (cell, as written to CSV)
+        let cases = [
+            ("汽车", "汽车"),
+            ("-7.2%", "-7.2%"),
+            ("-15", "-15"),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("-1+1", "'-1+1"),
+            ("+1", "'+1"),
+            ("a,b", "\"a,b\""),
+            ("第一行\n第二行", "\"第一行\n第二行\""),
+            ("", ""),
+            ("-", "'-"),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(csv_cell(cell), want, "{cell}");
+        }
+    }
+
+    #[test]
+    fn markdown_cells_escape_pipes_and_breaks() {
+        assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+    }
 }

@@ -16,6 +16,29 @@ pub struct Line {
     pub heading: bool,
 }
 
+/// A list of furniture markers as two searches, one pass over a line each.
+struct Markers {
+    anywhere: Regex,
+    at_start: Regex,
+}
+
+impl Markers {
+    fn new(words: &[&str]) -> Markers {
+        let alt = words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        Markers {
+            anywhere: Regex::new(&alt).unwrap(),
+            at_start: Regex::new(&format!("^(?:{alt})")).unwrap(),
+        }
+    }
+}
+
+static TAIL: LazyLock<Markers> = LazyLock::new(|| Markers::new(&VOCAB.tail_markers));
+static LINE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&VOCAB.line_markers));
+
 /// A stamp like 2025年03月20日18:32:04 or 2021-03-24 11:05.
 static DATETIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9]{4}(年|-|/)[0-9]{1,2}(月|-|/)[0-9]{1,2}日? ?[0-9]{1,2}:[0-9]{2}").unwrap()
@@ -38,11 +61,17 @@ static CSS: LazyLock<Regex> =
 /// Is the line `text` page furniture? `tail` when everything after it is too.
 fn furniture(text: &str, at_top: bool) -> Option<bool> {
     let short = text.chars().count() <= 40;
-    let marked = |m: &str| text.starts_with(m) || (short && text.contains(m));
-    if VOCAB.tail_markers.iter().any(|m| marked(m)) {
+    let marked = |m: &Markers| {
+        if short {
+            m.anywhere.is_match(text)
+        } else {
+            m.at_start.is_match(text)
+        }
+    };
+    if marked(&TAIL) {
         return Some(!at_top);
     }
-    if VOCAB.line_markers.iter().any(|m| marked(m)) {
+    if marked(&LINE) {
         return Some(false);
     }
     let len = text.chars().count();

@@ -9,21 +9,23 @@ use std::sync::LazyLock;
 
 /// Every list, parsed once.
 pub struct Vocab {
-    pub growth: Vec<&'static str>,
-    pub decline: Vec<&'static str>,
-    pub basis: Vec<&'static str>,
-    pub share: Vec<&'static str>,
-    pub target: Vec<&'static str>,
+    pub growth: Words,
+    pub decline: Words,
+    pub basis: Words,
+    pub share: Words,
+    pub target: Words,
     /// Phrases that contain a target word without being a target (计划单列市).
     pub not_target: Vec<&'static str>,
-    pub scope: Vec<&'static str>,
-    pub lead: Vec<&'static str>,
-    pub units: Vec<&'static str>,
-    pub money: Vec<&'static str>,
+    pub scope: Words,
+    pub lead: Words,
+    pub units: Words,
+    pub money: Words,
     pub bounds_before: Vec<(&'static str, Bound)>,
     pub bounds_after: Vec<(&'static str, Bound)>,
-    pub noncount: Vec<&'static str>,
-    pub subjects: Vec<&'static str>,
+    pub noncount: Words,
+    pub subjects: Words,
+    /// Metrics that measure the thing named before them (完成投资).
+    pub relative: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -40,8 +42,60 @@ fn longest_first(mut v: Vec<&'static str>) -> Vec<&'static str> {
     v
 }
 
-fn list(src: &'static str) -> Vec<&'static str> {
-    longest_first(lines(src).filter(|l| !l.starts_with('!')).collect())
+fn list(src: &'static str) -> Words {
+    Words::new(longest_first(
+        lines(src).filter(|l| !l.starts_with('!')).collect(),
+    ))
+}
+
+/// A word list, longest first, that answers "which word starts (or ends) here?" quickly: most
+/// positions hold a char no word starts (or ends) with.
+#[derive(Debug)]
+pub struct Words {
+    words: Vec<&'static str>,
+    firsts: Vec<char>,
+    lasts: Vec<char>,
+}
+
+impl Words {
+    pub fn new(words: Vec<&'static str>) -> Words {
+        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        let mut lasts: Vec<char> = words.iter().filter_map(|w| w.chars().last()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        lasts.sort_unstable();
+        lasts.dedup();
+        Words {
+            words,
+            firsts,
+            lasts,
+        }
+    }
+
+    /// The longest word that `chars[at..]` starts with.
+    pub fn at(&self, chars: &[char], at: usize) -> Option<&'static str> {
+        let c = chars.get(at)?;
+        if self.firsts.binary_search(c).is_err() {
+            return None;
+        }
+        starts_with_any(chars, at, &self.words)
+    }
+
+    /// The longest word that `chars[..end]` ends with.
+    pub fn ending(&self, chars: &[char], end: usize) -> Option<&'static str> {
+        let c = chars.get(end.checked_sub(1)?)?;
+        if self.lasts.binary_search(c).is_err() {
+            return None;
+        }
+        ends_with_any(chars, end, &self.words)
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        &self.words
+    }
 }
 
 fn bound_of(s: &str) -> Option<Bound> {
@@ -93,6 +147,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         bounds_after: bounds(include_str!("vocab/bounds.txt"), "after"),
         noncount: list(include_str!("vocab/noncount.txt")),
         subjects: list(include_str!("vocab/subjects.txt")),
+        relative: list(include_str!("vocab/relative.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }
@@ -137,6 +192,7 @@ mod tests {
             &v.money,
             &v.noncount,
             &v.subjects,
+            &v.relative,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();

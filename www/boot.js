@@ -18,6 +18,13 @@ document.getElementById('fatal-reset').addEventListener('click', () => {
   location.reload();
 });
 
+// The offline copy (www/sw.js), where the browser allows service workers (https, localhost).
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch(() => {
+    // No offline copy: the app still works online.
+  });
+}
+
 const me = document.querySelector('script[data-zb-js]');
 try {
   const js = new URL(me.dataset.zbJs, document.baseURI);

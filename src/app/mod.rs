@@ -26,9 +26,8 @@ mod root;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
 
-/// The example article behind the "sample" button: invented, in the style of a city's
-/// quarterly statistics release.
-pub const SAMPLE: &str = include_str!("sample.txt");
+/// The example article behind the "sample" button (the core's, shared with the CLI).
+pub use crate::SAMPLE;
 
 /// Mount the app on the page's `#app` element.
 #[cfg(target_arch = "wasm32")]
@@ -46,6 +45,12 @@ pub fn start() {
             // The loading message is replaced by the app.
             root.set_text_content(None);
             yew::Renderer::<root::App>::with_root(root).render();
+            // The rules build their word lists and patterns on first use (~0.2 s in wasm):
+            // do it now, after the first paint, so the first paste is as quick as the rest.
+            yew::platform::spawn_local(async {
+                yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+                let _ = crate::analyze("warm-up", "全市规上工业增加值同比增长8.4%。");
+            });
         }
         None => browser::show_fatal("index.html has no #app element"),
     }

@@ -1,0 +1,153 @@
+//! The command line as a user runs it: formats, files, stdin, and errors that name the file.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn zhibiao(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhibiao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run zhibiao");
+    {
+        let mut pipe = child.stdin.take().unwrap();
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhibiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const ARTICLE: &str =
+    "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。地区生产总值752.1亿元。";
+
+#[test]
+fn json_is_the_documented_schema() {
+    let (code, out, err) = zhibiao(&["--format", "json"], Some(ARTICLE.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let art = &v["articles"][0];
+    assert_eq!(art["source"], "-");
+    let cards = art["cards"].as_array().unwrap();
+    assert_eq!(cards[0]["metric"], "规上工业增加值");
+    let f = &cards[0]["facts"][0];
+    assert_eq!(f["kind"], "change");
+    assert_eq!(f["value"], 8.4);
+    assert_eq!(f["unit"], "%");
+    assert_eq!(f["basis"], "同比");
+    let g = &cards[0]["facts"][1];
+    assert_eq!(
+        (g["kind"].as_str(), g["versus"].as_str()),
+        (Some("gap"), Some("全国"))
+    );
+    let level = &cards[1]["facts"][0];
+    assert_eq!(level["value"], 75_210_000_000.0);
+    assert_eq!(level["display"], "752.1亿元");
+    // Spans are code points of the input.
+    let span = f["span"].as_array().unwrap();
+    let (s, e) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    let quoted: String = ARTICLE.chars().skip(s).take(e - s).collect();
+    assert!(quoted.ends_with("同比增长8.4%"), "{quoted}");
+}
+
+#[test]
+fn every_format_prints() {
+    let path = temp("a.txt", ARTICLE.as_bytes());
+    let p = path.to_str().unwrap();
+    let (code, text, _) = zhibiao(&[p], None);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("规上工业增加值") && text.contains("同比 +8.4%"),
+        "{text}"
+    );
+    let (_, csv, _) = zhibiao(&["--format", "csv", p], None);
+    assert!(csv.starts_with("source,metric,"));
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    let (_, md, _) = zhibiao(&["-f", "md", p], None);
+    assert!(
+        md.starts_with("| metric |") && md.contains("| 规上工业增加值 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_still_runs() {
+    let good = temp("good.txt", ARTICLE.as_bytes());
+    let latin1 = temp("bad.txt", &[0xC4, 0xE3, 0xBA, 0xC3, 0xff, 0xfe]);
+    let dir = std::env::temp_dir();
+    let (code, out, err) = zhibiao(
+        &[
+            "--format",
+            "json",
+            "/no/such/file.txt",
+            dir.to_str().unwrap(),
+            latin1.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("/no/such/file.txt: cannot read: no such file"),
+        "{err}"
+    );
+    assert!(err.contains("is a directory"), "{err}");
+    assert!(err.contains("bad.txt:"), "{err}");
+    assert_eq!(err.lines().count(), 3, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn empty_article_is_an_empty_list() {
+    let (code, out, _) = zhibiao(&["--format", "json"], Some(b""));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["articles"][0]["cards"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = zhibiao(&["--format", "xml"], Some(b""));
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown format 'xml'"));
+    let (code, out, _) = zhibiao(&["--help"], None);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("usage: zhibiao"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    /// Arbitrary bytes on stdin: an answer (cards, or a one-line refusal), never a crash.
+    #[test]
+    fn arbitrary_bytes_never_crash(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+        let (code, out, err) = zhibiao(&["--format", "json"], Some(&bytes));
+        proptest::prop_assert!(code == 0 || code == 1, "exit {code}: {err}");
+        if code == 0 {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            proptest::prop_assert!(v["articles"].is_array());
+        } else {
+            proptest::prop_assert!(err.starts_with("zhibiao: -: "), "{err}");
+            proptest::prop_assert_eq!(err.lines().count(), 1);
+        }
+    }
+}

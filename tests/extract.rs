@@ -1,0 +1,539 @@
+//! Table-driven tests of the extraction rules: each case is a sentence written for the project
+//! and the facts it must (and must not) give.
+
+use zhibiao::{analyze, Bound, Fact, Kind};
+
+/// A fact a sentence must give. `metric` must be contained in the card's metric (subject
+/// included) or contain it.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    metric: &'static str,
+    kind: Kind,
+    value: f64,
+    unit: &'static str,
+}
+
+const fn w(metric: &'static str, kind: Kind, value: f64, unit: &'static str) -> Want {
+    Want {
+        metric,
+        kind,
+        value,
+        unit,
+    }
+}
+
+use Kind::*;
+
+fn facts(text: &str) -> Vec<(String, Fact)> {
+    analyze("test", text)
+        .cards
+        .into_iter()
+        .flat_map(|c| {
+            let name = format!("{}{}", c.subject.clone().unwrap_or_default(), c.metric);
+            c.facts.into_iter().map(move |f| (name.clone(), f))
+        })
+        .collect()
+}
+
+fn matches(got: &(String, Fact), want: &Want) -> bool {
+    let (name, f) = got;
+    (name.contains(want.metric) || want.metric.contains(name.as_str()))
+        && f.kind == want.kind
+        && (f.value - want.value).abs() < 1e-6 * want.value.abs().max(1.0)
+        && f.unit == want.unit
+}
+
+/// Every wanted fact is there, and nothing else.
+fn check(text: &str, wants: &[Want]) {
+    let got = facts(text);
+    for want in wants {
+        assert!(
+            got.iter().any(|g| matches(g, want)),
+            "«{text}»\n  missing {want:?}\n  got {:#?}",
+            got.iter()
+                .map(|(m, f)| format!("{m} {:?} {} {}", f.kind, f.value, f.unit))
+                .collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(
+        got.len(),
+        wants.len(),
+        "«{text}»\n  extra facts: {:#?}",
+        got.iter()
+            .filter(|g| !wants.iter().any(|w| matches(g, w)))
+            .map(|(m, f)| format!("{m} {:?} {} {}", f.kind, f.value, f.unit))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn growth_and_decline() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "全市规上工业增加值同比增长8.4%。",
+            &[w("规上工业增加值", Change, 8.4, "%")],
+        ),
+        (
+            "外贸出口额比上年下降3.5%。",
+            &[w("外贸出口额", Change, -3.5, "%")],
+        ),
+        (
+            "单位产值能耗降低12%，审批时限缩短40%。",
+            &[
+                w("单位产值能耗", Change, -12.0, "%"),
+                w("审批时限", Change, -40.0, "%"),
+            ],
+        ),
+        (
+            "全县居民消费价格指数同比上涨1.2%。",
+            &[w("居民消费价格指数", Change, 1.2, "%")],
+        ),
+        (
+            "社会消费品零售总额同增12.5%。",
+            &[w("社会消费品零售总额", Change, 12.5, "%")],
+        ),
+        ("税收收入增速为6.7%。", &[w("税收收入", Change, 6.7, "%")]),
+        ("净利润同比-4%。", &[w("净利润", Change, -4.0, "%")]),
+        ("出口额增长1.5倍。", &[w("出口额", Change, 150.0, "%")]),
+        ("旅游收入实现翻番。", &[w("旅游收入", Change, 100.0, "%")]),
+        ("粮食产量增长百分之五。", &[w("粮食产量", Change, 5.0, "%")]),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn basis_is_kept() {
+    let cases: &[(&str, &str)] = &[
+        ("工业投资同比增长9.1%。", "同比"),
+        ("进出口总额环比增长2.3%。", "环比"),
+        ("营业收入年均增长11%。", "年均"),
+        ("规模以上工业增加值两年平均增长5.4%。", "两年平均"),
+        ("固定资产投资比上年增长4.2%。", "比上年"),
+        ("服务业增加值比2019年同期增长11.1%。", "比2019年同期"),
+    ];
+    for (text, basis) in cases {
+        let got = facts(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1.basis.as_deref(), Some(*basis), "{text}");
+        assert_eq!(got[0].1.kind, Change, "{text}");
+    }
+}
+
+#[test]
+fn levels_with_scale_and_measure_words() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "地区生产总值752.1亿元，同比增长6.7%。",
+            &[
+                w("地区生产总值", Level, 75_210_000_000.0, "元"),
+                w("地区生产总值", Change, 6.7, "%"),
+            ],
+        ),
+        (
+            "累计建成开通5G基站1.03万个。",
+            &[w("5G基站", Level, 10_300.0, "个")],
+        ),
+        (
+            "新增省级专精特新企业126家。",
+            &[w("专精特新企业", Level, 126.0, "家")],
+        ),
+        (
+            "实施重点技改项目58个。",
+            &[w("技改项目", Level, 58.0, "个")],
+        ),
+        (
+            "12家企业入选省级绿色工厂。",
+            &[w("省级绿色工厂", Level, 12.0, "家")],
+        ),
+        (
+            "完成造林面积3.2万亩。",
+            &[w("造林面积", Level, 32_000.0, "亩")],
+        ),
+        (
+            "全年接待游客约1860万人次。",
+            &[w("游客", Level, 18_600_000.0, "人次")],
+        ),
+        (
+            "实际使用外资4.6亿美元。",
+            &[w("实际使用外资", Level, 460_000_000.0, "美元")],
+        ),
+        (
+            "争取上级资金三千五百万元。",
+            &[w("上级资金", Level, 35_000_000.0, "元")],
+        ),
+        (
+            "粮食总产量超过50万吨。",
+            &[w("粮食总产量", Level, 500_000.0, "吨")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn shares_gaps_contributions() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "数字经济增加值占GDP的比重达到41.2%。",
+            &[w("数字经济增加值占GDP的比重", Share, 41.2, "%")],
+        ),
+        (
+            "工业对经济增长的贡献率为38.5%。",
+            &[w("贡献率", Share, 38.5, "%")],
+        ),
+        ("城镇化率63.4%。", &[w("城镇化率", Share, 63.4, "%")]),
+        (
+            "规上工业增加值同比增长8.4%，高于全国2.6个百分点。",
+            &[
+                w("规上工业增加值", Change, 8.4, "%"),
+                w("规上工业增加值", Gap, 2.6, "个百分点"),
+            ],
+        ),
+        (
+            "居民收入增速低于全省0.3个百分点。",
+            &[w("居民收入", Gap, -0.3, "个百分点")],
+        ),
+        ("增速比一季度回落0.7个百分点。", &[]),
+        (
+            "民营企业进出口增长28.1%，拉动全省进出口增长9.6个百分点。",
+            &[
+                w("民营企业进出口", Change, 28.1, "%"),
+                w("民营企业进出口", Contribution, 9.6, "个百分点"),
+            ],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn gap_versus_and_lists_of_references() {
+    let got = facts("规模以上工业增加值增长9.0%，分别高于全省、全国平均1.9和4.4个百分点。");
+    let gaps: Vec<(&str, f64)> = got
+        .iter()
+        .filter(|(_, f)| f.kind == Gap)
+        .map(|(_, f)| (f.versus.as_deref().unwrap_or(""), f.value))
+        .collect();
+    assert_eq!(gaps, [("全省平均", 1.9), ("全国平均", 4.4)]);
+    assert!(
+        got.iter().all(|(m, _)| m.contains("规模以上工业增加值")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn lists_share_their_verb() {
+    check(
+        "全市工业投资、工业技改投资同比增长16.2%、11.9%。",
+        &[
+            w("工业投资", Change, 16.2, "%"),
+            w("工业技改投资", Change, 11.9, "%"),
+        ],
+    );
+    check(
+        "新增省级创新型中小企业500家、专精特新企业326家、瞪羚企业55家。",
+        &[
+            w("省级创新型中小企业", Level, 500.0, "家"),
+            w("专精特新企业", Level, 326.0, "家"),
+            w("瞪羚企业", Level, 55.0, "家"),
+        ],
+    );
+    // One count for a whole list of names: the names stay together.
+    check(
+        "新增智能工厂、数字化车间、工业互联网平台等41家。",
+        &[w("智能工厂、数字化车间、工业互联网平台", Level, 41.0, "家")],
+    );
+}
+
+#[test]
+fn ranks_and_streaks() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "地区生产总值增长6.1%，增速全省第3。",
+            &[
+                w("地区生产总值", Change, 6.1, "%"),
+                w("地区生产总值", Rank, 3.0, "位"),
+            ],
+        ),
+        (
+            "省级智能工厂17家，数量居全省首位。",
+            &[
+                w("省级智能工厂", Level, 17.0, "家"),
+                w("省级智能工厂", Rank, 1.0, "位"),
+            ],
+        ),
+        (
+            "外贸依存度排名全国第七。",
+            &[w("外贸依存度", Rank, 7.0, "位")],
+        ),
+        (
+            "研发投入强度连续三年居全省第2位。",
+            &[
+                w("研发投入强度", Streak, 3.0, "年"),
+                w("研发投入强度", Rank, 2.0, "位"),
+            ],
+        ),
+        // A rank of counted items is not a metric's rank.
+        (
+            "8项工作位列全省首位。",
+            &[w("工作位列全省首位", Level, 8.0, "项")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    let got = facts("数量居全省首位。");
+    assert!(got.iter().all(|(_, f)| f.versus.as_deref() == Some("全省")));
+}
+
+#[test]
+fn bounds_and_targets() {
+    let got = facts("力争一季度规模以上工业增加值增长8%以上，全年增长7%左右，新增就业不到2万人。");
+    let seen: Vec<(f64, Option<Bound>, bool)> = got
+        .iter()
+        .map(|(_, f)| (f.value, f.bound, f.target))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (8.0, Some(Bound::AtLeast), true),
+            (7.0, Some(Bound::About), true),
+            (20_000.0, Some(Bound::AtMost), true),
+        ]
+    );
+    let got = facts("推动1000余家中小企业数字化转型，服务企业约1.3万家次。");
+    assert_eq!(got[0].1.bound, Some(Bound::AtLeast));
+    assert_eq!(got[1].1.bound, Some(Bound::About));
+    assert!(got.iter().all(|(_, f)| !f.target));
+    // 计划单列市 is a kind of city, not a plan.
+    let got = facts("累计数量居全省(计划单列市除外)第1位。");
+    assert!(got.iter().all(|(_, f)| !f.target), "{got:?}");
+}
+
+#[test]
+fn from_a_to_b() {
+    let got = facts("全市高新技术企业数量从2021年底的410家增加到2024年的918家。");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (metric, f) = &got[0];
+    assert!(metric.contains("高新技术企业"));
+    assert_eq!(
+        (f.value, f.from, f.unit.as_str()),
+        (918.0, Some(410.0), "家")
+    );
+    assert_eq!(f.period.as_deref(), Some("2024年"));
+}
+
+#[test]
+fn subjects_of_company_sentences() {
+    let got = facts("例如，华东精密纸业通过数字化改造，生产效率提升30%，吨纸能耗降低15%。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    let art = analyze(
+        "t",
+        "例如，华东精密纸业通过数字化改造，生产效率提升30%，吨纸能耗降低15%。",
+    );
+    for card in &art.cards {
+        assert_eq!(card.subject.as_deref(), Some("华东精密纸业"));
+    }
+}
+
+#[test]
+fn periods() {
+    let cases: &[(&str, &str)] = &[
+        ("2023年，全市完成工业投资增长9%。", "2023年"),
+        ("1-8月，全省外贸进出口增长17.1%。", "1-8月"),
+        ("一季度，地区生产总值增长5.2%。", "一季度"),
+    ];
+    for (text, period) in cases {
+        let got = facts(text);
+        assert_eq!(got[0].1.period.as_deref(), Some(*period), "{text}");
+    }
+}
+
+#[test]
+fn not_facts() {
+    for text in [
+        "3月20日，市政府新闻办召开新闻发布会。",
+        "2025年03月20日18:32:04 财经 1699",
+        "高标准举办第三届“企业家日”系列活动。",
+        "加快构建“453X”现代化工业体系，深化“1143+N”服务模式。",
+        "重点在八个方面奋力攻坚，主要有稳、新、融、活四个特点。",
+        "详询客服电话95599。",
+        "市第十八届人民代表大会第四次会议召开。",
+        "打造一批标志性项目，进一步提升统一大市场水平。",
+    ] {
+        let got = facts(text);
+        assert!(got.is_empty(), "«{text}» gave {got:?}");
+    }
+}
+
+#[test]
+fn qualifiers_are_not_facts() {
+    check(
+        "实施500万元以上工业技改项目795个。",
+        &[w("工业技改项目", Level, 795.0, "个")],
+    );
+}
+
+#[test]
+fn title_repeating_the_body_is_one_fact() {
+    let text = "8项工作走在全省前列\n\n今年以来，全市8项工作走在全省前列，规上工业增加值增长6%。";
+    let got = facts(text);
+    let eights = got.iter().filter(|(_, f)| f.value == 8.0).count();
+    assert_eq!(eights, 1, "{got:?}");
+}
+
+#[test]
+fn headlines_rounding_or_bounding_the_body_are_one_fact() {
+    let text = "上半年净利大增37%，网络零售额突破5000亿元\n\n上半年，公司实现净利润12.6亿元，同比增长37.47%。全市网络零售额5313.8亿元。";
+    let got = facts(text);
+    let values: Vec<f64> = got.iter().map(|(_, f)| f.value).collect();
+    assert!(!values.contains(&37.0), "{got:?}");
+    assert!(!values.contains(&500_000_000_000.0), "{got:?}");
+    assert!(
+        values.contains(&37.47) && values.contains(&531_380_000_000.0),
+        "{got:?}"
+    );
+    // A headline value the body does not state stays.
+    let got = facts("全市生产总值全年增长6%\n\n上半年，全市生产总值增长5.2%。");
+    assert!(got.iter().any(|(_, f)| f.value == 6.0), "{got:?}");
+}
+
+#[test]
+fn furniture_gives_no_cards() {
+    let body = "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。".repeat(3);
+    let text = format!(
+        "2025年03月20日18:32:04 财经 1699\n\n{body}\n\n财经分类资讯推荐\n\n某公司营收增长20%\n\n责任编辑：李明\n"
+    );
+    let art = analyze("t", &text);
+    let facts: Vec<&Fact> = art.cards.iter().flat_map(|c| &c.facts).collect();
+    assert_eq!(facts.len(), 2, "{facts:?}");
+    assert!(facts.iter().all(|f| f.value != 20.0));
+}
+
+/// Patterns found by reading the public corpus; each was wrong once.
+#[test]
+fn comparisons_lists_and_levels_regressions() {
+    let cases: &[(&str, &[Want])] = &[
+        // A clause opening with its comparison continues the metric.
+        (
+            "社会消费品零售总额同比增长6.2%，比2019年1-6月增长11.3%。",
+            &[
+                w("社会消费品零售总额", Change, 6.2, "%"),
+                w("社会消费品零售总额", Change, 11.3, "%"),
+            ],
+        ),
+        (
+            "市场主体总量达到126万户，较2023年末增长5.1%。",
+            &[
+                w("市场主体总量", Level, 1_260_000.0, "户"),
+                w("市场主体总量", Change, 5.1, "%"),
+            ],
+        ),
+        // A second list of values goes to the first list's names.
+        (
+            "纺织、化工和建材增加值分别增长3.1%、4.2%和5.3%，两年平均增速分别为2.0%、2.5%和3.0%。",
+            &[
+                w("纺织", Change, 3.1, "%"),
+                w("化工", Change, 4.2, "%"),
+                w("建材增加值", Change, 5.3, "%"),
+                w("纺织", Change, 2.0, "%"),
+                w("化工", Change, 2.5, "%"),
+                w("建材增加值", Change, 3.0, "%"),
+            ],
+        ),
+        // Short modifiers share the last item's head noun.
+        (
+            "城镇和农村居民人均可支配收入分别增长4.1%、6.3%。",
+            &[
+                w("城镇居民人均可支配收入", Change, 4.1, "%"),
+                w("农村居民人均可支配收入", Change, 6.3, "%"),
+            ],
+        ),
+        // The noun after N%的.
+        (
+            "75%的行政村建成益农信息社。",
+            &[w("行政村建成益农信息社", Share, 75.0, "%")],
+        ),
+        // A verb leading its object.
+        (
+            "压减一般性支出12%。",
+            &[w("一般性支出", Change, -12.0, "%")],
+        ),
+        // A rate moved to a new level is that level.
+        (
+            "科技成果转化率提高到58%。",
+            &[w("科技成果转化率", Share, 58.0, "%")],
+        ),
+        ("工业增速回落至2.1%。", &[w("工业", Change, 2.1, "%")]),
+        // N%的增长 is a change; 同增 is 同比增长; 为负 is negative.
+        (
+            "线上零售额实现21.5%的增长。",
+            &[w("线上零售额", Change, 21.5, "%")],
+        ),
+        (
+            "主营业务收入同增9.4%。",
+            &[w("主营业务收入", Change, 9.4, "%")],
+        ),
+        ("出口增速为负1.6%。", &[w("出口", Change, -1.6, "%")]),
+        // From A to B with 由, an adverb or a rate.
+        (
+            "规上企业由1210家增至1388家。",
+            &[w("规上企业", Level, 1388.0, "家")],
+        ),
+        (
+            "研发投入从28亿元大幅增加到46亿元。",
+            &[w("研发投入", Level, 4_600_000_000.0, "元")],
+        ),
+        // A rank in a list item after a count belongs to the metric.
+        (
+            "获得省科技进步奖21项、全省第2。",
+            &[
+                w("省科技进步奖", Level, 21.0, "项"),
+                w("省科技进步奖", Rank, 2.0, "位"),
+            ],
+        ),
+        (
+            "人均存款余额居榜首。",
+            &[w("人均存款余额", Rank, 1.0, "位")],
+        ),
+        // 个数占比 and 总投资 measure the projects named first, not each other.
+        (
+            "其中，民生类项目120个，个数占比35.5%，总投资800亿元。",
+            &[
+                w("民生类项目", Level, 120.0, "个"),
+                w("民生类项目", Share, 35.5, "%"),
+                w("民生类项目", Level, 80_000_000_000.0, "元"),
+            ],
+        ),
+        // A numbered summary line's enumerator is not part of the metric.
+        (
+            "7.2023年全市税务部门组织税费收入86.4亿元。",
+            &[w("税务部门组织税费收入", Level, 8_640_000_000.0, "元")],
+        ),
+        // Places with a value each, measured as the article's point of view says.
+        (
+            "从GDP同比增速来看，其中甲省(6.9%)、乙省(6.7%)领先。",
+            &[
+                w("甲省GDP同比增速", Change, 6.9, "%"),
+                w("乙省GDP同比增速", Change, 6.7, "%"),
+            ],
+        ),
+        // Durations are not counts.
+        (
+            "前7个月，全市进出口增长3.3%。",
+            &[w("进出口", Change, 3.3, "%")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    // Two groups' equal values are two facts, not a repeat.
+    let got = facts("甲区工业产值增长5%。乙区工业产值增长5%。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    let got = facts("研发投入从28亿元大幅增加到46亿元。");
+    assert_eq!(got[0].1.from, Some(2_800_000_000.0));
+}

@@ -1,0 +1,168 @@
+//! Any input gives a sane result: no panic, spans inside the input on code-point boundaries,
+//! the same output twice. A panic in wasm kills the page, so this holds for every string.
+
+use proptest::prelude::*;
+use zhibiao::analyze;
+
+fn check(input: &str) {
+    let a = analyze("p", input);
+    let b = analyze("p", input);
+    assert_eq!(a, b, "not deterministic");
+    let len = input.chars().count();
+    for card in &a.cards {
+        assert!(
+            card.span[0] <= card.span[1] && card.span[1] <= len,
+            "card span {:?} of {len}",
+            card.span
+        );
+        assert!(!card.facts.is_empty());
+        for f in &card.facts {
+            assert!(
+                f.span[0] <= f.span[1] && f.span[1] <= len,
+                "fact span {:?} of {len}",
+                f.span
+            );
+            assert!(f.value.is_finite(), "value {}", f.value);
+            assert!(!f.unit.is_empty());
+        }
+    }
+    // Every output format renders it.
+    let report = zhibiao::Report { articles: vec![a] };
+    for out in [
+        zhibiao::render::json(&report),
+        zhibiao::render::csv(&report),
+        zhibiao::render::markdown(&report),
+        zhibiao::render::text(&report),
+    ] {
+        assert!(!out.is_empty());
+    }
+}
+
+/// Pieces that meet the rules' edges: numbers, units, bounds, markup, breaks, pinyin.
+fn piece() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "增长",
+        "下降",
+        "同比",
+        "8.4",
+        "%",
+        "％",
+        "个百分点",
+        "亿元",
+        "万",
+        "家",
+        "第",
+        "3",
+        "位",
+        "连续",
+        "三",
+        "年",
+        "全省",
+        "高于",
+        "拉动",
+        "从",
+        "到",
+        "、",
+        "，",
+        "。",
+        "；",
+        "(",
+        ")",
+        "（",
+        "）",
+        "<p>",
+        "</p>",
+        "<",
+        ">",
+        "&",
+        "&#",
+        ";",
+        "\n",
+        "\r\n",
+        " ",
+        "以上",
+        "余",
+        "约",
+        "左右",
+        "力争",
+        "比重",
+        "-",
+        "1-2",
+        "月",
+        "日",
+        ":",
+        "“",
+        "”",
+        "tóng",
+        "(bǐ)",
+        "國",
+        "１",
+        "翻番",
+        "百分之",
+        "9999999999999999999999",
+        "1.2.3.4",
+        "0",
+        "\u{0}",
+        "\u{feff}",
+        "😀",
+        "абв",
+        "العربية",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "---\ntitle: x\n---\n",
+    ])
+    .prop_map(str::to_string)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings(s in any::<String>()) {
+        check(&s);
+    }
+
+    #[test]
+    fn tricky_sequences(parts in prop::collection::vec(piece(), 0..60)) {
+        check(&parts.concat());
+    }
+}
+
+#[test]
+fn hard_inputs_from_the_issue() {
+    let long_line = "增长8.4%，".repeat(20_000);
+    let many_breaks = "\n".repeat(100_000);
+    let big_number = format!("增长{}%", "9".repeat(10_000));
+    let nested = format!("{}全市增长8%{}", "<div>".repeat(5_000), "</div>".repeat(10));
+    let page = "<html><head><style>.a{color:red}</style><script>var x='增长50%';</script></head>\
+                <body><p>全市规上工业增加值同比增长8.4%。</p></body></html>";
+    for input in [
+        "",
+        "   \n\t  ",
+        long_line.as_str(),
+        many_breaks.as_str(),
+        big_number.as_str(),
+        "9999999999999999999999亿元",
+        "1.2.3.4%",
+        nested.as_str(),
+        page,
+        "metric,value\n增长,8.4%\n",
+        "{\"a\": \"增长8.4%\"}",
+        "Latin кириллица العربية 😀 增长5%",
+        "\u{0}\u{1}\u{7}增长\u{0}5%",
+        "增长5%\r\n下降3%\r高于全国1个百分点",
+        "\u{feff}全市增长5%",
+    ] {
+        check(input);
+    }
+    // The script's number is not an indicator; the paragraph's is.
+    let a = analyze("p", page);
+    let values: Vec<f64> = a
+        .cards
+        .iter()
+        .flat_map(|c| c.facts.iter().map(|f| f.value))
+        .collect();
+    assert!(!values.contains(&50.0), "{values:?}");
+}
