@@ -314,6 +314,28 @@ fn find_gt(v: &[Pair], from: usize) -> Option<usize> {
         .filter(|&k| v[k].0 == '>')
 }
 
+/// Index of the `>` closing a tag whose attributes start at `from`, as [`find_gt`] except that
+/// a quoted attribute value may hold `<` and `>` (`alt="a>b"`, `srcdoc="<script>…"`).
+fn find_tag_end(v: &[Pair], from: usize) -> Option<usize> {
+    let end = v.len().min(from.saturating_add(TAG_BOUND));
+    let mut k = from;
+    while k < end {
+        match v[k].0 {
+            '>' => return Some(k),
+            '<' => return None,
+            q @ ('"' | '\'')
+                if v[from..k].iter().rev().find(|p| p.0 != ' ').map(|p| p.0) == Some('=') =>
+            {
+                // An unclosed quote means this was no tag after all.
+                k = (k + 1..end).find(|&j| v[j].0 == q)?;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Index of the next `-->` from `from`.
 fn find_comment_end(v: &[Pair], from: usize) -> Option<usize> {
     (from..v.len().saturating_sub(2))
@@ -389,7 +411,7 @@ fn tag_at(v: &[Pair], i: usize) -> Option<(usize, usize, usize)> {
     if !matches!(ch(v, k), '>' | '/' | ' ' | '\n') {
         return None;
     }
-    Some((name_start, k, find_gt(v, k)?))
+    Some((name_start, k, find_tag_end(v, k)?))
 }
 
 /// Strip tags, comments, scripts and styles; block tags become hard breaks, `<h1>`…`<h6>`
@@ -1193,6 +1215,10 @@ mod tests {
         ("正文<!-- 广告 <p>x</p>", "正文"),
         ("机器<!-- x -->人", "机器人"),
         ("<p>a < b，增长<5%</p>", "a < b，增长<5%"),
+        (
+            "<p>增长<img alt=\"a>b\" src=x>5%</p><iframe srcdoc=\"<script>x()</script>\"></iframe>完",
+            "增长5%\n完",
+        ),
         ("增长<5%，a<b", "增长<5%，a<b"),
         ("第一行<br/>第二行<BR>第三行", "第一行\n第二行\n第三行"),
         ("<div>   \n<p class=\"t\">　　原标题：增长8% </p>\n</div>", "原标题：增长8%"),

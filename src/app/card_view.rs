@@ -77,6 +77,14 @@ pub fn CardView(props: &CardViewProps) -> Html {
                     if has_target {
                         <span class="badge target">{ s.target }</span>
                     }
+                    <span class="card-actions">
+                        <button type="button" class="locate" onclick={select(None)}>
+                            { s.locate }
+                        </button>
+                        <button type="button" class="copy-card" onclick={on_copy}>
+                            { s.copy_card }
+                        </button>
+                    </span>
                 </header>
                 <ul class="facts">
                     { for card.facts.iter().enumerate().map(|(f, fact)| {
@@ -97,7 +105,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
                                         <span class="arrow" aria-hidden="true">{ arrow }</span>
                                         <span class="visually-hidden">{ dir_label }</span>
                                     }
-                                    { render::headline(fact) }
+                                    <span class="headline">{ render::headline(fact) }</span>
                                 </span>
                                 if let Some(period) = &fact.period {
                                     <span class="period" title={s.period}>{ period.clone() }</span>
@@ -109,14 +117,6 @@ pub fn CardView(props: &CardViewProps) -> Html {
                         }
                     }) }
                 </ul>
-                <div class="card-actions">
-                    <button type="button" class="locate" onclick={select(None)}>
-                        { s.locate }
-                    </button>
-                    <button type="button" class="copy-card" onclick={on_copy}>
-                        { s.copy_card }
-                    </button>
-                </div>
             </article>
         </li>
     }

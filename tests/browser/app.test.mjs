@@ -4,7 +4,8 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
@@ -238,4 +239,221 @@ test('the Markdown table is copied to the clipboard; dark theme renders', async 
   assert.match(md, /\| 规上工业增加值 \|/);
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot('cards-dark');
+});
+
+/** The cards with each fact's kind, headline and direction, as shown. */
+function readCards() {
+  return page.$$eval('li.card', (els) => els.map((el) => ({
+    index: Number(el.dataset.card),
+    metric: el.querySelector('.metric').textContent,
+    section: el.closest('.card-group')?.querySelector('.section-title')?.textContent ?? null,
+    target: Boolean(el.querySelector('.card-head .badge.target')),
+    facts: [...el.querySelectorAll('li.fact')].map((f) => ({
+      kind: f.dataset.kind,
+      headline: f.querySelector('.headline').textContent,
+      direction: f.classList.contains('up') ? 'up' : f.classList.contains('down') ? 'down' : null,
+      target: f.classList.contains('is-target'),
+    })),
+  })));
+}
+
+/** Wait until the text in the box is analysed (typing waits for a pause). */
+async function settled() {
+  await page.waitForFunction(() => document.querySelector('.cards-pane')?.getAttribute('aria-busy') === 'false'
+    || document.querySelector('section.empty'));
+}
+
+test('cards carry kinds, directions and headings, in article order; every fact is marked', async () => {
+  await enter(ARTICLE);
+  await settled();
+  const cards = await readCards();
+  const card = (m) => cards.find((c) => c.metric === m);
+  const industry = card('规上工业增加值');
+  assert.deepEqual(industry.facts.map((f) => [f.kind, f.direction]), [['change', 'up'], ['gap', 'up']]);
+  assert.equal(industry.facts[1].headline, '全国 +2.6个百分点');
+  assert.equal(industry.section, '二、工业生产');
+  assert.equal(card('地区生产总值').facts.find((f) => f.kind === 'level').headline, '752.1亿元');
+  assert.equal(card('社会消费品零售总额').facts.find((f) => f.kind === 'change').direction, 'down');
+  assert.ok(cards.some((c) => c.facts.some((f) => f.kind === 'streak')), 'the 连续三年 streak');
+  assert.ok(cards.some((c) => c.facts.some((f) => f.kind === 'contribution')), 'the 拉动 fact');
+  const target = cards.find((c) => c.facts.some((f) => f.target));
+  assert.ok(target.target && target.section === '四、下半年目标', JSON.stringify(target));
+  const at = ['地区生产总值', '规上工业增加值', '社会消费品零售总额'].map((m) => cards.findIndex((c) => c.metric === m));
+  assert.deepEqual([...at].sort((a, b) => a - b), at, 'article order');
+  const facts = cards.reduce((n, c) => n + c.facts.length, 0);
+  assert.equal(await page.locator('.article-text mark').count(), facts);
+  assert.match(await page.textContent('.filters .count'), new RegExp(`${cards.length} 张卡片 · ${facts} 项`));
+});
+
+test('locating a card scrolls its words into view', async () => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.click('section.empty button.primary');
+  await page.waitForSelector('li.card');
+  const cards = await readCards();
+  const last = cards[cards.length - 1];
+  await page.click(`#card-${last.index} button.locate`);
+  const mark = page.locator(`mark.current[data-card="${last.index}"]`).first();
+  await mark.waitFor();
+  const inView = await mark.evaluate((m) => {
+    const box = m.getBoundingClientRect();
+    const pane = m.closest('.article-text').getBoundingClientRect();
+    return box.top >= pane.top && box.bottom <= pane.bottom && box.top >= 0 && box.bottom <= innerHeight;
+  });
+  assert.ok(inView, 'the last card\'s words are on screen');
+  assert.equal(await page.getAttribute(`#card-${last.index}`, 'aria-current'), 'true');
+  await shot('sample-selected-desktop');
+});
+
+test('one card is copied as text; print shows the cards only', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await enter(ARTICLE);
+  await page.locator('li.card', { hasText: '规上工业增加值' }).first().locator('button.copy-card').click();
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('规上工业增加值'));
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /增长：同比 \+8\.4%\n差距：全国 \+2\.6个百分点/);
+  await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+  await page.click('.toolbar button.print');
+  assert.equal(await page.evaluate(() => window.printed), true);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#article-input'), false);
+  assert.equal(await page.isVisible('.article-text'), false);
+  assert.ok(await page.isVisible('li.card'));
+  await shot('print');
+});
+
+test('a plain-text paste is analysed at once', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.evaluate(() => navigator.clipboard.writeText('地区生产总值752.1亿元，同比增长6.7%。'));
+  await page.focus('#article-input');
+  await page.keyboard.press('Control+V');
+  await page.waitForSelector('li.card');
+  const [gdp] = await readCards();
+  assert.equal(gdp.metric, '地区生产总值');
+  assert.deepEqual(gdp.facts.map((f) => f.headline), ['752.1亿元', '同比 +6.7%']);
+});
+
+test('the language follows the browser, is remembered, and sets <html lang>', async () => {
+  assert.equal(await page.textContent('h1'), '指标');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.click('button.lang-switch');
+  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Zhibiao');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('.toolbar button.sample'), 'Load sample');
+  await page.reload();
+  await page.waitForSelector('#article-input');
+  assert.equal(await page.textContent('h1'), 'Zhibiao', 'the choice survives a reload');
+  await page.click('section.empty button.primary');
+  await page.waitForSelector('li.card');
+  assert.match(await page.textContent('.filters .count'), /^\d+ cards · \d+ facts$/);
+  await shot('sample-english');
+
+  const english = await browser.newContext({ locale: 'en-US' });
+  const other = await english.newPage();
+  other.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await other.goto(url);
+  await other.waitForSelector('#article-input');
+  assert.equal(await other.textContent('h1'), 'Zhibiao', 'an English browser starts in English');
+  await english.close();
+});
+
+test('hostile HTML opened, dropped or typed adds no element and runs nothing', async () => {
+  const hostile = '<h2>一、工业</h2><p>全市规上工业增加值同比增长8.4%。</p>'
+    + '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">链接</a>'
+    + '<iframe srcdoc="<script>alert(4)</script>"></iframe><svg onload="alert(5)"></svg>'
+    + '<style>body{display:none}</style><form action="https://example.com/"><button>提交</button></form>';
+  await page.evaluate(() => {
+    window.added = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          for (const el of [n, ...n.querySelectorAll('*')]) {
+            window.added.push({ tag: el.tagName, attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`) });
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const replaced = async (action) => {
+    await page.fill('#article-input', '待替换');
+    await settled();
+    await action();
+    await page.waitForFunction(() => document.querySelector('#article-input').value !== '待替换');
+    await page.waitForSelector('li.card');
+    const value = await page.inputValue('#article-input');
+    assert.match(value, /规上工业增加值同比增长8\.4%/);
+    assert.doesNotMatch(value, /<script|onerror|<iframe/);
+  };
+  await replaced(() => page.setInputFiles('.toolbar input[type=file]', {
+    name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(`<html><body>${hostile}</body></html>`),
+  }));
+  await replaced(() => page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.items.add(new File([html], 'dropped.htm', { type: 'text/html' }));
+    document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, hostile));
+  // Typed as text, the markup is shown as text.
+  await page.fill('#article-input', hostile);
+  await settled();
+  assert.ok((await page.textContent('.article-text')).includes('<script>alert(1)</script>'));
+  await page.click('.article-text');
+  await page.waitForTimeout(300);
+
+  const own = new Set(['DIV', 'SECTION', 'H2', 'H3', 'H4', 'P', 'UL', 'LI', 'ARTICLE', 'HEADER', 'SPAN', 'BUTTON', 'MARK',
+    'LABEL', 'INPUT']);
+  const foreign = (await page.evaluate(() => window.added)).filter((e) => !own.has(e.tag)
+    || e.attrs.some((a) => /^on/i.test(a) || /javascript:/i.test(a) || /^(src|href|srcdoc|style|action)=/.test(a)));
+  assert.deepEqual(foreign, [], 'only the app\'s own elements were added');
+  assert.equal(await page.locator('img, iframe, svg, object, embed, form, a[href], body style').count(), 0);
+  assert.ok(await page.isVisible('#article-input'), 'the pasted <style> did not apply');
+  assert.equal(page.url(), url, 'no navigation');
+});
+
+test('phone width: one column and no sideways scrolling, light and dark', async () => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.click('section.empty button.primary');
+  await page.waitForSelector('li.card');
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(wide <= 0, `${wide}px wider than the screen (${scheme})`);
+    await page.screenshot({ path: `${ARTIFACTS}/sample-phone-${scheme}.png`, animations: 'disabled' });
+  }
+  const [cards, text] = await Promise.all([
+    page.locator('.cards-pane').boundingBox(), page.locator('.article-pane').boundingBox()]);
+  assert.ok(text.y >= cards.y + cards.height, 'the article stacks below the cards');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${ARTIFACTS}/sample-desktop-dark.png`, animations: 'disabled' });
+});
+
+test('keyboard: every control is a named button or field, reachable with Tab', async () => {
+  await page.click('section.empty button.primary');
+  await page.waitForSelector('li.card');
+  const unnamed = await page.$$eval('button, input:not([type=file]), textarea', (els) => els
+    .filter((el) => !(el.getAttribute('aria-label') || el.textContent.trim() || el.labels?.length))
+    .map((el) => el.outerHTML.slice(0, 100)));
+  assert.deepEqual(unnamed, []);
+  const reached = new Set();
+  await page.focus('button.lang-switch');
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => document.activeElement.className || document.activeElement.id));
+  }
+  for (const name of ['sample', 'open', 'clear', 'copy-md', 'csv', 'json', 'print', 'article-input', 'chip', 'metric-search', 'locate', 'copy-card']) {
+    assert.ok([...reached].some((r) => r.split(' ').includes(name) || r === name), `Tab reaches ${name}: ${[...reached]}`);
+  }
+  await page.keyboard.press('Enter');
+  assert.ok(await page.locator('li.card.selected').count() <= 1);
+});
+
+test('dist/ is at most 500 KB gzipped (first-load transfer)', (t) => {
+  let raw = 0;
+  let gz = 0;
+  for (const name of readdirSync(DIST)) {
+    const body = readFileSync(`${DIST}/${name}`);
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  t.diagnostic(`dist/: ${raw} bytes raw, ${gz} bytes gzip -9`);
+  assert.ok(gz <= 500 * 1000, `${gz} bytes`);
 });
