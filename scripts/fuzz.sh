@@ -5,7 +5,8 @@
 # plus a working corpus (fuzz/target/corpus/TARGET, not committed) where new inputs go.
 # Exits non-zero on a crash, a timeout, running out of memory or an input slower than a second;
 # the input that did it is saved under fuzz/artifacts/TARGET/. JOBS=2 runs two fuzzers at once.
-# Extra arguments go to libFuzzer as they are; given files, it replays them instead of fuzzing:
+# FUZZ_VERBOSE=1 shows every new input. Extra arguments go to libFuzzer as they are; given
+# files, it replays them instead of fuzzing:
 #   scripts/fuzz.sh 0 analyze FILE                                      the panic and backtrace
 #   scripts/fuzz.sh 0 analyze -minimize_crash=1 -max_total_time=60 FILE  a smaller input
 set -euo pipefail
@@ -72,8 +73,14 @@ fi
 
 stamp=$(mktemp)
 trap 'rm -f "$stamp"' EXIT
-status=0
-"$bin" "${args[@]}" "$@" "$work" "$seeds" || status=$?
+# One line per new input is thousands of lines a minute: kept only with FUZZ_VERBOSE=1. The
+# start, the pulses, the end with its coverage and any crash report always show.
+quiet='^#[0-9]+[[:space:]]+(NEW|REDUCE)[[:space:]]|^[[:space:]]+NEW_FUNC|^"'
+set +e
+"$bin" "${args[@]}" "$@" "$work" "$seeds" 2>&1 \
+  | if [ -n "${FUZZ_VERBOSE:-}" ]; then cat; else grep -Ev "$quiet"; fi
+status=${PIPESTATUS[0]}
+set -e
 found=$(find "$artifacts" -type f -newer "$stamp")
 # A slow unit does not stop libFuzzer, but super-linear work is a bug here all the same.
 if [ "$status" -ne 0 ] || [ -n "$found" ]; then
