@@ -15,10 +15,27 @@ use std::collections::HashMap;
 
 /// Analyse one article. `source` labels it in the report; `input` is the raw text or HTML.
 pub fn analyze(source: &str, input: &str) -> Article {
+    analyze_with_progress(source, input, &mut |_| {})
+}
+
+/// Share of the work done when normalising and scanning end, measured on the corpus: the
+/// rules over the lines take the rest.
+const NORMALIZED: f32 = 0.25;
+const SCANNED: f32 = 0.4;
+
+/// [`analyze`], telling `progress` how far it has got (0.0 to 1.0, about a hundred calls at
+/// most), so a long text analysed in the background can show a progress bar.
+pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut(f32)) -> Article {
+    progress(0.0);
     let norm = normalize(input);
+    progress(NORMALIZED);
     let chars: Vec<char> = norm.text.chars().collect();
     let lines = segment::lines(&chars, &norm.headings);
     let quantities = scan(&chars);
+    progress(SCANNED);
+    // Report each further hundredth of the text's lines.
+    let step = (chars.len() / 100).max(1);
+    let mut next_report = step;
     let mut reader = Reader {
         chars: &chars,
         input,
@@ -36,6 +53,10 @@ pub fn analyze(source: &str, input: &str) -> Article {
     let title = title_line(&lines);
     let mut section: Option<String> = None;
     for (li, line) in lines.iter().enumerate() {
+        if line.start >= next_report {
+            next_report = line.start + step;
+            progress(SCANNED + (1.0 - SCANNED) * line.start as f32 / chars.len() as f32);
+        }
         if line.noise {
             continue;
         }
@@ -46,11 +67,13 @@ pub fn analyze(source: &str, input: &str) -> Article {
         reader.read_line(line, line.heading || is_title, section.as_deref());
     }
     let title = title.map(|i| text_of(&chars, lines[i].start, lines[i].end));
-    Article {
+    let article = Article {
         source: source.to_string(),
         title,
         cards: into_cards(reader.facts),
-    }
+    };
+    progress(1.0);
+    article
 }
 
 /// The article's title: its first line, when that reads as a heading.
@@ -1086,9 +1109,21 @@ fn remove_parens(cs: &[char]) -> String {
 
 /// A metric name from `c[s..e]`: without scope words, periods, light verbs, trailing verbs,
 /// fillers and parentheses.
+/// A letter, digit or symbol that is neither Chinese nor ASCII (nor the punctuation and quotes
+/// Chinese text uses), so it cannot be part of a Chinese metric's name.
+fn foreign(ch: char) -> bool {
+    !(ch.is_ascii()
+        || han(ch)
+        || matches!(ch, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'))
+}
+
 fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     let e = strip_back(c, s, e);
-    let cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
+    let mut cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
+    // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
+    if let Some(last) = cs.iter().rposition(|&ch| foreign(ch)) {
+        cs.drain(..=last);
+    }
     // A list's enumerator (7. , 3、) is not part of the name.
     let digits = cs.iter().take_while(|ch| ch.is_ascii_digit()).count();
     let mut i = if digits > 0 && digits <= 2 && matches!(cs.get(digits), Some('.' | '、')) {
@@ -1369,10 +1404,12 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
-        let restated = body_values
-            .get(&(d.fact.kind, d.fact.unit.clone()))
-            .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
-        if d.heading && restated {
+        // Only headings are checked (checking every fact made long texts slow).
+        let restated = d.heading
+            && body_values
+                .get(&(d.fact.kind, d.fact.unit.clone()))
+                .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
+        if restated {
             continue;
         }
         let names = seen.entry(key(&d)).or_default();

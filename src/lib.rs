@@ -20,7 +20,7 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-pub use extract::analyze;
+pub use extract::{analyze, analyze_with_progress};
 
 /// An example article written for the project (a city's quarterly statistics release), for the
 /// app's "sample" button, the CLI's `--sample` and the benchmark.

@@ -545,3 +545,28 @@ fn comparisons_lists_and_levels_regressions() {
     let got = facts("研发投入从28亿元大幅增加到46亿元。");
     assert_eq!(got[0].1.from, Some(2_800_000_000.0));
 }
+
+/// Words of another script before a Chinese name are not part of it (a regression: the
+/// metric was «نمو٥٪全市规上工业增加值»); a name in another script alone gives no card.
+#[test]
+fn other_scripts_end_a_metric_name() {
+    for text in [
+        "Рост 5% 😀 نمو ٥٪ 全市规上工业增加值同比增长8.4% 🚀",
+        "😀全市规上工业增加值同比增长8.4%。",
+        "Объём全市规上工业增加值同比增长8.4%。",
+    ] {
+        let metrics: Vec<String> = analyze("t", text)
+            .cards
+            .into_iter()
+            .map(|c| c.metric)
+            .collect();
+        assert_eq!(metrics, ["规上工业增加值"], "«{text}»");
+    }
+    // ASCII names stay: GDP, 5G.
+    let metrics: Vec<String> = analyze("t", "全市GDP同比增长5.1%，5G基站数量增长30%。")
+        .cards
+        .into_iter()
+        .map(|c| c.metric)
+        .collect();
+    assert_eq!(metrics, ["GDP", "5G基站数量"]);
+}
