@@ -186,6 +186,21 @@ impl<'a> Reader<'a> {
         // Items of a list with a quantity each (新增A500家、B326家) are clauses of their own
         // sharing the clause's lead; a run of values (16.2%、11.9%) stays one group.
         let groups = group_values(self.chars, qs);
+        // Thresholds inside a noun phrase qualify the counted noun: they are read as part of
+        // its name, never as facts (500万元以上工业项目1000个).
+        let quals = qualifiers(self.chars, &groups);
+        let thresholds: Vec<&Quantity> = groups
+            .iter()
+            .zip(&quals)
+            .filter(|(_, &q)| q)
+            .map(|(g, _)| g[0])
+            .collect();
+        let groups: Vec<Vec<&Quantity>> = groups
+            .into_iter()
+            .zip(quals)
+            .filter(|(_, q)| !q)
+            .map(|(g, _)| g)
+            .collect();
         let mut seg_start = ctx.start;
         let mut prev_end = ctx.start;
         let mut seen_count = false;
@@ -214,10 +229,23 @@ impl<'a> Reader<'a> {
                 .find(|&i| self.chars[i] == '、' && gi + 1 < groups.len())
                 .unwrap_or(next_start);
             let pre_start = prev_end.max(seg_start);
+            // 64个产值过10亿元、2334个过2000万元的增长点: an item ending in a threshold
+            // shares the noun the list ends with.
+            let head = thresholds
+                .iter()
+                .any(|t| t.end == post_end && post_end < next_start)
+                .then(|| {
+                    let from = groups.get(gi + 1).map_or(post_end, |g| g[g.len() - 1].end);
+                    (from..ctx.end)
+                        .find(|&i| self.chars[i] == '的')
+                        .map(|p| (p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start)))
+                })
+                .flatten();
             let item = Item {
                 pre: (pre_start, first.start),
                 post: (last.end, post_end),
                 seg_start,
+                head,
             };
             if skip_next {
                 skip_next = false;
@@ -235,6 +263,7 @@ impl<'a> Reader<'a> {
                         pre: (pre_start, from_pos),
                         post: (to.end, to.end),
                         seg_start,
+                        head: None,
                     };
                     let before = self.facts.len();
                     self.read_group(ctx, &to_item, &[to], st, seen_count);
@@ -258,11 +287,8 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let qualifier = is_qualifier(self.chars, last, groups.get(gi + 1).is_some());
-            if !qualifier {
-                self.read_group(ctx, &item, group, st, seen_count);
-            }
-            if matches!(first.unit, Unit::Measure(_)) && !qualifier {
+            self.read_group(ctx, &item, group, st, seen_count);
+            if matches!(first.unit, Unit::Measure(_)) {
                 seen_count = true;
             }
             prev_end = last.end;
@@ -305,7 +331,7 @@ impl<'a> Reader<'a> {
                 r if r.kind == Kind::Change => r,
                 _ => return,
             },
-            Unit::Money(_) | Unit::Measure(_) => Reading::level(c, ps, pe, first, item.post),
+            Unit::Money(_) | Unit::Measure(_) => Reading::level(c, ps, pe, first, item),
             Unit::Bare => return,
         };
         // The names of a list of values (工业投资、工业技改投资同比增长16.2%、11.9%).
@@ -461,6 +487,8 @@ struct Item {
     post: (usize, usize),
     /// Where the list item holding the group starts.
     seg_start: usize,
+    /// The noun a list ends with, when this item's words stop at a threshold.
+    head: Option<(usize, usize)>,
 }
 
 struct ClauseCtx<'s> {
@@ -669,7 +697,8 @@ impl Reading {
     }
 
     /// An amount or a count: 752.1亿元, 新增…28家, 17家企业入选….
-    fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, post: (usize, usize)) -> Reading {
+    fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, item: &Item) -> Reading {
+        let post = item.post;
         let mut end = strip_fillers(c, ps, pe);
         let mut negative = false;
         if let Some(w) = VOCAB.decline.ending(&c[..end], end) {
@@ -680,7 +709,10 @@ impl Reading {
         // A count followed by its noun names the counted thing after the number:
         // 17家企业入选省级智能工厂, 优化调整12条产业链, 选聘258名高层次人才.
         let counted = matches!(q.unit, Unit::Measure(_));
-        let after = clean_post(c, post.0, post.1);
+        let mut after = clean_post(c, post.0, post.1);
+        if let Some((hs, he)) = item.head {
+            after = format!("{after}的{}", clean_post(c, hs, he));
+        }
         let metric = if counted && after.chars().count() >= 2 {
             after
         } else if pre.chars().count() <= 2 && post.1 > post.0 && c[post.0] == '的' {
@@ -765,11 +797,60 @@ fn group_values<'q>(chars: &[char], qs: &[&'q Quantity]) -> Vec<Vec<&'q Quantity
     groups
 }
 
-/// 500万元以上工业技改项目795个: an amount that qualifies a noun, not a fact.
-fn is_qualifier(chars: &[char], q: &Quantity, more_follow: bool) -> bool {
-    let bounded_after =
-        chars[..q.end].ends_with(&['以', '上']) || chars[..q.end].ends_with(&['以', '下']);
-    more_follow && bounded_after && chars.get(q.end).is_some_and(|&c| han(c) || c == '的')
+/// Which groups are thresholds inside a noun phrase: a bounded amount or count (超10亿元,
+/// 500万元以上, 过2000万元) followed by the noun it qualifies (的…, 企业…) or by another
+/// threshold, inside a phrase that is counted (82个…过10亿元的增长点) or measured later in
+/// the clause (…的项目28个, …村集体占比55%). A bounded value closing its clause stays a fact.
+fn qualifiers(chars: &[char], groups: &[Vec<&Quantity>]) -> Vec<bool> {
+    let mut out = vec![false; groups.len()];
+    for gi in (0..groups.len()).rev() {
+        let g = &groups[gi];
+        // 超10万元、超30万元村集体: a run of thresholds qualifies as one. 500余家 is a count
+        // told roughly, not a threshold.
+        let threshold = g.iter().all(|q| {
+            matches!(q.unit, Unit::Money(_) | Unit::Measure(_) | Unit::Percent)
+                && ((matches!(q.bound, Some(Bound::AtLeast | Bound::AtMost))
+                    && !chars[q.start..q.end]
+                        .iter()
+                        .any(|c| matches!(c, '余' | '多')))
+                    || (q.start > 0 && chars[q.start - 1] == '过'))
+        });
+        if !threshold {
+            continue;
+        }
+        let q = g[g.len() - 1];
+        let next = chars.get(q.end).copied();
+        let noun_follows = match next {
+            Some('的') => true,
+            // A percent qualifies only with 的 (占比超过50%的企业).
+            Some(c) if q.unit != Unit::Percent && han(c) => {
+                VOCAB.growth.at(chars, q.end).is_none()
+                    && VOCAB.decline.at(chars, q.end).is_none()
+                    && VOCAB.basis.at(chars, q.end).is_none()
+                    && VOCAB.target.at(chars, q.end).is_none()
+                    && !matches!(c, '和' | '及' | '与' | '或')
+            }
+            _ => false,
+        };
+        let listed = next == Some('、');
+        let later = groups.get(gi + 1);
+        // A count just before, in the same list item: 82个预增产值过10亿元的….
+        let after_count = gi > 0 && {
+            let p = &groups[gi - 1];
+            let prev = p[p.len() - 1];
+            matches!(prev.unit, Unit::Measure(_))
+                && !chars[prev.end..g[0].start]
+                    .iter()
+                    .any(|c| matches!(c, '、' | '，' | '；'))
+        };
+        let chained = listed && later.is_some_and(|l| l[0].start == q.end + 1) && out[gi + 1];
+        // The later value must be in the same list item: 实施20项以上重大科技项目、转化100项
+        // counts projects.
+        let later_same_item = later.is_some_and(|l| !chars[q.end..l[0].start].contains(&'、'));
+        out[gi] = (noun_follows && (later_same_item || after_count))
+            || (listed && (chained || after_count));
+    }
+    out
 }
 
 /// 从2021年底的410家增加到2024年的918家: where 从 stands, and the end's period, when `a` and

@@ -372,10 +372,76 @@ fn not_facts() {
 
 #[test]
 fn qualifiers_are_not_facts() {
-    check(
-        "实施500万元以上工业技改项目795个。",
-        &[w("工业技改项目", Level, 795.0, "个")],
-    );
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "实施500万元以上工业技改项目795个。",
+            &[w("500万元以上工业技改项目", Level, 795.0, "个")],
+        ),
+        // A threshold after the count, inside the counted noun phrase.
+        (
+            "全年培育36个年产值过5亿元的重点增长点。",
+            &[w("重点增长点", Level, 36.0, "个")],
+        ),
+        (
+            "新签约投资超20亿元的先进制造业项目17个。",
+            &[w("先进制造业项目", Level, 17.0, "个")],
+        ),
+        // A list of counts with a threshold each shares the noun it ends with.
+        (
+            "紧盯45个预计营收过50亿元、1200个过1000万元的新增长点。",
+            &[
+                w("过50亿元的新增长点", Level, 45.0, "个"),
+                w("过1000万元的新增长点", Level, 1200.0, "个"),
+            ],
+        ),
+        // Thresholds measured by a later value: the share is the fact.
+        (
+            "50户以上自然村通硬化路比例达到96%。",
+            &[w("自然村通硬化路比例", Share, 96.0, "%")],
+        ),
+        (
+            "经营收入超20万元、超50万元的村占比分别达61%、18%。",
+            &[
+                w("超20万元", Share, 61.0, "%"),
+                w("超50万元的村占比", Share, 18.0, "%"),
+            ],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    // Not thresholds: a bounded value closing its clause, a count with its own noun in a
+    // list, a count told roughly.
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "完成技改投资超12亿元，增长7%。",
+            &[
+                w("技改投资", Level, 1_200_000_000.0, "元"),
+                w("技改投资", Change, 7.0, "%"),
+            ],
+        ),
+        (
+            "实施30项以上关键技术攻关项目、推广新技术80项以上。",
+            &[
+                w("关键技术攻关项目", Level, 30.0, "项"),
+                w("新技术", Level, 80.0, "项"),
+            ],
+        ),
+        (
+            "为400余家企业争取研发补助2600万元。",
+            &[
+                w("企业", Level, 400.0, "家"),
+                w("研发补助", Level, 26_000_000.0, "元"),
+            ],
+        ),
+        (
+            "如今全市超过70%的工业企业实现数字化改造。",
+            &[w("", Share, 70.0, "%")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
 }
 
 #[test]
