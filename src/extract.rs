@@ -343,6 +343,20 @@ impl<'a> Reader<'a> {
                 // The values go to the names of the sentence's earlier list, with what this
                 // clause adds (两年平均增速) left to the basis.
                 names = st.names.clone();
+            } else if names.len() <= 1 && (reading.metric.is_empty() || is_anaphor(&reading.metric))
+            {
+                // 清理节庆、论坛、展会，数量分别压减…: the list is the clause before, the
+                // measure this clause's word.
+                let items = st
+                    .topic
+                    .map(|(s, e)| split_list(&clean_metric(c, s, e)))
+                    .unwrap_or_default();
+                if items.len() == group.len() {
+                    names = items
+                        .iter()
+                        .map(|i| format!("{i}{}", reading.metric))
+                        .collect();
+                }
             }
         }
         let versus_list = reading.versus.as_deref().map(split_versus);
@@ -904,19 +918,54 @@ fn split_list(metric: &str) -> Vec<String> {
         .map(str::to_string)
         .filter(|s| !s.is_empty())
         .collect();
-    // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head.
+    // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head;
+    // unless the last item's own modifier before a measure is longer than theirs
+    // (家电、新能源汽车零售额).
     let len = |s: &String| s.chars().count();
     if let Some((last, rest)) = items.split_last() {
         let l = rest.first().map_or(0, len);
-        if l > 0 && l <= 3 && rest.iter().all(|r| len(r) == l) && len(last) > l + 1 {
+        let n = rest.len();
+        let measure = shared_head(last);
+        let longer_modifier = measure.is_some_and(|h| len(last) - h.chars().count() > l + 1);
+        if l > 0
+            && l <= 3
+            && rest.iter().all(|r| len(r) == l)
+            && len(last) > l + 1
+            && !longer_modifier
+        {
             let head: String = last.chars().skip(l).collect();
-            let n = rest.len();
             for item in items.iter_mut().take(n) {
                 item.push_str(&head);
+            }
+        } else if let Some(head) = measure {
+            // 规上工业企业、限上商贸企业数量: what is measured goes to every item that does not
+            // name a measure of its own.
+            for item in items.iter_mut().take(n) {
+                if !names_a_measure(item) {
+                    item.push_str(head);
+                }
             }
         }
     }
     items
+}
+
+/// The measure a list's last item ends with (数量, 零售额), when more than it is written.
+fn shared_head(last: &str) -> Option<&'static str> {
+    let cs: Vec<char> = last.chars().collect();
+    VOCAB
+        .heads
+        .ending(&cs, cs.len())
+        .filter(|h| h.chars().count() < cs.len())
+}
+
+/// Does a name end in a measure of its own (…零售额, …利用率, …花费)?
+fn names_a_measure(name: &str) -> bool {
+    let cs: Vec<char> = name.chars().collect();
+    VOCAB.heads.ending(&cs, cs.len()).is_some()
+        || cs
+            .last()
+            .is_some_and(|c| "额值量率数费入润资款价比重".contains(*c))
 }
 
 /// 全省、全国平均 → 全省平均, 全国平均: a shared ending goes to every item.
@@ -1199,6 +1248,10 @@ fn clean_metric(c: &[char], s: usize, e: usize) -> String {
         }
     }
     let mut out: String = cs[i.min(cs.len())..].iter().collect();
+    // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
+    if let Some(p) = out.find("分别") {
+        out.truncate(p);
+    }
     for suffix in ["等", "的", "共计"] {
         if let Some(r) = out.strip_suffix(suffix) {
             out = r.to_string();

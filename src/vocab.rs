@@ -26,6 +26,8 @@ pub struct Vocab {
     pub subjects: Words,
     /// Metrics that measure the thing named before them (完成投资).
     pub relative: Words,
+    /// What a list's items share when it is written once after the last (数量, 零售额).
+    pub heads: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -148,6 +150,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         noncount: list(include_str!("vocab/noncount.txt")),
         subjects: list(include_str!("vocab/subjects.txt")),
         relative: list(include_str!("vocab/relative.txt")),
+        heads: list(include_str!("vocab/heads.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }
@@ -193,6 +196,7 @@ mod tests {
             &v.noncount,
             &v.subjects,
             &v.relative,
+            &v.heads,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();

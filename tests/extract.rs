@@ -242,6 +242,55 @@ fn lists_share_their_verb() {
             w("瞪羚企业", Level, 55.0, "家"),
         ],
     );
+    // A measure written once after the last item goes to every item.
+    check(
+        "全县规上工业企业、限上批零企业数量分别达到420家、310家。",
+        &[
+            w("规上工业企业数量", Level, 420.0, "家"),
+            w("限上批零企业数量", Level, 310.0, "家"),
+        ],
+    );
+    check(
+        "冰箱、智能手机产量分别增长6.5%、12.8%。",
+        &[
+            w("冰箱产量", Change, 6.5, "%"),
+            w("智能手机产量", Change, 12.8, "%"),
+        ],
+    );
+    check(
+        "白电、新能源摩托车零售额分别增长8.1%、20.4%。",
+        &[
+            w("白电零售额", Change, 8.1, "%"),
+            w("新能源摩托车零售额", Change, 20.4, "%"),
+        ],
+    );
+    // Items that name a measure of their own keep it.
+    check(
+        "游客接待人次、旅游总花费分别增长9.1%、11.2%。",
+        &[
+            w("游客接待人次", Change, 9.1, "%"),
+            w("旅游总花费", Change, 11.2, "%"),
+        ],
+    );
+    // The list in the clause before, the measure in this one.
+    check(
+        "精简会议、文件、检查考核，数量分别压减20%、30%和15%。",
+        &[
+            w("会议数量", Change, -20.0, "%"),
+            w("文件数量", Change, -30.0, "%"),
+            w("检查考核数量", Change, -15.0, "%"),
+        ],
+    );
+    // 分别 and its verb are not part of a name.
+    check(
+        "林草覆盖率、湿地保护率分别稳定在62%、55%以上。",
+        &[
+            w("林草覆盖率", Share, 62.0, "%"),
+            w("湿地保护率", Share, 55.0, "%"),
+        ],
+    );
+    let got = facts("林草覆盖率、湿地保护率分别稳定在62%、55%以上。");
+    assert!(got.iter().all(|(m, _)| !m.contains("分别")), "{got:?}");
     // One count for a whole list of names: the names stay together.
     check(
         "新增智能工厂、数字化车间、工业互联网平台等41家。",
