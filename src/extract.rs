@@ -1512,13 +1512,13 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         let names = seen.entry(key(&d)).or_default();
         let full = format!("{}{}", d.subject.as_deref().unwrap_or(""), d.metric);
         // Bounded: a pathological input repeating one value a million times stays linear.
-        // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入); a heading
-        // restates loosely.
+        // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入), however
+        // worded (规上/规模以上, 广东完成…); a heading restates loosely.
         let same = |n: &String| {
             if d.heading {
                 similar(n, &full)
             } else {
-                *n == full
+                same_name(n, &full)
             }
         };
         if names.iter().take(16).any(same) {
@@ -1548,6 +1548,55 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// Two names of one fact in the body: equal once short forms are used and leading light verbs
+/// and enumerators dropped (一是规上工业增加值 = 规模以上工业增加值), or equal but for a
+/// place leading one of them (广东完成规模以上工业增加值 = 规模以上工业增加值). A place on
+/// both sides keeps them apart (甲区工业产值 ≠ 乙区工业产值).
+fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (ca, cb) = (core_name(a), core_name(b));
+    ca == cb
+        || without_place(a).is_some_and(|r| core_name(r) == cb)
+        || without_place(b).is_some_and(|r| core_name(r) == ca)
+}
+
+/// A name with short forms for long ones and without leading light verbs.
+fn core_name(name: &str) -> String {
+    let mut s = name.to_string();
+    for (long, short) in &VOCAB.aliases {
+        if s.contains(long) {
+            s = s.replace(long, short);
+        }
+    }
+    let cs: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while let Some(w) = VOCAB.lead.at(&cs, i) {
+        i += w.chars().count();
+    }
+    cs[i..].iter().collect()
+}
+
+/// The rest of a name led by a place: a province (广东) or a short name ending in 省, 市, 县,
+/// 区, 州 or 盟 (聊城市).
+fn without_place(name: &str) -> Option<&str> {
+    let cs: Vec<char> = name.chars().collect();
+    let n = VOCAB
+        .places
+        .at(&cs, 0)
+        .map(|w| w.chars().count())
+        .or_else(|| {
+            (3..=4).find(|&k| {
+                cs.get(k - 1).is_some_and(|c| "省市县区州盟".contains(*c))
+                    && cs[..k].iter().all(|&c| han(c))
+            })
+        })?;
+    let n = n + usize::from(cs.get(n).is_some_and(|c| "省市".contains(*c)));
+    let byte = name.char_indices().nth(n).map_or(name.len(), |(b, _)| b);
+    (n < cs.len()).then(|| &name[byte..])
 }
 
 /// Does a headline's `fact` restate the body's value `v`: the same, the same rounded to the

@@ -28,6 +28,10 @@ pub struct Vocab {
     pub relative: Words,
     /// What a list's items share when it is written once after the last (数量, 零售额).
     pub heads: Words,
+    /// Provinces and regions that may lead a metric (广东).
+    pub places: Words,
+    /// Long and short forms of one name (规模以上, 规上).
+    pub aliases: Vec<(&'static str, &'static str)>,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -151,6 +155,11 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         subjects: list(include_str!("vocab/subjects.txt")),
         relative: list(include_str!("vocab/relative.txt")),
         heads: list(include_str!("vocab/heads.txt")),
+        places: list(include_str!("vocab/places.txt")),
+        aliases: lines(include_str!("vocab/aliases.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(long, short)| (long, short.trim()))
+            .collect(),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }
@@ -197,6 +206,7 @@ mod tests {
             &v.subjects,
             &v.relative,
             &v.heads,
+            &v.places,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();
@@ -204,6 +214,7 @@ mod tests {
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
         assert!(v.not_target.contains(&"计划单列"));
+        assert!(v.aliases.contains(&("规模以上", "规上")));
         assert!(v
             .bounds_before
             .iter()

@@ -502,6 +502,34 @@ fn title_repeating_the_body_is_one_fact() {
 }
 
 #[test]
+fn one_fact_worded_twice_is_one_fact() {
+    // A numbered summary point and the body sentence it sums up.
+    let text = "上半年经济运行有三个特点：一是工业较快增长，规上工业增加值增长7.9%；二是消费回暖。\n1-6月，全县规模以上工业增加值同比增长7.9%，高于全市1.1个百分点。";
+    let got = facts(text);
+    assert_eq!(
+        got.iter().filter(|(_, f)| f.value == 7.9).count(),
+        1,
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(_, f)| f.value == 1.1), "{got:?}");
+    // A lede and a paragraph naming the region first.
+    let text = "1-5月，全省社会消费品零售总额3120.5亿元。\n1-5月，湘南省社会消费品零售总额3120.5亿元，同比增长6.6%。";
+    let got = facts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    // An enumerator is never part of a name.
+    check("二是投资增长5%。", &[w("投资", Change, 5.0, "%")]);
+    assert!(facts("二是投资增长5%。")[0].0 == "投资");
+    // Places on both sides, or a narrower group, are other facts with an equal value.
+    for text in [
+        "甲县工业产值增长5%。乙县工业产值增长5%。",
+        "东湖区进出口增长9%。西湖区进出口增长9%。",
+        "居民人均可支配收入实际下降1.2%。其中城镇居民人均可支配收入实际下降1.2%。",
+    ] {
+        assert_eq!(facts(text).len(), 2, "{text}");
+    }
+}
+
+#[test]
 fn headlines_rounding_or_bounding_the_body_are_one_fact() {
     let text = "上半年净利大增37%，网络零售额突破5000亿元\n\n上半年，公司实现净利润12.6亿元，同比增长37.47%。全市网络零售额5313.8亿元。";
     let got = facts(text);
