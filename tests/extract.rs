@@ -420,6 +420,55 @@ fn not_facts() {
 }
 
 #[test]
+fn counts_told_roughly_or_without_a_unit() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "全区集聚百余家研发机构。",
+            &[w("研发机构", Level, 100.0, "家")],
+        ),
+        (
+            "举办展销活动千余场。",
+            &[w("展销活动", Level, 1000.0, "场")],
+        ),
+        (
+            "全年新增经营主体十余万户。",
+            &[w("经营主体", Level, 100_000.0, "户")],
+        ),
+        // A large count with its unit left out.
+        (
+            "平台注册用户数达1.35亿，同比增长8%。",
+            &[
+                w("注册用户数", Level, 135_000_000.0, ""),
+                w("注册用户数", Change, 8.0, "%"),
+            ],
+        ),
+        // What counted things pass is part of their name.
+        (
+            "纺织、食品等4个产业超过300亿。",
+            &[w("产业超过300亿", Level, 4.0, "个")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    let got = facts("全区集聚百余家研发机构，吸引万余人就业。");
+    assert!(
+        got.iter().all(|(_, f)| f.bound == Some(Bound::AtLeast)),
+        "{got:?}"
+    );
+    // Numbered articles of a policy count its parts; 数百 and 百强 count nothing.
+    for text in [
+        "出台稳外贸18条举措。",
+        "制定支持民营经济发展25条政策措施。",
+        "数百家企业参展。",
+        "入围全国百强县。",
+    ] {
+        let got = facts(text);
+        assert!(got.is_empty(), "«{text}» gave {got:?}");
+    }
+}
+
+#[test]
 fn qualifiers_are_not_facts() {
     let cases: &[(&str, &[Want])] = &[
         (
