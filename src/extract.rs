@@ -8,6 +8,7 @@
 
 use crate::model::{Article, Bound, Card, Fact, Kind};
 use crate::normalize::{normalize, Normalized};
+use crate::plan::Plan;
 use crate::quantity::{han, scan, Quantity, Unit, RANK_SCOPES};
 use crate::segment::{self, Line};
 use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
@@ -35,15 +36,20 @@ pub fn analyze(source: &str, input: &str) -> Article {
     };
     let title = title_line(&lines);
     let mut section: Option<String> = None;
+    let mut plan = Plan::default();
     for (li, line) in lines.iter().enumerate() {
         if line.noise {
             continue;
         }
         let is_title = Some(li) == title;
+        let words = &chars[line.start..line.end];
         if line.heading && !is_title {
             section = Some(text_of(&chars, line.start, line.end));
+            plan.heading(words);
+        } else if !line.heading {
+            plan.paragraph(words);
         }
-        reader.read_line(line, line.heading || is_title, section.as_deref());
+        reader.read_line(line, line.heading || is_title, section.as_deref(), &plan);
     }
     let title = title.map(|i| text_of(&chars, lines[i].start, lines[i].end));
     Article {
@@ -115,7 +121,7 @@ struct SentenceState {
 }
 
 impl<'a> Reader<'a> {
-    fn read_line(&mut self, line: &Line, heading: bool, section: Option<&str>) {
+    fn read_line(&mut self, line: &Line, heading: bool, section: Option<&str>, plan: &Plan) {
         // Skip quantities of noise lines before this one.
         while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < line.start
         {
@@ -130,6 +136,7 @@ impl<'a> Reader<'a> {
             // The period stated so far in the sentence; each clause is searched once.
             let mut sentence_period: Option<String> = None;
             let sentence_target = self.target_before(ss, se);
+            let planned = plan.covers(&self.chars[ss..se]);
             for (cs, ce) in segment::clauses(self.chars, ss, se) {
                 let first = self.next_q;
                 while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce
@@ -161,7 +168,7 @@ impl<'a> Reader<'a> {
                 let ctx = ClauseCtx {
                     start: cs,
                     end: ce,
-                    target: sentence_target.is_some_and(|t| t < qs[0].start),
+                    target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
                     period,
                     heading,
                     section,
@@ -171,14 +178,26 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The position of the first target word of the sentence, if any.
+    /// The position of the first target word of the sentence, if any. A target word that
+    /// closes a name (双百计划等, “十四五”规划》) or means "obtained" (争取财政支持) is not one.
     fn target_before(&self, s: usize, e: usize) -> Option<usize> {
+        let c = self.chars;
         (s..e).find(|&i| {
-            VOCAB.target.at(self.chars, i).is_some()
+            let Some(w) = VOCAB.target.at(c, i) else {
+                return false;
+            };
+            let end = i + w.chars().count();
+            let names = matches!(c.get(end), Some('等' | '、' | '”' | '》' | '）' | ')'));
+            let obtained = VOCAB.obtain_verbs.contains(&w) && {
+                let stop = (end..e).find(|&j| c[j] == '，').unwrap_or(e);
+                (end..stop).any(|j| VOCAB.funds.at(c, j).is_some())
+            };
+            !names
+                && !obtained
                 && !VOCAB
                     .not_target
                     .iter()
-                    .any(|w| (i.saturating_sub(3)..=i).any(|j| starts_with(self.chars, j, w)))
+                    .any(|w| (i.saturating_sub(3)..=i).any(|j| starts_with(c, j, w)))
         })
     }
 

@@ -363,6 +363,54 @@ fn bounds_and_targets() {
     assert!(got.iter().all(|(_, f)| !f.target), "{got:?}");
 }
 
+/// (value, target) of every fact of `text`, in order.
+fn targets(text: &str) -> Vec<(f64, bool)> {
+    facts(text)
+        .iter()
+        .map(|(_, f)| (f.value, f.target))
+        .collect()
+}
+
+#[test]
+fn plan_sections_are_targets() {
+    // A plan heading makes its section's values targets, down to its sub-headings; the review
+    // before it and a year-earlier value inside it stay results.
+    let text = "一、2025年工作回顾\n全市地区生产总值增长5.8%。\n二、2026年主要预期目标\n地区生产总值增长6%左右，城镇新增就业4.5万人。2025年居民收入增长5.1%。\n（一）扩大有效投资\n实施重点项目320个。\n三、全面加强政府自身建设\n政务服务事项网办率达到98%。";
+    assert_eq!(
+        targets(text),
+        [
+            (5.8, false),
+            (6.0, true),
+            (45_000.0, true),
+            (5.1, false),
+            (320.0, true),
+            (98.0, false),
+        ]
+    );
+    // A paragraph that looks ahead opens a plan until one that looks back.
+    let text = "工信局长介绍，2026年，全市工信系统将围绕先进制造业重点抓好六项工作。\n聚焦技术改造。实施技改项目450个以上，技改投资增长9%。\n近日，市政府召开新闻发布会，介绍今年全市工业运行情况，全市新增规上工业企业120家。";
+    assert_eq!(targets(text), [(450.0, true), (9.0, true), (120.0, false)]);
+    // A period up to now is not ahead.
+    assert_eq!(
+        targets("今年以来，全市将近一半企业扩产。\n规上工业增加值增长7.1%。"),
+        [(7.1, false)]
+    );
+}
+
+#[test]
+fn target_words_that_are_not_targets() {
+    // 争取 before funds is "obtained"; a 计划 closing a name is a programme.
+    assert_eq!(
+        targets("争取中央财政补助资金2.3亿元。"),
+        [(230_000_000.0, false)]
+    );
+    assert_eq!(targets("争取全年培育专精特新企业30家。"), [(30.0, true)]);
+    assert_eq!(
+        targets("实施青年英才计划等市级人才工程9项。"),
+        [(9.0, false)]
+    );
+}
+
 #[test]
 fn from_a_to_b() {
     let got = facts("全市高新技术企业数量从2021年底的410家增加到2024年的918家。");
