@@ -145,7 +145,7 @@ impl<'a> Reader<'a> {
                 }
                 let qs: Vec<&Quantity> = self.quantities[first..self.next_q]
                     .iter()
-                    .filter(|q| q.start >= cs && q.end <= ce && counted(self.chars, q))
+                    .filter(|q| q.start >= cs && q.end <= ce && q.unit != Unit::Bare)
                     .collect();
                 if st.subject.is_none() {
                     st.subject = subject_at(self.chars, cs, ce);
@@ -351,11 +351,7 @@ impl<'a> Reader<'a> {
                 _ => return,
             },
             Unit::Money(_) | Unit::Measure(_) => Reading::level(c, ps, pe, first, item),
-            // 月活跃用户数达2.409亿: a count with its unit left out.
-            Unit::Bare => match Reading::level(c, ps, pe, first, item) {
-                r if r.metric.chars().count() >= 2 => r,
-                _ => return,
-            },
+            Unit::Bare => return,
         };
         // The names of a list of values (工业投资、工业技改投资同比增长16.2%、11.9%).
         let mut names = split_list(&reading.metric);
@@ -664,6 +660,10 @@ impl Reading {
         let raw_end = strip_bounds(c, ps, pe);
         let to_level = raw_end > ps && matches!(c[raw_end - 1], '至' | '到');
         let mut end = strip_fillers(c, ps, pe);
+        // 经济增长预期目标为5%: the growth is what the target is set on.
+        while let Some(w) = VOCAB.target.ending(&c[ps..end], end - ps) {
+            end = strip_fillers(c, ps, end - w.chars().count());
+        }
         let mut r = Reading::new(Kind::Share, String::new());
         if q.unit == Unit::Times {
             r.scale = 100.0;
@@ -803,18 +803,6 @@ const RATE_WORDS: [&str; 10] = [
 ];
 const FALL_RATE_WORDS: [&str; 3] = ["降幅为", "降幅", "跌幅"];
 
-/// Is `q` read by the rules: a quantity with a unit, or a large one whose unit is left out
-/// (用户数达2.409亿，…), standing at the end of its words. A bare number in a list lends its
-/// unit before this pass.
-fn counted(chars: &[char], q: &Quantity) -> bool {
-    q.unit != Unit::Bare
-        || (!q.num.chinese
-            && matches!(q.num.scale, "万" | "亿" | "万亿")
-            && chars
-                .get(q.end)
-                .is_none_or(|c| matches!(c, '，' | '。' | '；' | '、' | ',' | '\n')))
-}
-
 /// Pronoun-like metrics that name nothing alone: 数量居全省首位 (of what?).
 fn is_anaphor(m: &str) -> bool {
     const WORDS: [&str; 8] = ["数量", "总量", "增速", "增幅", "规模", "总数", "总额", "其"];
@@ -854,16 +842,6 @@ fn qualifiers(chars: &[char], groups: &[Vec<&Quantity>]) -> Vec<bool> {
     let mut out = vec![false; groups.len()];
     for gi in (0..groups.len()).rev() {
         let g = &groups[gi];
-        // An amount with its unit left out after a count is what the counted pass
-        // (3个产业超过500亿).
-        if g.iter().all(|q| q.unit == Unit::Bare)
-            && groups[..gi]
-                .iter()
-                .any(|p| matches!(p[0].unit, Unit::Measure(_)))
-        {
-            out[gi] = true;
-            continue;
-        }
         // 超10万元、超30万元村集体: a run of thresholds qualifies as one. 500余家 is a count
         // told roughly, not a threshold.
         let threshold = g.iter().all(|q| {
@@ -1054,34 +1032,12 @@ fn clean(cs: &[char]) -> String {
 
 /// Fillers between a verb and its number: 了, 达到, 为, 分别, 均.
 fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
-    const FILLERS: [&str; 20] = [
-        "继续实现",
-        "实现",
-        "继续",
-        "保持",
-        "达到了",
-        "达到",
-        "分别为",
-        "分别",
-        "均为",
-        "均",
-        "为",
-        "达",
-        "了",
-        "至",
-        "到",
-        "是",
-        "约为",
-        "共",
-        "新增",
-        "增加",
-    ];
     loop {
         let before = e;
         while e > s && c[e - 1].is_whitespace() {
             e -= 1;
         }
-        if let Some(w) = ends_with_any(&c[s..e], e - s, &FILLERS) {
+        if let Some(w) = VOCAB.fillers.ending(&c[s..e], e - s) {
             e -= w.chars().count();
         }
         if let Some((w, _)) = VOCAB

@@ -32,6 +32,8 @@ pub struct Vocab {
     pub places: Words,
     /// Long and short forms of one name (规模以上, 规上).
     pub aliases: Vec<(&'static str, &'static str)>,
+    /// Fillers between a metric and its number (达到, 分别为, 稳定在).
+    pub fillers: Words,
     /// Plan sections: heading words that open one, and their look-alikes (`plan.txt`).
     pub plan_heading: Words,
     pub plan_review: Words,
@@ -172,6 +174,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         relative: list(include_str!("vocab/relative.txt")),
         heads: list(include_str!("vocab/heads.txt")),
         places: list(include_str!("vocab/places.txt")),
+        fillers: list(include_str!("vocab/fillers.txt")),
         plan_heading: kind_list(plan_src, "heading"),
         plan_review: kind_list(plan_src, "review"),
         plan_future: kind_list(plan_src, "future"),
@@ -231,6 +234,7 @@ mod tests {
             &v.relative,
             &v.heads,
             &v.places,
+            &v.fillers,
             &v.plan_heading,
             &v.plan_review,
             &v.plan_future,

@@ -482,13 +482,10 @@ fn counts_told_roughly_or_without_a_unit() {
             "全年新增经营主体十余万户。",
             &[w("经营主体", Level, 100_000.0, "户")],
         ),
-        // A large count with its unit left out.
+        // A count with its unit left out has no unit to report: only its change is a fact.
         (
             "平台注册用户数达1.35亿，同比增长8%。",
-            &[
-                w("注册用户数", Level, 135_000_000.0, ""),
-                w("注册用户数", Change, 8.0, "%"),
-            ],
+            &[w("注册用户数", Change, 8.0, "%")],
         ),
         // What counted things pass is part of their name.
         (
@@ -770,6 +767,27 @@ fn comparisons_lists_and_levels_regressions() {
                 w("营业性演出", Change, 40.9, "%"),
             ],
         ),
+        // A level held, a preposition before the number, a conjunction: not the name.
+        (
+            "粮食总产量稳定在600亿斤以上。",
+            &[w("粮食总产量", Level, 60_000_000_000.0, "斤")],
+        ),
+        (
+            "对东盟进出口以3120.6亿元继续排第一。",
+            &[
+                w("对东盟进出口", Level, 312_060_000_000.0, "元"),
+                w("对东盟进出口", Rank, 1.0, "位"),
+            ],
+        ),
+        (
+            "而全年新增就业5.2万人。",
+            &[w("新增就业", Level, 52_000.0, "人")],
+        ),
+        // A growth target is a change.
+        (
+            "地区生产总值预期增长目标为6%左右。",
+            &[w("地区生产总值", Change, 6.0, "%")],
+        ),
         // Durations are not counts.
         (
             "前7个月，全市进出口增长3.3%。",
@@ -782,6 +800,17 @@ fn comparisons_lists_and_levels_regressions() {
     // Two groups' equal values are two facts, not a repeat.
     let got = facts("甲区工业产值增长5%。乙区工业产值增长5%。");
     assert_eq!(got.len(), 2, "{got:?}");
+    for text in ["粮食总产量稳定在600亿斤以上。", "而全年新增就业5.2万人。"]
+    {
+        let got = facts(text);
+        assert!(
+            got.iter()
+                .all(|(m, _)| !m.ends_with('在') && !m.starts_with('而')),
+            "{got:?}"
+        );
+    }
+    let got = facts("对东盟进出口以3120.6亿元继续排第一。");
+    assert!(got.iter().all(|(m, _)| m == "对东盟进出口"), "{got:?}");
     let got = facts("研发投入从28亿元大幅增加到46亿元。");
     assert_eq!(got[0].1.from, Some(2_800_000_000.0));
 }
