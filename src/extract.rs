@@ -12,6 +12,7 @@ use crate::plan::Plan;
 use crate::quantity::{han, scan, Quantity, Unit, RANK_SCOPES};
 use crate::segment::{self, Line};
 use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// Analyse one article. `source` labels it in the report; `input` is the raw text or HTML.
@@ -1501,7 +1502,7 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             values.push(d.fact.value);
         }
     }
-    let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
+    let mut seen: HashMap<Key, Vec<Name>> = HashMap::new();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         let restated = body_values
@@ -1511,21 +1512,25 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             continue;
         }
         let names = seen.entry(key(&d)).or_default();
-        let full = format!("{}{}", d.subject.as_deref().unwrap_or(""), d.metric);
+        let name = Name::new(format!(
+            "{}{}",
+            d.subject.as_deref().unwrap_or(""),
+            d.metric
+        ));
         // Bounded: a pathological input repeating one value a million times stays linear.
         // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入), however
         // worded (规上/规模以上, 广东完成…); a heading restates loosely.
-        let same = |n: &String| {
+        let same = |n: &Name| {
             if d.heading {
-                similar(n, &full)
+                similar(&n.full, &name.full)
             } else {
-                same_name(n, &full)
+                n.same(&name)
             }
         };
         if names.iter().take(16).any(same) {
             continue;
         }
-        names.push(full);
+        names.push(name);
         kept.push(d);
     }
     let mut cards: Vec<Card> = Vec::new();
@@ -1551,18 +1556,45 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     cards
 }
 
-/// Two names of one fact in the body: equal once short forms are used and leading light verbs
-/// and enumerators dropped (一是规上工业增加值 = 规模以上工业增加值), or equal but for a
-/// place leading one of them (广东完成规模以上工业增加值 = 规模以上工业增加值). A place on
-/// both sides keeps them apart (甲区工业产值 ≠ 乙区工业产值).
-fn same_name(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
+/// A fact's name as the de-duplication compares it; its normal forms are worked out once, and
+/// only when another fact has the same value.
+struct Name {
+    full: String,
+    /// With short forms for long ones and without leading light verbs and enumerators.
+    core: OnceCell<String>,
+    /// The core of the name without a place leading it, when one does.
+    placeless: OnceCell<Option<String>>,
+}
+
+impl Name {
+    fn new(full: String) -> Name {
+        Name {
+            full,
+            core: OnceCell::new(),
+            placeless: OnceCell::new(),
+        }
     }
-    let (ca, cb) = (core_name(a), core_name(b));
-    ca == cb
-        || without_place(a).is_some_and(|r| core_name(r) == cb)
-        || without_place(b).is_some_and(|r| core_name(r) == ca)
+
+    fn core(&self) -> &str {
+        self.core.get_or_init(|| core_name(&self.full))
+    }
+
+    fn placeless(&self) -> Option<&str> {
+        self.placeless
+            .get_or_init(|| without_place(&self.full).map(core_name))
+            .as_deref()
+    }
+
+    /// Two names of one fact in the body: equal once short forms are used and leading light
+    /// verbs and enumerators dropped (一是规上工业增加值 = 规模以上工业增加值), or equal but
+    /// for a place leading one of them (广东完成规模以上工业增加值 = 规模以上工业增加值). A
+    /// place on both sides keeps them apart (甲区工业产值 ≠ 乙区工业产值).
+    fn same(&self, other: &Name) -> bool {
+        self.full == other.full
+            || self.core() == other.core()
+            || self.placeless() == Some(other.core())
+            || other.placeless() == Some(self.core())
+    }
 }
 
 /// A name with short forms for long ones and without leading light verbs.

@@ -61,11 +61,14 @@ impl Plan {
 
     /// Are the values of `sentence` planned: inside a plan, and not telling what was done?
     pub fn covers(&self, sentence: &[char]) -> bool {
+        if !self.active {
+            return false;
+        }
         let looks_back = (0..sentence.len()).any(|i| {
             VOCAB.plan_past.at(sentence, i).is_some()
                 && !(i > 0 && matches!(sentence[i - 1], '比' | '较'))
         });
-        if !self.active || looks_back {
+        if looks_back {
             return false;
         }
         // 2024年… in a plan for 2025: last year's result quoted as a starting point.
