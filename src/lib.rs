@@ -9,6 +9,7 @@ pub mod extract;
 pub mod model;
 pub mod normalize;
 pub mod number;
+pub mod plan;
 pub mod quantity;
 pub mod render;
 pub mod segment;
