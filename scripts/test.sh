@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, as CI runs it: formatting, lints for both targets, the native
-# tests, the accuracy ratchet on the seed gold, and the browser tests in headless Chromium.
+# tests, a short bounded fuzzing session (libFuzzer, scripts/fuzz.sh), the accuracy ratchet on
+# the seed gold, and the browser tests in headless Chromium.
 # Installs what is missing first (scripts/setup.sh), so it runs on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,9 +9,10 @@ scripts/setup.sh
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
 step() { printf '\n== %s\n' "$*"; }
-step "format";        cargo fmt --check
+step "format";        cargo fmt --check && cargo fmt --check --manifest-path fuzz/Cargo.toml
 step "lint, native";  cargo clippy --all-targets -- -D warnings
 step "lint, wasm32";  cargo clippy --target wasm32-unknown-unknown --all-features -- -D warnings
 step "native tests";  cargo test --release
+step "fuzz";          scripts/fuzz.sh 60 analyze && scripts/fuzz.sh 30 html && scripts/fuzz.sh 30 scale
 step "accuracy";      scripts/score.sh
 step "browser tests"; scripts/browser-test.sh

@@ -74,6 +74,9 @@ pub fn scale_at(chars: &[char], at: usize) -> Option<(&'static str, i32)> {
         .copied()
 }
 
+/// More integer digits than this make an identifier, not an amount.
+const MAX_DIGITS: usize = 16;
+
 /// An Arabic number starting at `at` (digits, thousands separators, one decimal point), with
 /// a scale word after it. `None` when `at` is not the start of a whole number (inside a
 /// longer run of digits or letters, a dotted version like 1.2.3, a word like 5G).
@@ -93,8 +96,11 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
     if digits.is_empty() {
         return None;
     }
-    // Thousands separators: a comma followed by exactly three digits.
-    while i + 3 < chars.len() + 1
+    // Thousands separators: a comma followed by exactly three digits. Only while the number
+    // can still be an amount (see below): 8,808,808,… must not be read to its end from every
+    // comma, which is quadratic.
+    while digits.len() <= MAX_DIGITS
+        && i + 3 < chars.len() + 1
         && chars.get(i) == Some(&',')
         && chars[i + 1..]
             .iter()
@@ -141,7 +147,7 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         return None;
     }
     // Very long digit runs are identifiers (phone, licence, account numbers), never amounts.
-    if digits.len() > 16 {
+    if digits.len() > MAX_DIGITS {
         return None;
     }
     let (scale, exp) = match scale_at(chars, i) {

@@ -91,6 +91,11 @@ fn furniture(text: &str, at_top: bool) -> Option<bool> {
     None
 }
 
+/// Longest line that markup (`#`, `<h1>`) can make a heading. A heading names the section of
+/// every card under it, so a whole pasted page behind one `#` would be copied into each of its
+/// cards: quadratic time and output. Real headings are far shorter.
+const MAX_MARKED_HEADING: usize = 200;
+
 /// Does a line read as a heading: short, with no full stop (a title may have commas)?
 fn looks_like_heading(text: &str) -> bool {
     let len = text.chars().count();
@@ -152,7 +157,7 @@ pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
             start: s2,
             end: e2,
             noise,
-            heading: marked || looks_like_heading(&text),
+            heading: (marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text),
         });
     }
     lines

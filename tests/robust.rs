@@ -2,6 +2,7 @@
 //! the same output twice. A panic in wasm kills the page, so this holds for every string.
 
 use proptest::prelude::*;
+use std::time::{Duration, Instant};
 use zhibiao::analyze;
 
 fn check(input: &str) {
@@ -165,4 +166,56 @@ fn hard_inputs_from_the_issue() {
         .flat_map(|c| c.facts.iter().map(|f| f.value))
         .collect();
     assert!(!values.contains(&50.0), "{values:?}");
+}
+
+/// What the fuzzer (`scripts/fuzz.sh`) found, each as the small unit it found, grown to a size
+/// where the fault shows: the input must pass `check`, in linear time, with output in
+/// proportion to the input (a quadratic copy is a hang in the app, or an out-of-memory).
+fn fuzz_findings() -> Vec<(&'static str, String)> {
+    vec![
+        // number.rs: 8,808,808,… was read as one number from every comma to the end before
+        // being refused as too long to be an amount.
+        ("thousands separators", "8,80".repeat(50_000)),
+        // segment.rs: a Markdown heading over a whole page made the page every card's section.
+        (
+            "one long heading",
+            format!(
+                "# {}",
+                (0..5_000)
+                    .map(|i| format!("第{i}项指标增长{i}%。"))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "one long h1",
+            format!(
+                "<p>全市增长5%。</p><h1>{}</h1><p>全市增长6%。</p>",
+                (0..5_000)
+                    .map(|i| format!("第{i}项指标增长{i}%。"))
+                    .collect::<String>()
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    for (what, input) in fuzz_findings() {
+        let start = Instant::now();
+        let a = analyze("p", &input);
+        let out = zhibiao::render::json(&zhibiao::Report { articles: vec![a] });
+        let took = start.elapsed();
+        assert!(
+            took < Duration::from_secs(2),
+            "{what}: {took:?} for {} bytes",
+            input.len()
+        );
+        assert!(
+            out.len() < 100 * input.len() + 10_000,
+            "{what}: {} bytes of JSON for {} bytes",
+            out.len(),
+            input.len()
+        );
+        check(&input);
+    }
 }
