@@ -1,7 +1,8 @@
 //! The invariants the fuzz targets assert after every run of the engine: the same promises
 //! `tests/robust.rs` checks natively (no panic, spans inside the input, finite values, the same
 //! output twice, every format renders), plus a few that only a long search is likely to break:
-//! the normaliser's map back to the input, a fact's quoted words, and JSON that reads back.
+//! the normaliser's map back to the input, a card's span over its facts', a fact's quoted words
+//! being the input's, and JSON that reads back.
 
 use zhibiao::normalize::normalize;
 use zhibiao::{analyze, Article, Report};
@@ -15,7 +16,8 @@ pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
 /// Analyse `input` and check everything the engine promises about the result.
 pub fn check_analyze(input: &str) -> Article {
     let a = analyze("fuzz", input);
-    let len = input.chars().count();
+    let chars: Vec<char> = input.chars().collect();
+    let len = chars.len();
     for card in &a.cards {
         assert!(
             card.span[0] <= card.span[1] && card.span[1] <= len,
@@ -33,6 +35,22 @@ pub fn check_analyze(input: &str) -> Article {
                 f.span[0] <= f.span[1] && f.span[1] <= len,
                 "fact span {:?} of {len}",
                 f.span
+            );
+            assert!(
+                card.span[0] <= f.span[0] && f.span[1] <= card.span[1],
+                "card span {:?} misses fact span {:?}",
+                card.span,
+                f.span
+            );
+            // The words quoted are the input's at the span, unless markup or a line break
+            // lies there (then the normalised words, which read better).
+            let raw: String = chars[f.span[0]..f.span[1]].iter().collect();
+            assert!(!f.text.is_empty(), "empty text");
+            assert!(
+                raw.contains(['<', '&', '\n', '\r']) || f.text == raw,
+                "text {:?} is not the input's {:?}",
+                f.text,
+                raw
             );
             assert!(f.value.is_finite(), "value {}", f.value);
             assert!(f.from.is_none_or(f64::is_finite), "from {:?}", f.from);
