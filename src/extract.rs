@@ -8,17 +8,36 @@
 
 use crate::model::{Article, Bound, Card, Fact, Kind};
 use crate::normalize::{normalize, Normalized};
+use crate::plan::Plan;
 use crate::quantity::{han, scan, Quantity, Unit, RANK_SCOPES};
 use crate::segment::{self, Line};
 use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// Analyse one article. `source` labels it in the report; `input` is the raw text or HTML.
 pub fn analyze(source: &str, input: &str) -> Article {
+    analyze_with_progress(source, input, &mut |_| {})
+}
+
+/// Share of the work done when normalising and scanning end, measured on the corpus: the
+/// rules over the lines take the rest.
+const NORMALIZED: f32 = 0.25;
+const SCANNED: f32 = 0.4;
+
+/// [`analyze`], telling `progress` how far it has got (0.0 to 1.0, about a hundred calls at
+/// most), so a long text analysed in the background can show a progress bar.
+pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut(f32)) -> Article {
+    progress(0.0);
     let norm = normalize(input);
+    progress(NORMALIZED);
     let chars: Vec<char> = norm.text.chars().collect();
     let lines = segment::lines(&chars, &norm.headings);
     let quantities = scan(&chars);
+    progress(SCANNED);
+    // Report each further hundredth of the text's lines.
+    let step = (chars.len() / 100).max(1);
+    let mut next_report = step;
     let mut reader = Reader {
         chars: &chars,
         input,
@@ -35,22 +54,33 @@ pub fn analyze(source: &str, input: &str) -> Article {
     };
     let title = title_line(&lines);
     let mut section: Option<String> = None;
+    let mut plan = Plan::default();
     for (li, line) in lines.iter().enumerate() {
+        if line.start >= next_report {
+            next_report = line.start + step;
+            progress(SCANNED + (1.0 - SCANNED) * line.start as f32 / chars.len() as f32);
+        }
         if line.noise {
             continue;
         }
         let is_title = Some(li) == title;
+        let words = &chars[line.start..line.end];
         if line.heading && !is_title {
             section = Some(text_of(&chars, line.start, line.end));
+            plan.heading(words);
+        } else if !line.heading {
+            plan.paragraph(words);
         }
-        reader.read_line(line, line.heading || is_title, section.as_deref());
+        reader.read_line(line, line.heading || is_title, section.as_deref(), &plan);
     }
     let title = title.map(|i| text_of(&chars, lines[i].start, lines[i].end));
-    Article {
+    let article = Article {
         source: source.to_string(),
         title,
         cards: into_cards(reader.facts),
-    }
+    };
+    progress(1.0);
+    article
 }
 
 /// The article's title: its first line, when that reads as a heading.
@@ -115,7 +145,7 @@ struct SentenceState {
 }
 
 impl<'a> Reader<'a> {
-    fn read_line(&mut self, line: &Line, heading: bool, section: Option<&str>) {
+    fn read_line(&mut self, line: &Line, heading: bool, section: Option<&str>, plan: &Plan) {
         // Skip quantities of noise lines before this one.
         while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < line.start
         {
@@ -130,6 +160,7 @@ impl<'a> Reader<'a> {
             // The period stated so far in the sentence; each clause is searched once.
             let mut sentence_period: Option<String> = None;
             let sentence_target = self.target_before(ss, se);
+            let planned = plan.covers(&self.chars[ss..se]);
             for (cs, ce) in segment::clauses(self.chars, ss, se) {
                 let first = self.next_q;
                 while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce
@@ -161,7 +192,7 @@ impl<'a> Reader<'a> {
                 let ctx = ClauseCtx {
                     start: cs,
                     end: ce,
-                    target: sentence_target.is_some_and(|t| t < qs[0].start),
+                    target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
                     period,
                     heading,
                     section,
@@ -171,14 +202,26 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The position of the first target word of the sentence, if any.
+    /// The position of the first target word of the sentence, if any. A target word that
+    /// closes a name (双百计划等, “十四五”规划》) or means "obtained" (争取财政支持) is not one.
     fn target_before(&self, s: usize, e: usize) -> Option<usize> {
+        let c = self.chars;
         (s..e).find(|&i| {
-            VOCAB.target.at(self.chars, i).is_some()
+            let Some(w) = VOCAB.target.at(c, i) else {
+                return false;
+            };
+            let end = i + w.chars().count();
+            let names = matches!(c.get(end), Some('等' | '、' | '”' | '》' | '）' | ')'));
+            let obtained = VOCAB.obtain_verbs.contains(&w) && {
+                let stop = (end..e).find(|&j| c[j] == '，').unwrap_or(e);
+                (end..stop).any(|j| VOCAB.funds.at(c, j).is_some())
+            };
+            !names
+                && !obtained
                 && !VOCAB
                     .not_target
                     .iter()
-                    .any(|w| (i.saturating_sub(3)..=i).any(|j| starts_with(self.chars, j, w)))
+                    .any(|w| (i.saturating_sub(3)..=i).any(|j| starts_with(c, j, w)))
         })
     }
 
@@ -186,6 +229,21 @@ impl<'a> Reader<'a> {
         // Items of a list with a quantity each (新增A500家、B326家) are clauses of their own
         // sharing the clause's lead; a run of values (16.2%、11.9%) stays one group.
         let groups = group_values(self.chars, qs);
+        // Thresholds inside a noun phrase qualify the counted noun: they are read as part of
+        // its name, never as facts (500万元以上工业项目1000个).
+        let quals = qualifiers(self.chars, &groups);
+        let thresholds: Vec<&Quantity> = groups
+            .iter()
+            .zip(&quals)
+            .filter(|(_, &q)| q)
+            .map(|(g, _)| g[0])
+            .collect();
+        let groups: Vec<Vec<&Quantity>> = groups
+            .into_iter()
+            .zip(quals)
+            .filter(|(_, q)| !q)
+            .map(|(g, _)| g)
+            .collect();
         let mut seg_start = ctx.start;
         let mut prev_end = ctx.start;
         let mut seen_count = false;
@@ -214,10 +272,23 @@ impl<'a> Reader<'a> {
                 .find(|&i| self.chars[i] == '、' && gi + 1 < groups.len())
                 .unwrap_or(next_start);
             let pre_start = prev_end.max(seg_start);
+            // 64个产值过10亿元、2334个过2000万元的增长点: an item ending in a threshold
+            // shares the noun the list ends with.
+            let head = thresholds
+                .iter()
+                .any(|t| t.end == post_end && post_end < next_start)
+                .then(|| {
+                    let from = groups.get(gi + 1).map_or(post_end, |g| g[g.len() - 1].end);
+                    (from..ctx.end)
+                        .find(|&i| self.chars[i] == '的')
+                        .map(|p| (p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start)))
+                })
+                .flatten();
             let item = Item {
                 pre: (pre_start, first.start),
                 post: (last.end, post_end),
                 seg_start,
+                head,
             };
             if skip_next {
                 skip_next = false;
@@ -235,6 +306,7 @@ impl<'a> Reader<'a> {
                         pre: (pre_start, from_pos),
                         post: (to.end, to.end),
                         seg_start,
+                        head: None,
                     };
                     let before = self.facts.len();
                     self.read_group(ctx, &to_item, &[to], st, seen_count);
@@ -258,11 +330,8 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let qualifier = is_qualifier(self.chars, last, groups.get(gi + 1).is_some());
-            if !qualifier {
-                self.read_group(ctx, &item, group, st, seen_count);
-            }
-            if matches!(first.unit, Unit::Measure(_)) && !qualifier {
+            self.read_group(ctx, &item, group, st, seen_count);
+            if matches!(first.unit, Unit::Measure(_)) {
                 seen_count = true;
             }
             prev_end = last.end;
@@ -305,7 +374,7 @@ impl<'a> Reader<'a> {
                 r if r.kind == Kind::Change => r,
                 _ => return,
             },
-            Unit::Money(_) | Unit::Measure(_) => Reading::level(c, ps, pe, first, item.post),
+            Unit::Money(_) | Unit::Measure(_) => Reading::level(c, ps, pe, first, item),
             Unit::Bare => return,
         };
         // The names of a list of values (工业投资、工业技改投资同比增长16.2%、11.9%).
@@ -317,6 +386,20 @@ impl<'a> Reader<'a> {
                 // The values go to the names of the sentence's earlier list, with what this
                 // clause adds (两年平均增速) left to the basis.
                 names = st.names.clone();
+            } else if names.len() <= 1 && (reading.metric.is_empty() || is_anaphor(&reading.metric))
+            {
+                // 清理节庆、论坛、展会，数量分别压减…: the list is the clause before, the
+                // measure this clause's word.
+                let items = st
+                    .topic
+                    .map(|(s, e)| split_list(&clean_metric(c, s, e)))
+                    .unwrap_or_default();
+                if items.len() == group.len() {
+                    names = items
+                        .iter()
+                        .map(|i| format!("{i}{}", reading.metric))
+                        .collect();
+                }
             }
         }
         let versus_list = reading.versus.as_deref().map(split_versus);
@@ -461,6 +544,8 @@ struct Item {
     post: (usize, usize),
     /// Where the list item holding the group starts.
     seg_start: usize,
+    /// The noun a list ends with, when this item's words stop at a threshold.
+    head: Option<(usize, usize)>,
 }
 
 struct ClauseCtx<'s> {
@@ -599,6 +684,10 @@ impl Reading {
         let raw_end = strip_bounds(c, ps, pe);
         let to_level = raw_end > ps && matches!(c[raw_end - 1], '至' | '到');
         let mut end = strip_fillers(c, ps, pe);
+        // 经济增长预期目标为5%: the growth is what the target is set on.
+        while let Some(w) = VOCAB.target.ending(&c[ps..end], end - ps) {
+            end = strip_fillers(c, ps, end - w.chars().count());
+        }
         let mut r = Reading::new(Kind::Share, String::new());
         if q.unit == Unit::Times {
             r.scale = 100.0;
@@ -669,7 +758,8 @@ impl Reading {
     }
 
     /// An amount or a count: 752.1亿元, 新增…28家, 17家企业入选….
-    fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, post: (usize, usize)) -> Reading {
+    fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, item: &Item) -> Reading {
+        let post = item.post;
         let mut end = strip_fillers(c, ps, pe);
         let mut negative = false;
         if let Some(w) = VOCAB.decline.ending(&c[..end], end) {
@@ -680,7 +770,10 @@ impl Reading {
         // A count followed by its noun names the counted thing after the number:
         // 17家企业入选省级智能工厂, 优化调整12条产业链, 选聘258名高层次人才.
         let counted = matches!(q.unit, Unit::Measure(_));
-        let after = clean_post(c, post.0, post.1);
+        let mut after = clean_post(c, post.0, post.1);
+        if let Some((hs, he)) = item.head {
+            after = format!("{after}的{}", clean_post(c, hs, he));
+        }
         let metric = if counted && after.chars().count() >= 2 {
             after
         } else if pre.chars().count() <= 2 && post.1 > post.0 && c[post.0] == '的' {
@@ -765,11 +858,60 @@ fn group_values<'q>(chars: &[char], qs: &[&'q Quantity]) -> Vec<Vec<&'q Quantity
     groups
 }
 
-/// 500万元以上工业技改项目795个: an amount that qualifies a noun, not a fact.
-fn is_qualifier(chars: &[char], q: &Quantity, more_follow: bool) -> bool {
-    let bounded_after =
-        chars[..q.end].ends_with(&['以', '上']) || chars[..q.end].ends_with(&['以', '下']);
-    more_follow && bounded_after && chars.get(q.end).is_some_and(|&c| han(c) || c == '的')
+/// Which groups are thresholds inside a noun phrase: a bounded amount or count (超10亿元,
+/// 500万元以上, 过2000万元) followed by the noun it qualifies (的…, 企业…) or by another
+/// threshold, inside a phrase that is counted (82个…过10亿元的增长点) or measured later in
+/// the clause (…的项目28个, …村集体占比55%). A bounded value closing its clause stays a fact.
+fn qualifiers(chars: &[char], groups: &[Vec<&Quantity>]) -> Vec<bool> {
+    let mut out = vec![false; groups.len()];
+    for gi in (0..groups.len()).rev() {
+        let g = &groups[gi];
+        // 超10万元、超30万元村集体: a run of thresholds qualifies as one. 500余家 is a count
+        // told roughly, not a threshold.
+        let threshold = g.iter().all(|q| {
+            matches!(q.unit, Unit::Money(_) | Unit::Measure(_) | Unit::Percent)
+                && ((matches!(q.bound, Some(Bound::AtLeast | Bound::AtMost))
+                    && !chars[q.start..q.end]
+                        .iter()
+                        .any(|c| matches!(c, '余' | '多')))
+                    || (q.start > 0 && chars[q.start - 1] == '过'))
+        });
+        if !threshold {
+            continue;
+        }
+        let q = g[g.len() - 1];
+        let next = chars.get(q.end).copied();
+        let noun_follows = match next {
+            Some('的') => true,
+            // A percent qualifies only with 的 (占比超过50%的企业).
+            Some(c) if q.unit != Unit::Percent && han(c) => {
+                VOCAB.growth.at(chars, q.end).is_none()
+                    && VOCAB.decline.at(chars, q.end).is_none()
+                    && VOCAB.basis.at(chars, q.end).is_none()
+                    && VOCAB.target.at(chars, q.end).is_none()
+                    && !matches!(c, '和' | '及' | '与' | '或')
+            }
+            _ => false,
+        };
+        let listed = next == Some('、');
+        let later = groups.get(gi + 1);
+        // A count just before, in the same list item: 82个预增产值过10亿元的….
+        let after_count = gi > 0 && {
+            let p = &groups[gi - 1];
+            let prev = p[p.len() - 1];
+            matches!(prev.unit, Unit::Measure(_))
+                && !chars[prev.end..g[0].start]
+                    .iter()
+                    .any(|c| matches!(c, '、' | '，' | '；'))
+        };
+        let chained = listed && later.is_some_and(|l| l[0].start == q.end + 1) && out[gi + 1];
+        // The later value must be in the same list item: 实施20项以上重大科技项目、转化100项
+        // counts projects.
+        let later_same_item = later.is_some_and(|l| !chars[q.end..l[0].start].contains(&'、'));
+        out[gi] = (noun_follows && (later_same_item || after_count))
+            || (listed && (chained || after_count));
+    }
+    out
 }
 
 /// 从2021年底的410家增加到2024年的918家: where 从 stands, and the end's period, when `a` and
@@ -823,19 +965,54 @@ fn split_list(metric: &str) -> Vec<String> {
         .map(str::to_string)
         .filter(|s| !s.is_empty())
         .collect();
-    // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head.
+    // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head;
+    // unless the last item's own modifier before a measure is longer than theirs
+    // (家电、新能源汽车零售额).
     let len = |s: &String| s.chars().count();
     if let Some((last, rest)) = items.split_last() {
         let l = rest.first().map_or(0, len);
-        if l > 0 && l <= 3 && rest.iter().all(|r| len(r) == l) && len(last) > l + 1 {
+        let n = rest.len();
+        let measure = shared_head(last);
+        let longer_modifier = measure.is_some_and(|h| len(last) - h.chars().count() > l + 1);
+        if l > 0
+            && l <= 3
+            && rest.iter().all(|r| len(r) == l)
+            && len(last) > l + 1
+            && !longer_modifier
+        {
             let head: String = last.chars().skip(l).collect();
-            let n = rest.len();
             for item in items.iter_mut().take(n) {
                 item.push_str(&head);
+            }
+        } else if let Some(head) = measure {
+            // 规上工业企业、限上商贸企业数量: what is measured goes to every item that does not
+            // name a measure of its own.
+            for item in items.iter_mut().take(n) {
+                if !names_a_measure(item) {
+                    item.push_str(head);
+                }
             }
         }
     }
     items
+}
+
+/// The measure a list's last item ends with (数量, 零售额), when more than it is written.
+fn shared_head(last: &str) -> Option<&'static str> {
+    let cs: Vec<char> = last.chars().collect();
+    VOCAB
+        .heads
+        .ending(&cs, cs.len())
+        .filter(|h| h.chars().count() < cs.len())
+}
+
+/// Does a name end in a measure of its own (…零售额, …利用率, …花费)?
+fn names_a_measure(name: &str) -> bool {
+    let cs: Vec<char> = name.chars().collect();
+    VOCAB.heads.ending(&cs, cs.len()).is_some()
+        || cs
+            .last()
+            .is_some_and(|c| "额值量率数费入润资款价比重".contains(*c))
 }
 
 /// 全省、全国平均 → 全省平均, 全国平均: a shared ending goes to every item.
@@ -879,34 +1056,12 @@ fn clean(cs: &[char]) -> String {
 
 /// Fillers between a verb and its number: 了, 达到, 为, 分别, 均.
 fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
-    const FILLERS: [&str; 20] = [
-        "继续实现",
-        "实现",
-        "继续",
-        "保持",
-        "达到了",
-        "达到",
-        "分别为",
-        "分别",
-        "均为",
-        "均",
-        "为",
-        "达",
-        "了",
-        "至",
-        "到",
-        "是",
-        "约为",
-        "共",
-        "新增",
-        "增加",
-    ];
     loop {
         let before = e;
         while e > s && c[e - 1].is_whitespace() {
             e -= 1;
         }
-        if let Some(w) = ends_with_any(&c[s..e], e - s, &FILLERS) {
+        if let Some(w) = VOCAB.fillers.ending(&c[s..e], e - s) {
             e -= w.chars().count();
         }
         if let Some((w, _)) = VOCAB
@@ -1086,9 +1241,21 @@ fn remove_parens(cs: &[char]) -> String {
 
 /// A metric name from `c[s..e]`: without scope words, periods, light verbs, trailing verbs,
 /// fillers and parentheses.
+/// A letter, digit or symbol that is neither Chinese nor ASCII (nor the punctuation and quotes
+/// Chinese text uses), so it cannot be part of a Chinese metric's name.
+fn foreign(ch: char) -> bool {
+    !(ch.is_ascii()
+        || han(ch)
+        || matches!(ch, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'))
+}
+
 fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     let e = strip_back(c, s, e);
-    let cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
+    let mut cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
+    // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
+    if let Some(last) = cs.iter().rposition(|&ch| foreign(ch)) {
+        cs.drain(..=last);
+    }
     // A list's enumerator (7. , 3、) is not part of the name.
     let digits = cs.iter().take_while(|ch| ch.is_ascii_digit()).count();
     let mut i = if digits > 0 && digits <= 2 && matches!(cs.get(digits), Some('.' | '、')) {
@@ -1118,6 +1285,10 @@ fn clean_metric(c: &[char], s: usize, e: usize) -> String {
         }
     }
     let mut out: String = cs[i.min(cs.len())..].iter().collect();
+    // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
+    if let Some(p) = out.find("分别") {
+        out.truncate(p);
+    }
     for suffix in ["等", "的", "共计"] {
         if let Some(r) = out.strip_suffix(suffix) {
             out = r.to_string();
@@ -1366,31 +1537,37 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             values.push(d.fact.value);
         }
     }
-    let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
+    let mut seen: HashMap<Key, Vec<Name>> = HashMap::new();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
-        let restated = body_values
-            .get(&(d.fact.kind, d.fact.unit.clone()))
-            .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
-        if d.heading && restated {
+        // Only headings are checked (checking every fact made long texts slow).
+        let restated = d.heading
+            && body_values
+                .get(&(d.fact.kind, d.fact.unit.clone()))
+                .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
+        if restated {
             continue;
         }
         let names = seen.entry(key(&d)).or_default();
-        let full = format!("{}{}", d.subject.as_deref().unwrap_or(""), d.metric);
+        let name = Name::new(format!(
+            "{}{}",
+            d.subject.as_deref().unwrap_or(""),
+            d.metric
+        ));
         // Bounded: a pathological input repeating one value a million times stays linear.
-        // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入); a heading
-        // restates loosely.
-        let same = |n: &String| {
+        // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入), however
+        // worded (规上/规模以上, 广东完成…); a heading restates loosely.
+        let same = |n: &Name| {
             if d.heading {
-                similar(n, &full)
+                similar(&n.full, &name.full)
             } else {
-                *n == full
+                n.same(&name)
             }
         };
         if names.iter().take(16).any(same) {
             continue;
         }
-        names.push(full);
+        names.push(name);
         kept.push(d);
     }
     let mut cards: Vec<Card> = Vec::new();
@@ -1414,6 +1591,82 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// A fact's name as the de-duplication compares it; its normal forms are worked out once, and
+/// only when another fact has the same value.
+struct Name {
+    full: String,
+    /// With short forms for long ones and without leading light verbs and enumerators.
+    core: OnceCell<String>,
+    /// The core of the name without a place leading it, when one does.
+    placeless: OnceCell<Option<String>>,
+}
+
+impl Name {
+    fn new(full: String) -> Name {
+        Name {
+            full,
+            core: OnceCell::new(),
+            placeless: OnceCell::new(),
+        }
+    }
+
+    fn core(&self) -> &str {
+        self.core.get_or_init(|| core_name(&self.full))
+    }
+
+    fn placeless(&self) -> Option<&str> {
+        self.placeless
+            .get_or_init(|| without_place(&self.full).map(core_name))
+            .as_deref()
+    }
+
+    /// Two names of one fact in the body: equal once short forms are used and leading light
+    /// verbs and enumerators dropped (一是规上工业增加值 = 规模以上工业增加值), or equal but
+    /// for a place leading one of them (广东完成规模以上工业增加值 = 规模以上工业增加值). A
+    /// place on both sides keeps them apart (甲区工业产值 ≠ 乙区工业产值).
+    fn same(&self, other: &Name) -> bool {
+        self.full == other.full
+            || self.core() == other.core()
+            || self.placeless() == Some(other.core())
+            || other.placeless() == Some(self.core())
+    }
+}
+
+/// A name with short forms for long ones and without leading light verbs.
+fn core_name(name: &str) -> String {
+    let mut s = name.to_string();
+    for (long, short) in &VOCAB.aliases {
+        if s.contains(long) {
+            s = s.replace(long, short);
+        }
+    }
+    let cs: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while let Some(w) = VOCAB.lead.at(&cs, i) {
+        i += w.chars().count();
+    }
+    cs[i..].iter().collect()
+}
+
+/// The rest of a name led by a place: a province (广东) or a short name ending in 省, 市, 县,
+/// 区, 州 or 盟 (聊城市).
+fn without_place(name: &str) -> Option<&str> {
+    let cs: Vec<char> = name.chars().collect();
+    let n = VOCAB
+        .places
+        .at(&cs, 0)
+        .map(|w| w.chars().count())
+        .or_else(|| {
+            (3..=4).find(|&k| {
+                cs.get(k - 1).is_some_and(|c| "省市县区州盟".contains(*c))
+                    && cs[..k].iter().all(|&c| han(c))
+            })
+        })?;
+    let n = n + usize::from(cs.get(n).is_some_and(|c| "省市".contains(*c)));
+    let byte = name.char_indices().nth(n).map_or(name.len(), |(b, _)| b);
+    (n < cs.len()).then(|| &name[byte..])
 }
 
 /// Does a headline's `fact` restate the body's value `v`: the same, the same rounded to the

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod model;
 pub mod normalize;
 pub mod number;
+pub mod plan;
 pub mod quantity;
 pub mod render;
 pub mod segment;
@@ -20,7 +21,7 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-pub use extract::analyze;
+pub use extract::{analyze, analyze_with_progress};
 
 /// An example article written for the project (a city's quarterly statistics release), for the
 /// app's "sample" button, the CLI's `--sample` and the benchmark.

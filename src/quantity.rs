@@ -137,7 +137,34 @@ fn rank_context_in(window: &[char]) -> bool {
 
 /// A number (Arabic or Chinese) at `at`.
 fn number_at(chars: &[char], at: usize) -> Option<Num> {
-    arabic_at(chars, at).or_else(|| chinese_at(chars, at))
+    arabic_at(chars, at)
+        .or_else(|| chinese_at(chars, at))
+        .or_else(|| round_at(chars, at))
+}
+
+/// 百余个, 千余场, 万余人: a round number told roughly, with no digit before it (a bare 百 is
+/// otherwise a word, as in 百强).
+fn round_at(chars: &[char], at: usize) -> Option<Num> {
+    let (value, mantissa, scale) = match chars.get(at)? {
+        '百' => (100.0, "100", ""),
+        '千' => (1000.0, "1000", ""),
+        '万' => (10000.0, "1", "万"),
+        _ => return None,
+    };
+    let prev = at.checked_sub(1).map(|p| chars[p]);
+    if !matches!(chars.get(at + 1), Some('余' | '多'))
+        || prev.is_some_and(|c| c.is_ascii_digit() || is_cn_digit(c) || c == '数')
+    {
+        return None;
+    }
+    Some(Num {
+        start: at,
+        end: at + 1,
+        value,
+        mantissa: mantissa.to_string(),
+        scale,
+        chinese: true,
+    })
 }
 
 /// Scan `chars` for quantities.
@@ -162,7 +189,10 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
             percent_words(chars, i)
         } else if chars.get(i + 1) == Some(&'成') && is_cn_digit(c) {
             tenths(chars, i)
-        } else if c.is_ascii_digit() || is_cn_digit(c) {
+        } else if c.is_ascii_digit()
+            || is_cn_digit(c)
+            || (matches!(c, '百' | '千' | '万') && matches!(chars.get(i + 1), Some('余' | '多')))
+        {
             quantity_at(chars, i)
         } else {
             None
@@ -222,7 +252,7 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     let negative = at > 0
         && ((chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric()))
             || chars[at - 1] == '负');
-    let num = number_at(chars, at)?;
+    let mut num = number_at(chars, at)?;
     let mut i = num.end;
     // Dates, times, ranges and codes are not quantities.
     let next = chars.get(i).copied();
@@ -277,6 +307,16 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     if matches!(chars.get(i), Some('余' | '多')) && !starts_with(chars, i, "多元") {
         mid_bound = Some(crate::model::Bound::AtLeast);
         i += 1;
+        // 十余万户, 百余万人: the scale comes after the rough count.
+        if num.scale.is_empty() {
+            if let Some((w, exp)) = crate::number::scale_at(chars, i)
+                .filter(|(w, _)| matches!(*w, "万" | "亿" | "万亿"))
+            {
+                num.value *= 10f64.powi(exp);
+                num.scale = w;
+                i += w.chars().count();
+            }
+        }
     }
     let unit = if chars.get(i) == Some(&'%') {
         i += 1;
@@ -635,6 +675,12 @@ mod tests {
                 &[("1800余个", 1800.0, "个", Some(AtLeast))],
             ),
             ("发放贷款7亿余元", &[("7亿余元", 7e8, "元", Some(AtLeast))]),
+            ("百余个", &[("百余个", 100.0, "个", Some(AtLeast))]),
+            (
+                "新增十余万户",
+                &[("十余万户", 100_000.0, "户", Some(AtLeast))],
+            ),
+            ("万余人", &[("万余人", 10_000.0, "人", Some(AtLeast))]),
             (
                 "服务企业约1.3万家次",
                 &[("约1.3万家次", 13000.0, "家次", Some(About))],

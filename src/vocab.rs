@@ -26,6 +26,24 @@ pub struct Vocab {
     pub subjects: Words,
     /// Metrics that measure the thing named before them (完成投资).
     pub relative: Words,
+    /// What a list's items share when it is written once after the last (数量, 零售额).
+    pub heads: Words,
+    /// Provinces and regions that may lead a metric (广东).
+    pub places: Words,
+    /// Long and short forms of one name (规模以上, 规上).
+    pub aliases: Vec<(&'static str, &'static str)>,
+    /// Fillers between a metric and its number (达到, 分别为, 稳定在).
+    pub fillers: Words,
+    /// Plan sections: heading words that open one, and their look-alikes (`plan.txt`).
+    pub plan_heading: Words,
+    pub plan_review: Words,
+    pub plan_future: Words,
+    pub plan_modal: Words,
+    pub plan_past: Words,
+    pub plan_close: Words,
+    /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
+    pub obtain_verbs: Words,
+    pub funds: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -128,8 +146,14 @@ fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The words of one kind in a file of `kind word` lines, longest first.
+fn kind_list(src: &'static str, kind: &str) -> Words {
+    Words::new(longest_first(markers(src, kind)))
+}
+
 pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let target_src = include_str!("vocab/target.txt");
+    let plan_src = include_str!("vocab/plan.txt");
     Vocab {
         growth: list(include_str!("vocab/growth.txt")),
         decline: list(include_str!("vocab/decline.txt")),
@@ -148,6 +172,21 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         noncount: list(include_str!("vocab/noncount.txt")),
         subjects: list(include_str!("vocab/subjects.txt")),
         relative: list(include_str!("vocab/relative.txt")),
+        heads: list(include_str!("vocab/heads.txt")),
+        places: list(include_str!("vocab/places.txt")),
+        fillers: list(include_str!("vocab/fillers.txt")),
+        plan_heading: kind_list(plan_src, "heading"),
+        plan_review: kind_list(plan_src, "review"),
+        plan_future: kind_list(plan_src, "future"),
+        plan_modal: kind_list(plan_src, "modal"),
+        plan_past: kind_list(plan_src, "past"),
+        plan_close: kind_list(plan_src, "close"),
+        obtain_verbs: kind_list(include_str!("vocab/funds.txt"), "verb"),
+        funds: kind_list(include_str!("vocab/funds.txt"), "object"),
+        aliases: lines(include_str!("vocab/aliases.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(long, short)| (long, short.trim()))
+            .collect(),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }
@@ -193,6 +232,17 @@ mod tests {
             &v.noncount,
             &v.subjects,
             &v.relative,
+            &v.heads,
+            &v.places,
+            &v.fillers,
+            &v.plan_heading,
+            &v.plan_review,
+            &v.plan_future,
+            &v.plan_modal,
+            &v.plan_past,
+            &v.plan_close,
+            &v.obtain_verbs,
+            &v.funds,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();
@@ -200,6 +250,7 @@ mod tests {
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
         assert!(v.not_target.contains(&"计划单列"));
+        assert!(v.aliases.contains(&("规模以上", "规上")));
         assert!(v
             .bounds_before
             .iter()

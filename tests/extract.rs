@@ -242,6 +242,55 @@ fn lists_share_their_verb() {
             w("瞪羚企业", Level, 55.0, "家"),
         ],
     );
+    // A measure written once after the last item goes to every item.
+    check(
+        "全县规上工业企业、限上批零企业数量分别达到420家、310家。",
+        &[
+            w("规上工业企业数量", Level, 420.0, "家"),
+            w("限上批零企业数量", Level, 310.0, "家"),
+        ],
+    );
+    check(
+        "冰箱、智能手机产量分别增长6.5%、12.8%。",
+        &[
+            w("冰箱产量", Change, 6.5, "%"),
+            w("智能手机产量", Change, 12.8, "%"),
+        ],
+    );
+    check(
+        "白电、新能源摩托车零售额分别增长8.1%、20.4%。",
+        &[
+            w("白电零售额", Change, 8.1, "%"),
+            w("新能源摩托车零售额", Change, 20.4, "%"),
+        ],
+    );
+    // Items that name a measure of their own keep it.
+    check(
+        "游客接待人次、旅游总花费分别增长9.1%、11.2%。",
+        &[
+            w("游客接待人次", Change, 9.1, "%"),
+            w("旅游总花费", Change, 11.2, "%"),
+        ],
+    );
+    // The list in the clause before, the measure in this one.
+    check(
+        "精简会议、文件、检查考核，数量分别压减20%、30%和15%。",
+        &[
+            w("会议数量", Change, -20.0, "%"),
+            w("文件数量", Change, -30.0, "%"),
+            w("检查考核数量", Change, -15.0, "%"),
+        ],
+    );
+    // 分别 and its verb are not part of a name.
+    check(
+        "林草覆盖率、湿地保护率分别稳定在62%、55%以上。",
+        &[
+            w("林草覆盖率", Share, 62.0, "%"),
+            w("湿地保护率", Share, 55.0, "%"),
+        ],
+    );
+    let got = facts("林草覆盖率、湿地保护率分别稳定在62%、55%以上。");
+    assert!(got.iter().all(|(m, _)| !m.contains("分别")), "{got:?}");
     // One count for a whole list of names: the names stay together.
     check(
         "新增智能工厂、数字化车间、工业互联网平台等41家。",
@@ -314,6 +363,54 @@ fn bounds_and_targets() {
     assert!(got.iter().all(|(_, f)| !f.target), "{got:?}");
 }
 
+/// (value, target) of every fact of `text`, in order.
+fn targets(text: &str) -> Vec<(f64, bool)> {
+    facts(text)
+        .iter()
+        .map(|(_, f)| (f.value, f.target))
+        .collect()
+}
+
+#[test]
+fn plan_sections_are_targets() {
+    // A plan heading makes its section's values targets, down to its sub-headings; the review
+    // before it and a year-earlier value inside it stay results.
+    let text = "一、2025年工作回顾\n全市地区生产总值增长5.8%。\n二、2026年主要预期目标\n地区生产总值增长6%左右，城镇新增就业4.5万人。2025年居民收入增长5.1%。\n（一）扩大有效投资\n实施重点项目320个。\n三、全面加强政府自身建设\n政务服务事项网办率达到98%。";
+    assert_eq!(
+        targets(text),
+        [
+            (5.8, false),
+            (6.0, true),
+            (45_000.0, true),
+            (5.1, false),
+            (320.0, true),
+            (98.0, false),
+        ]
+    );
+    // A paragraph that looks ahead opens a plan until one that looks back.
+    let text = "工信局长介绍，2026年，全市工信系统将围绕先进制造业重点抓好六项工作。\n聚焦技术改造。实施技改项目450个以上，技改投资增长9%。\n近日，市政府召开新闻发布会，介绍今年全市工业运行情况，全市新增规上工业企业120家。";
+    assert_eq!(targets(text), [(450.0, true), (9.0, true), (120.0, false)]);
+    // A period up to now is not ahead.
+    assert_eq!(
+        targets("今年以来，全市将近一半企业扩产。\n规上工业增加值增长7.1%。"),
+        [(7.1, false)]
+    );
+}
+
+#[test]
+fn target_words_that_are_not_targets() {
+    // 争取 before funds is "obtained"; a 计划 closing a name is a programme.
+    assert_eq!(
+        targets("争取中央财政补助资金2.3亿元。"),
+        [(230_000_000.0, false)]
+    );
+    assert_eq!(targets("争取全年培育专精特新企业30家。"), [(30.0, true)]);
+    assert_eq!(
+        targets("实施青年英才计划等市级人才工程9项。"),
+        [(9.0, false)]
+    );
+}
+
 #[test]
 fn from_a_to_b() {
     let got = facts("全市高新技术企业数量从2021年底的410家增加到2024年的918家。");
@@ -371,11 +468,123 @@ fn not_facts() {
 }
 
 #[test]
-fn qualifiers_are_not_facts() {
-    check(
-        "实施500万元以上工业技改项目795个。",
-        &[w("工业技改项目", Level, 795.0, "个")],
+fn counts_told_roughly_or_without_a_unit() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "全区集聚百余家研发机构。",
+            &[w("研发机构", Level, 100.0, "家")],
+        ),
+        (
+            "举办展销活动千余场。",
+            &[w("展销活动", Level, 1000.0, "场")],
+        ),
+        (
+            "全年新增经营主体十余万户。",
+            &[w("经营主体", Level, 100_000.0, "户")],
+        ),
+        // A count with its unit left out has no unit to report: only its change is a fact.
+        (
+            "平台注册用户数达1.35亿，同比增长8%。",
+            &[w("注册用户数", Change, 8.0, "%")],
+        ),
+        // What counted things pass is part of their name.
+        (
+            "纺织、食品等4个产业超过300亿。",
+            &[w("产业超过300亿", Level, 4.0, "个")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    let got = facts("全区集聚百余家研发机构，吸引万余人就业。");
+    assert!(
+        got.iter().all(|(_, f)| f.bound == Some(Bound::AtLeast)),
+        "{got:?}"
     );
+    // Numbered articles of a policy count its parts; 数百 and 百强 count nothing.
+    for text in [
+        "出台稳外贸18条举措。",
+        "制定支持民营经济发展25条政策措施。",
+        "数百家企业参展。",
+        "入围全国百强县。",
+    ] {
+        let got = facts(text);
+        assert!(got.is_empty(), "«{text}» gave {got:?}");
+    }
+}
+
+#[test]
+fn qualifiers_are_not_facts() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "实施500万元以上工业技改项目795个。",
+            &[w("500万元以上工业技改项目", Level, 795.0, "个")],
+        ),
+        // A threshold after the count, inside the counted noun phrase.
+        (
+            "全年培育36个年产值过5亿元的重点增长点。",
+            &[w("重点增长点", Level, 36.0, "个")],
+        ),
+        (
+            "新签约投资超20亿元的先进制造业项目17个。",
+            &[w("先进制造业项目", Level, 17.0, "个")],
+        ),
+        // A list of counts with a threshold each shares the noun it ends with.
+        (
+            "紧盯45个预计营收过50亿元、1200个过1000万元的新增长点。",
+            &[
+                w("过50亿元的新增长点", Level, 45.0, "个"),
+                w("过1000万元的新增长点", Level, 1200.0, "个"),
+            ],
+        ),
+        // Thresholds measured by a later value: the share is the fact.
+        (
+            "50户以上自然村通硬化路比例达到96%。",
+            &[w("自然村通硬化路比例", Share, 96.0, "%")],
+        ),
+        (
+            "经营收入超20万元、超50万元的村占比分别达61%、18%。",
+            &[
+                w("超20万元", Share, 61.0, "%"),
+                w("超50万元的村占比", Share, 18.0, "%"),
+            ],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    // Not thresholds: a bounded value closing its clause, a count with its own noun in a
+    // list, a count told roughly.
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "完成技改投资超12亿元，增长7%。",
+            &[
+                w("技改投资", Level, 1_200_000_000.0, "元"),
+                w("技改投资", Change, 7.0, "%"),
+            ],
+        ),
+        (
+            "实施30项以上关键技术攻关项目、推广新技术80项以上。",
+            &[
+                w("关键技术攻关项目", Level, 30.0, "项"),
+                w("新技术", Level, 80.0, "项"),
+            ],
+        ),
+        (
+            "为400余家企业争取研发补助2600万元。",
+            &[
+                w("企业", Level, 400.0, "家"),
+                w("研发补助", Level, 26_000_000.0, "元"),
+            ],
+        ),
+        (
+            "如今全市超过70%的工业企业实现数字化改造。",
+            &[w("", Share, 70.0, "%")],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
 }
 
 #[test]
@@ -384,6 +593,34 @@ fn title_repeating_the_body_is_one_fact() {
     let got = facts(text);
     let eights = got.iter().filter(|(_, f)| f.value == 8.0).count();
     assert_eq!(eights, 1, "{got:?}");
+}
+
+#[test]
+fn one_fact_worded_twice_is_one_fact() {
+    // A numbered summary point and the body sentence it sums up.
+    let text = "上半年经济运行有三个特点：一是工业较快增长，规上工业增加值增长7.9%；二是消费回暖。\n1-6月，全县规模以上工业增加值同比增长7.9%，高于全市1.1个百分点。";
+    let got = facts(text);
+    assert_eq!(
+        got.iter().filter(|(_, f)| f.value == 7.9).count(),
+        1,
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(_, f)| f.value == 1.1), "{got:?}");
+    // A lede and a paragraph naming the region first.
+    let text = "1-5月，全省社会消费品零售总额3120.5亿元。\n1-5月，湘南省社会消费品零售总额3120.5亿元，同比增长6.6%。";
+    let got = facts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    // An enumerator is never part of a name.
+    check("二是投资增长5%。", &[w("投资", Change, 5.0, "%")]);
+    assert!(facts("二是投资增长5%。")[0].0 == "投资");
+    // Places on both sides, or a narrower group, are other facts with an equal value.
+    for text in [
+        "甲县工业产值增长5%。乙县工业产值增长5%。",
+        "东湖区进出口增长9%。西湖区进出口增长9%。",
+        "居民人均可支配收入实际下降1.2%。其中城镇居民人均可支配收入实际下降1.2%。",
+    ] {
+        assert_eq!(facts(text).len(), 2, "{text}");
+    }
 }
 
 #[test]
@@ -530,6 +767,27 @@ fn comparisons_lists_and_levels_regressions() {
                 w("营业性演出", Change, 40.9, "%"),
             ],
         ),
+        // A level held, a preposition before the number, a conjunction: not the name.
+        (
+            "粮食总产量稳定在600亿斤以上。",
+            &[w("粮食总产量", Level, 60_000_000_000.0, "斤")],
+        ),
+        (
+            "对东盟进出口以3120.6亿元继续排第一。",
+            &[
+                w("对东盟进出口", Level, 312_060_000_000.0, "元"),
+                w("对东盟进出口", Rank, 1.0, "位"),
+            ],
+        ),
+        (
+            "而全年新增就业5.2万人。",
+            &[w("新增就业", Level, 52_000.0, "人")],
+        ),
+        // A growth target is a change.
+        (
+            "地区生产总值预期增长目标为6%左右。",
+            &[w("地区生产总值", Change, 6.0, "%")],
+        ),
         // Durations are not counts.
         (
             "前7个月，全市进出口增长3.3%。",
@@ -542,6 +800,42 @@ fn comparisons_lists_and_levels_regressions() {
     // Two groups' equal values are two facts, not a repeat.
     let got = facts("甲区工业产值增长5%。乙区工业产值增长5%。");
     assert_eq!(got.len(), 2, "{got:?}");
+    for text in ["粮食总产量稳定在600亿斤以上。", "而全年新增就业5.2万人。"]
+    {
+        let got = facts(text);
+        assert!(
+            got.iter()
+                .all(|(m, _)| !m.ends_with('在') && !m.starts_with('而')),
+            "{got:?}"
+        );
+    }
+    let got = facts("对东盟进出口以3120.6亿元继续排第一。");
+    assert!(got.iter().all(|(m, _)| m == "对东盟进出口"), "{got:?}");
     let got = facts("研发投入从28亿元大幅增加到46亿元。");
     assert_eq!(got[0].1.from, Some(2_800_000_000.0));
+}
+
+/// Words of another script before a Chinese name are not part of it (a regression: the
+/// metric was «نمو٥٪全市规上工业增加值»); a name in another script alone gives no card.
+#[test]
+fn other_scripts_end_a_metric_name() {
+    for text in [
+        "Рост 5% 😀 نمو ٥٪ 全市规上工业增加值同比增长8.4% 🚀",
+        "😀全市规上工业增加值同比增长8.4%。",
+        "Объём全市规上工业增加值同比增长8.4%。",
+    ] {
+        let metrics: Vec<String> = analyze("t", text)
+            .cards
+            .into_iter()
+            .map(|c| c.metric)
+            .collect();
+        assert_eq!(metrics, ["规上工业增加值"], "«{text}»");
+    }
+    // ASCII names stay: GDP, 5G.
+    let metrics: Vec<String> = analyze("t", "全市GDP同比增长5.1%，5G基站数量增长30%。")
+        .cards
+        .into_iter()
+        .map(|c| c.metric)
+        .collect();
+    assert_eq!(metrics, ["GDP", "5G基站数量"]);
 }

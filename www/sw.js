@@ -10,8 +10,9 @@ async function appFiles() {
   const response = await fetch(index, { cache: 'no-store' });
   const html = await response.clone().text();
   const names = new Set([index, new URL('boot.js', index).href]);
-  for (const m of html.matchAll(/(?:href|src|data-zb-js|data-zb-wasm)="([^"#?]+)"/g)) {
-    const url = new URL(m[1], index);
+  // Attribute values quoted or not (Trunk minifies index.html).
+  for (const m of html.matchAll(/\s(?:href|src|data-zb-js|data-zb-wasm|data-zb-worker)=(?:"([^"#?]*)"|([^\s"'>#?]+))/g)) {
+    const url = new URL(m[1] ?? m[2], index);
     if (url.origin === self.location.origin) names.add(url.href);
   }
   return { index, response, names };

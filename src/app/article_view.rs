@@ -3,16 +3,26 @@
 //! The text is shown as text nodes and `<mark>` elements built from the analysis' segments
 //! (sliced by code point in [`super::view::segments`]); it is never parsed as markup. One
 //! click handler on the container serves all marks, since a long article has thousands.
+//! A long article is shown a page at a time ([`super::view::TEXT_PAGE`]), with buttons to
+//! the text before and after; picking a card turns to the page of its words.
 
 use super::browser;
-use super::state::{Analysis, Origin, Selection};
-use super::view::Segment;
+use super::i18n::Lang;
+use super::state::{Analysis, Origin, Page, Selection};
+use super::view::{segments_in, Segment};
+use std::ops::Range;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
+    pub lang: Lang,
     pub analysis: Analysis,
+    /// The part of the text (bytes) to show.
+    pub page: Range<usize>,
+    /// Counts the reader's page turns: each one shows the new page from its top.
+    pub page_turns: u64,
+    pub on_page: Callback<Page>,
     pub selection: Option<Selection>,
     pub on_select: Callback<(usize, Option<usize>, Origin)>,
 }
@@ -55,6 +65,19 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
     }
 
+    let text_ref = use_node_ref();
+    {
+        let text_ref = text_ref.clone();
+        use_effect_with(props.page_turns, move |turns| {
+            if *turns > 0 {
+                if let Some(element) = text_ref.cast::<web_sys::Element>() {
+                    element.set_scroll_top(0);
+                    element.scroll_into_view();
+                }
+            }
+        });
+    }
+
     let onclick = {
         let on_select = props.on_select.clone();
         Callback::from(move |e: MouseEvent| {
@@ -64,11 +87,31 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
 
+    let s = props.lang.strings();
     let text = &props.analysis.text;
     let current = props.selection.map(|sel| sel.card);
+    let page = &props.page;
+    let whole = page.start == 0 && page.end >= text.len();
+    let shown = segments_in(&props.analysis.segments, page);
+    let percent = |at: usize| (at * 100).checked_div(text.len()).unwrap_or(100);
+    let turn = |way: Page, label: &'static str, enabled: bool| {
+        html! {
+            <button type="button" class={classes!("turn-page", if way == Page::Earlier { "earlier" } else { "later" })}
+                disabled={!enabled} onclick={props.on_page.reform(move |_: MouseEvent| way)}>
+                { label }
+            </button>
+        }
+    };
     html! {
-        <div class="article-text" lang="zh-CN" {onclick}>
-            { for props.analysis.segments.iter().map(|segment| match segment {
+        <>
+        if !whole {
+            <div class="page-bar">
+                { turn(Page::Earlier, s.earlier, page.start > 0) }
+                <span class="page-info">{ props.lang.page_info(percent(page.start), percent(page.end)) }</span>
+            </div>
+        }
+        <div class="article-text" lang="zh-CN" ref={text_ref} {onclick}>
+            { for shown.iter().map(|segment| match segment {
                 Segment::Plain(range) => html! { { &text[range.clone()] } },
                 Segment::Mark { range, card, fact, kind } => html! {
                     <mark id={mark_id(*card, *fact)}
@@ -80,5 +123,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 },
             }) }
         </div>
+        if !whole {
+            <div class="page-bar">
+                { turn(Page::Later, s.later, page.end < text.len()) }
+            </div>
+        }
+        </>
     }
 }

@@ -32,10 +32,14 @@ pub fn saved_article() -> Option<(String, String)> {
     (!text.is_empty()).then_some((text, source))
 }
 
-/// Keep the article for the next visit; an empty one is forgotten.
+/// The longest article (bytes) kept for the next visit: storage holds a few MB per site, and
+/// reading a long one back would delay every start.
+const SAVE_LIMIT: usize = 2 << 20;
+
+/// Keep the article for the next visit; an empty or very long one is forgotten.
 pub fn save_article(text: &str, source: &str) {
     let Some(storage) = storage() else { return };
-    if text.is_empty() {
+    if text.is_empty() || text.len() > SAVE_LIMIT {
         let _ = storage.remove_item(ARTICLE_KEY);
         let _ = storage.remove_item(SOURCE_KEY);
     } else if storage.set_item(ARTICLE_KEY, text).is_err() {

@@ -1,7 +1,7 @@
 //! The cards in article order, under the article's section headings.
 //!
 //! Also says why there are none (no indicators, or none left by the filters), and brings the
-//! card picked in the text into view.
+//! card picked in the text into view. A long article's cards are listed a page at a time.
 
 use super::browser;
 use super::card_view::CardView;
@@ -17,8 +17,12 @@ pub struct CardListProps {
     /// Indices of the cards the filters let through, in article order.
     pub visible: Rc<Vec<usize>>,
     pub selection: Option<Selection>,
+    /// How many of the visible cards to list.
+    pub limit: usize,
     pub on_select: Callback<(usize, Option<usize>, Origin)>,
     pub on_notify: Callback<Notice>,
+    /// List the next page of cards.
+    pub on_more: Callback<()>,
 }
 
 #[component]
@@ -41,7 +45,7 @@ pub fn CardList(props: &CardListProps) -> Html {
 
     // Consecutive cards with the same heading form one group.
     let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    for &i in props.visible.iter() {
+    for &i in props.visible.iter().take(props.limit) {
         let section = article.cards[i].section.as_deref();
         match groups.last_mut() {
             Some((last, cards)) if *last == section => cards.push(i),
@@ -49,6 +53,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         }
     }
     let selected = props.selection.map(|sel| sel.card);
+    let more = props.visible.len().saturating_sub(props.limit);
 
     html! {
         <div class="card-list">
@@ -67,6 +72,12 @@ pub fn CardList(props: &CardListProps) -> Html {
                     </ul>
                 </section>
             }) }
+            if more > 0 {
+                <button type="button" class="more-cards"
+                    onclick={props.on_more.reform(|_: MouseEvent| ())}>
+                    { props.lang.more_cards(more) }
+                </button>
+            }
         </div>
     }
 }

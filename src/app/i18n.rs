@@ -75,12 +75,48 @@ impl Lang {
         }
     }
 
+    /// The note over the text box when the text is too long to show in it.
+    pub fn large_note(self, bytes: usize) -> String {
+        let size = size(bytes);
+        match self {
+            Lang::Zh => format!("已载入长文本（{size}），为保持页面流畅不在框中显示。在框中粘贴或输入会替换它。"),
+            Lang::En => format!("A long text is loaded ({size}); it is not shown in the box, to keep the page responsive. Paste or type here to replace it."),
+        }
+    }
+
+    /// The button under a long card list.
+    pub fn more_cards(self, more: usize) -> String {
+        let more = number(more as f64);
+        match self {
+            Lang::Zh => format!("显示更多卡片（还有 {more} 张）"),
+            Lang::En => format!("Show more cards ({more} more)"),
+        }
+    }
+
+    /// Which part of a long article the pane shows, in percent of its length.
+    pub fn page_info(self, from: usize, to: usize) -> String {
+        match self {
+            Lang::Zh => format!("显示原文的 {from}%–{to}%"),
+            Lang::En => format!("Showing {from}%–{to}% of the text"),
+        }
+    }
+
     /// The message for a file that could not be read.
     pub fn file_error(self, name: &str) -> String {
         match self {
             Lang::Zh => format!("无法读取文件“{name}”：请使用 UTF-8 编码的 .txt 或 .html 文件。"),
             Lang::En => format!("Could not read “{name}”: use a UTF-8 .txt or .html file."),
         }
+    }
+}
+
+/// A size in bytes as people read it: 850 KB, 10.2 MB.
+pub fn size(bytes: usize) -> String {
+    let kb = bytes as f64 / 1024.0;
+    if kb < 1024.0 {
+        format!("{} KB", kb.ceil())
+    } else {
+        format!("{:.1} MB", kb / 1024.0)
     }
 }
 
@@ -125,6 +161,12 @@ pub struct Strings {
     pub up: &'static str,
     pub down: &'static str,
     pub analyzing: &'static str,
+    pub cancel: &'static str,
+    pub cancelled: &'static str,
+    pub failed: &'static str,
+    pub restart: &'static str,
+    pub earlier: &'static str,
+    pub later: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -166,7 +208,13 @@ const ZH: Strings = Strings {
     period: "时期",
     up: "上升",
     down: "下降",
-    analyzing: "正在分析…",
+    analyzing: "正在后台分析长文本…",
+    cancel: "取消",
+    cancelled: "已取消分析。",
+    failed: "分析失败：",
+    restart: "重新分析",
+    earlier: "↑ 前文",
+    later: "↓ 后文",
 };
 
 const EN: Strings = Strings {
@@ -208,7 +256,13 @@ const EN: Strings = Strings {
     period: "Period",
     up: "up",
     down: "down",
-    analyzing: "Analysing…",
+    analyzing: "Analysing the long text in the background…",
+    cancel: "Cancel",
+    cancelled: "Analysis cancelled.",
+    failed: "The analysis failed: ",
+    restart: "Analyse again",
+    earlier: "↑ Earlier text",
+    later: "↓ Later text",
 };
 
 #[cfg(test)]
@@ -221,5 +275,14 @@ mod tests {
         assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::Zh);
         assert_eq!(Lang::from_tag("en-US"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(size(300 * 1024), "300 KB");
+        assert_eq!(size(1), "1 KB");
+        assert_eq!(size(10 * 1024 * 1024 + 200 * 1024), "10.2 MB");
+        assert!(Lang::Zh.large_note(50 << 20).contains("50.0 MB"));
+        assert_eq!(Lang::En.more_cards(1200), "Show more cards (1200 more)");
     }
 }

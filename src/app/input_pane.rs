@@ -2,9 +2,12 @@
 //!
 //! Typing is reported as an edit (analysed after a pause); a paste is reported at once, since
 //! it is one deliberate act. Rich text is reduced by the core's [`crate::html_to_text`] and
-//! inserted as plain text: the page never parses pasted markup.
+//! inserted as plain text: the page never parses pasted markup. A long paste (over
+//! [`LARGE_TEXT`]) never enters the box, whose layout would freeze the tab for seconds: it
+//! replaces the text whole and is analysed in the background.
 
 use super::i18n::Lang;
+use super::view::LARGE_TEXT;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlTextAreaElement};
@@ -14,10 +17,13 @@ use yew::prelude::*;
 pub struct InputPaneProps {
     pub lang: Lang,
     pub value: Rc<str>,
+    /// The length (bytes) of a text too long for the box, which then shows a note instead.
+    pub large: Option<usize>,
     /// The box's text after typing.
     pub on_edit: Callback<String>,
-    /// The box's text after a paste or a drop of text.
-    pub on_paste: Callback<String>,
+    /// The box's text after a paste or a drop of text, or a long pasted text, with whether it
+    /// is still HTML.
+    pub on_paste: Callback<(String, bool)>,
 }
 
 /// Replace the box's selection with `text` and put the caret after it, as a paste would.
@@ -43,7 +49,7 @@ pub fn InputPane(props: &InputPaneProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             match e.input_type().as_str() {
-                "insertFromPaste" | "insertFromDrop" => on_paste.emit(area.value()),
+                "insertFromPaste" | "insertFromDrop" => on_paste.emit((area.value(), false)),
                 _ => on_edit.emit(area.value()),
             }
         })
@@ -60,22 +66,38 @@ pub fn InputPane(props: &InputPaneProps) -> Html {
             };
             let html = data.get_data("text/html").unwrap_or_default();
             if html.trim().is_empty() {
-                // Plain text: the browser pastes it and `oninput` reports it.
+                let plain = data.get_data("text/plain").unwrap_or_default();
+                if plain.len() > LARGE_TEXT {
+                    e.prevent_default();
+                    on_paste.emit((plain, false));
+                }
+                // Otherwise the browser pastes it and `oninput` reports it.
                 return;
             }
             e.prevent_default();
+            if html.len() > LARGE_TEXT {
+                on_paste.emit((html, true));
+                return;
+            }
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             insert(&area, &crate::html_to_text(&html));
-            on_paste.emit(area.value());
+            on_paste.emit((area.value(), false));
         })
     };
 
+    let (value, note) = match props.large {
+        Some(bytes) => (AttrValue::default(), Some(props.lang.large_note(bytes))),
+        None => (AttrValue::from(props.value.clone()), None),
+    };
     html! {
         <section class="input-pane">
             <label for="article-input" class="input-label">{ s.input_label }</label>
+            if let Some(note) = note {
+                <p class="large-note" id="large-note">{ note }</p>
+            }
             <textarea id="article-input" class="article-input" rows="8"
-                spellcheck="false" placeholder={s.placeholder}
-                value={AttrValue::from(props.value.clone())}
+                spellcheck="false" placeholder={s.placeholder} {value}
+                aria-describedby={props.large.map(|_| "large-note")}
                 {oninput} {onpaste} />
         </section>
     }

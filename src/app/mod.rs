@@ -22,16 +22,23 @@ mod filters;
 #[cfg(target_arch = "wasm32")]
 mod input_pane;
 #[cfg(target_arch = "wasm32")]
+mod progress_panel;
+#[cfg(target_arch = "wasm32")]
 mod root;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
+#[cfg(target_arch = "wasm32")]
+mod worker;
 
 /// The example article behind the "sample" button (the core's, shared with the CLI).
 pub use crate::SAMPLE;
 
-/// Mount the app on the page's `#app` element.
+/// Mount the app on the page's `#app` element; in the background worker (no page), nothing.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    if web_sys::window().is_none() {
+        return;
+    }
     // Yew installs its own console-only hook unless given one: ours also tells the reader.
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);

@@ -1,7 +1,8 @@
 //! The root component: owns the state, wires the panes together, does the side effects.
 //!
-//! Side effects live here (and in [`super::browser`]) so the other components only show props
-//! and call back: the typing pause, saving the article, exports, file reading and drops.
+//! Side effects live here (and in [`super::browser`] and [`super::worker`]) so the other
+//! components only show props and call back: the typing pause, the background analysis of long
+//! texts, saving the article, exports, file reading and drops.
 
 use super::article_view::ArticleView;
 use super::browser;
@@ -9,9 +10,11 @@ use super::card_list::CardList;
 use super::filters::Filters;
 use super::i18n::Lang;
 use super::input_pane::InputPane;
-use super::state::{Action, Notice, Origin, State, TYPED_SOURCE};
+use super::progress_panel::ProgressPanel;
+use super::state::{Action, Notice, Origin, Page, State, TYPED_SOURCE};
 use super::toolbar::Toolbar;
 use super::view::{is_html_file, looks_undecodable, Group};
+use super::worker;
 use crate::model::Report;
 use crate::render;
 use std::time::Duration;
@@ -40,12 +43,11 @@ fn open_file(file: web_sys::File, dispatcher: UseReducerDispatcher<State>) {
         let html = is_html_file(&name, &file.type_());
         match browser::read_file(file).await {
             Ok(text) if !looks_undecodable(&text) => {
-                let text = if html {
-                    crate::html_to_text(&text)
-                } else {
-                    text
-                };
-                dispatcher.dispatch(Action::Load { text, source: name });
+                dispatcher.dispatch(Action::Load {
+                    text,
+                    source: name,
+                    html,
+                });
             }
             _ => dispatcher.dispatch(Action::Notify(Notice::FileError(name))),
         }
@@ -86,6 +88,17 @@ pub fn App() -> Html {
         });
     }
 
+    // A long text is analysed by a worker; a newer text, a cancel or the result ends it.
+    {
+        let dispatcher = dispatcher.clone();
+        let running = state.running.map(|r| r.rev);
+        let (text, source, html) = (state.input.clone(), state.source.clone(), state.raw_html);
+        use_effect_with(running, move |running| {
+            let job = running.and_then(|rev| worker::start(rev, &source, &text, html, dispatcher));
+            move || drop(job)
+        });
+    }
+
     // Every analysed text is the one a reload brings back.
     {
         let text = state.analysis.text.clone();
@@ -117,10 +130,11 @@ pub fn App() -> Html {
     let d = dispatcher.clone();
     let on_edit = use_callback((), move |text: String, _| d.dispatch(Action::Edit(text)));
     let d = dispatcher.clone();
-    let on_paste = use_callback((), move |text: String, _| {
+    let on_paste = use_callback((), move |(text, html): (String, bool), _| {
         d.dispatch(Action::Load {
             text,
             source: TYPED_SOURCE.into(),
+            html,
         })
     });
     let d = dispatcher.clone();
@@ -128,6 +142,7 @@ pub fn App() -> Html {
         d.dispatch(Action::Load {
             text: super::SAMPLE.into(),
             source: SAMPLE_SOURCE.into(),
+            html: false,
         })
     });
     let d = dispatcher.clone();
@@ -145,6 +160,14 @@ pub fn App() -> Html {
             d.dispatch(Action::Select { card, fact, from })
         },
     );
+    let d = dispatcher.clone();
+    let on_more = use_callback((), move |_: (), _| d.dispatch(Action::MoreCards));
+    let d = dispatcher.clone();
+    let on_page = use_callback((), move |way: Page, _| d.dispatch(Action::TurnPage(way)));
+    let d = dispatcher.clone();
+    let on_cancel = use_callback((), move |_: (), _| d.dispatch(Action::Cancel));
+    let d = dispatcher.clone();
+    let on_restart = use_callback((), move |_: (), _| d.dispatch(Action::Restart));
     let d = dispatcher.clone();
     let on_toggle = use_callback((), move |group: Group, _| d.dispatch(Action::Toggle(group)));
     let d = dispatcher.clone();
@@ -235,7 +258,9 @@ pub fn App() -> Html {
     let s = lang.strings();
     let article = &state.analysis.article;
     let has_text = !state.input.trim().is_empty();
-    let has_cards = !article.cards.is_empty();
+    // While a long text is being analysed (or was stopped) its cards are not there yet.
+    let waiting = state.running.is_some() || state.halt.is_some();
+    let has_cards = !article.cards.is_empty() && !waiting;
     let notice = state.notice.as_ref().map(|(n, _)| match n {
         Notice::Copied => s.copied.to_string(),
         Notice::CopyFailed => s.copy_failed.to_string(),
@@ -260,7 +285,8 @@ pub fn App() -> Html {
             </header>
             <Toolbar {lang} {has_text} {has_cards} on_sample={on_sample.clone()} {on_open} {on_clear}
                 {on_copy_md} {on_csv} {on_json} {on_print} />
-            <InputPane {lang} value={state.input.clone()} {on_edit} {on_paste} />
+            <InputPane {lang} value={state.input.clone()}
+                large={state.is_large().then_some(state.input.len())} {on_edit} {on_paste} />
             <p class="notice" role="status" aria-live="polite">
                 { notice.unwrap_or_default() }
             </p>
@@ -273,6 +299,9 @@ pub fn App() -> Html {
                         { s.sample }
                     </button>
                 </section>
+            } else if waiting {
+                <ProgressPanel {lang} progress={state.running.map(|r| r.progress)}
+                    halt={state.halt.clone()} bytes={state.input.len()} {on_cancel} {on_restart} />
             } else {
                 if has_cards {
                     <Filters {lang} filter={state.filter.clone()}
@@ -286,13 +315,15 @@ pub fn App() -> Html {
                         <h2 id="cards-title">{ s.cards_heading }</h2>
                         <CardList {lang} analysis={state.analysis.clone()}
                             visible={visible.clone()} selection={state.selection}
-                            on_select={on_select.clone()} {on_notify} />
+                            limit={state.card_limit} on_select={on_select.clone()}
+                            {on_notify} {on_more} />
                     </section>
                     <section class="article-pane" aria-labelledby="article-title">
                         <h2 id="article-title">{ s.article_heading }</h2>
                         <p class="hint">{ s.article_hint }</p>
-                        <ArticleView analysis={state.analysis.clone()}
-                            selection={state.selection} {on_select} />
+                        <ArticleView {lang} analysis={state.analysis.clone()}
+                            page={state.page.clone()} page_turns={state.page_turns}
+                            selection={state.selection} {on_select} {on_page} />
                     </section>
                 </div>
             }

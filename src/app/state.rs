@@ -2,11 +2,17 @@
 //!
 //! One reducer keeps the text, its analysis and the selection consistent: an analysis always
 //! belongs to the exact text it was made from (its marks index into that text), and a selection
-//! is dropped whenever the cards it points at are replaced.
+//! is dropped whenever the cards it points at are replaced. A long text is analysed in the
+//! background: the state then says so ([`Running`]) and takes the result, or a cancel, as
+//! actions like any other.
 
 use super::i18n::Lang;
-use super::view::{segments, Filter, Group, Segment};
+use super::view::{
+    mark_start, page_around, page_at, page_before, segments, Filter, Group, Segment, CARD_PAGE,
+    LARGE_TEXT,
+};
 use crate::model::Article;
+use std::ops::Range;
 use std::rc::Rc;
 
 /// The source label of text typed or pasted into the box (file names label opened files).
@@ -30,6 +36,7 @@ impl PartialEq for Analysis {
 }
 
 impl Analysis {
+    /// Analyse `text` here and now (short texts).
     fn of(rev: u64, text: Rc<str>, source: &str) -> Analysis {
         // Blank text has no indicators; skip the engine so "clear" is instant.
         let article = if text.trim().is_empty() {
@@ -40,14 +47,37 @@ impl Analysis {
         } else {
             crate::analyze(source, &text)
         };
+        Analysis::with(rev, text, Rc::new(article))
+    }
+
+    /// The analysis made elsewhere (the background worker) of `text`.
+    fn with(rev: u64, text: Rc<str>, article: Rc<Article>) -> Analysis {
         let segments = segments(&text, &article).into();
         Analysis {
             rev,
             text,
-            article: Rc::new(article),
+            article,
             segments,
         }
     }
+}
+
+/// A long text being analysed in the background.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Running {
+    /// The input revision being analysed: results for any other are stale.
+    pub rev: u64,
+    /// How far it has got, 0.0 to 1.0.
+    pub progress: f32,
+}
+
+/// Why the current text has no analysis although nothing is running.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Halt {
+    /// The reader cancelled it.
+    Cancelled,
+    /// The background analysis failed (the message says why).
+    Failed(String),
 }
 
 /// Where a selection was made: the other pane scrolls to it.
@@ -77,18 +107,38 @@ pub enum Notice {
     FileError(String),
 }
 
+/// Which way the article pane turns its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Earlier,
+    Later,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    /// What the text box holds now.
+    /// The text being read: what the box holds, or a long text kept out of the box.
     pub input: Rc<str>,
     /// Bumped on every change of `input`.
     pub rev: u64,
+    /// `input` is a web page's HTML still to be reduced to text (a long file, done in the
+    /// background along with the analysis).
+    pub raw_html: bool,
     /// The cards of the text as it was at `analysis.rev`.
     pub analysis: Analysis,
+    /// The background analysis of a long `input`, while it runs.
+    pub running: Option<Running>,
+    /// Why `input` has no analysis, when it was stopped.
+    pub halt: Option<Halt>,
     /// Where the text came from: [`TYPED_SOURCE`], `sample` or a file name.
     pub source: Rc<str>,
     pub filter: Filter,
     pub selection: Option<Selection>,
+    /// How many of the shown cards are listed (a long article has thousands).
+    pub card_limit: usize,
+    /// The part of `analysis.text` (bytes) the article pane shows.
+    pub page: Range<usize>,
+    /// Bumped when the reader turns the page, so the pane goes back to the top of it.
+    pub page_turns: u64,
     pub lang: Lang,
     /// The last message, with a counter so the same message is announced again.
     pub notice: Option<(Notice, u64)>,
@@ -103,11 +153,34 @@ pub enum Action {
     Edit(String),
     /// The typing pause after revision `rev` is over: analyse if nothing changed since.
     Settle(u64),
-    /// A whole new text (paste, file, sample, saved article): analysed at once.
+    /// A whole new text (paste, file, sample, saved article): analysed at once, in the
+    /// background when it is long. `html`: the text is a web page to reduce to text first.
     Load {
         text: String,
         source: String,
+        html: bool,
     },
+    /// The background analysis of revision `rev` got this far.
+    Progress {
+        rev: u64,
+        progress: f32,
+    },
+    /// The background analysis of revision `rev` is done; `text` is the text it read, when
+    /// that was reduced from HTML.
+    Analysed {
+        rev: u64,
+        text: Option<String>,
+        article: Rc<Article>,
+    },
+    /// The background analysis of revision `rev` failed.
+    Failed {
+        rev: u64,
+        message: String,
+    },
+    /// Stop the background analysis.
+    Cancel,
+    /// Analyse the text again after a cancel or a failure.
+    Restart,
     /// Empty the box and forget the saved article.
     Clear,
     Toggle(Group),
@@ -118,6 +191,10 @@ pub enum Action {
         fact: Option<usize>,
         from: Origin,
     },
+    /// List the next page of cards.
+    MoreCards,
+    /// Show the next or the previous page of the article.
+    TurnPage(Page),
     SetLang(Lang),
     Notify(Notice),
     /// Hide the message numbered `seq` (a newer one stays).
@@ -127,27 +204,40 @@ pub enum Action {
 }
 
 impl State {
-    /// The starting state: the saved article (if any) already analysed.
+    /// The starting state: the saved article (if any) analysed, or being analysed.
     pub fn new(lang: Lang, saved: Option<(String, String)>) -> State {
         let (text, source) = saved.unwrap_or_else(|| (String::new(), TYPED_SOURCE.to_string()));
-        let input: Rc<str> = text.into();
-        State {
-            analysis: Analysis::of(1, input.clone(), &source),
-            input,
+        let empty = Analysis::of(0, "".into(), &source);
+        let mut state = State {
+            page: 0..0,
+            page_turns: 0,
+            analysis: empty,
+            input: text.into(),
             rev: 1,
+            raw_html: false,
+            running: None,
+            halt: None,
             source: source.into(),
             filter: Filter::default(),
             selection: None,
+            card_limit: CARD_PAGE,
             lang,
             notice: None,
             dragging: false,
             seq: 0,
-        }
+        };
+        state.reanalyze();
+        state
     }
 
-    /// Whether the box holds text not yet analysed (the reader is typing).
+    /// Whether the reader is typing: the text will be analysed after the pause.
     pub fn pending(&self) -> bool {
-        self.analysis.rev != self.rev
+        self.analysis.rev != self.rev && self.running.is_none() && self.halt.is_none()
+    }
+
+    /// Whether the current text is too long for the text box (see [`LARGE_TEXT`]).
+    pub fn is_large(&self) -> bool {
+        self.input.len() > LARGE_TEXT
     }
 
     /// The state after `action`, or `None` when nothing changes (so nothing re-renders);
@@ -162,6 +252,9 @@ impl State {
                 }
                 next.input = text.into();
                 next.rev += 1;
+                next.raw_html = false;
+                next.running = None;
+                next.halt = None;
                 if self.input.is_empty() {
                     next.source = TYPED_SOURCE.into();
                 }
@@ -172,15 +265,53 @@ impl State {
                 }
                 next.reanalyze();
             }
-            Action::Load { text, source } => {
-                next.input = text.into();
+            Action::Load { text, source, html } => {
+                // Short pages are reduced at once; long ones go to the background as they are.
+                let long = text.len() > LARGE_TEXT;
+                next.input = if html && !long {
+                    crate::html_to_text(&text).into()
+                } else {
+                    text.into()
+                };
                 next.source = source.into();
+                next.raw_html = html && long;
                 next.rev += 1;
+                next.reanalyze();
+            }
+            Action::Progress { rev, progress } => {
+                let running = next.running.as_mut().filter(|r| r.rev == rev)?;
+                if progress <= running.progress {
+                    return None;
+                }
+                running.progress = progress.min(1.0);
+            }
+            Action::Analysed { rev, text, article } => {
+                self.running.filter(|r| r.rev == rev)?;
+                if let Some(text) = text {
+                    next.input = text.into();
+                    next.raw_html = false;
+                }
+                next.running = None;
+                next.show(Analysis::with(rev, next.input.clone(), article));
+            }
+            Action::Failed { rev, message } => {
+                self.running.filter(|r| r.rev == rev)?;
+                next.running = None;
+                next.halt = Some(Halt::Failed(message));
+            }
+            Action::Cancel => {
+                self.running?;
+                next.running = None;
+                next.halt = Some(Halt::Cancelled);
+            }
+            Action::Restart => {
+                self.halt.as_ref()?;
                 next.reanalyze();
             }
             Action::Clear => {
                 next.input = "".into();
                 next.source = TYPED_SOURCE.into();
+                next.raw_html = false;
                 next.rev += 1;
                 next.reanalyze();
                 next.notice = Some((Notice::Cleared, next.seq));
@@ -194,12 +325,23 @@ impl State {
                 if from == Origin::Text && !self.filter.shows(chosen) {
                     next.filter = Filter::default();
                 }
+                next.reveal(card, fact);
                 next.selection = Some(Selection {
                     card,
                     fact,
                     from,
                     seq: next.seq,
                 });
+            }
+            Action::MoreCards => next.card_limit += CARD_PAGE,
+            Action::TurnPage(way) => {
+                let text = &self.analysis.text;
+                next.page = match way {
+                    Page::Earlier if self.page.start > 0 => page_before(text, &self.page),
+                    Page::Later if self.page.end < text.len() => page_at(text, self.page.end),
+                    _ => return None,
+                };
+                next.page_turns += 1;
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::Notify(notice) => next.notice = Some((notice, next.seq)),
@@ -219,9 +361,42 @@ impl State {
         Some(next)
     }
 
+    /// Analyse `input` now, or start its background analysis when it is long.
     fn reanalyze(&mut self) {
-        self.analysis = Analysis::of(self.rev, self.input.clone(), &self.source);
         self.selection = None;
+        self.halt = None;
+        if self.raw_html || self.is_large() {
+            self.running = Some(Running {
+                rev: self.rev,
+                progress: 0.0,
+            });
+        } else {
+            self.running = None;
+            self.show(Analysis::of(self.rev, self.input.clone(), &self.source));
+        }
+    }
+
+    /// Show a new analysis from its first card and its first page.
+    fn show(&mut self, analysis: Analysis) {
+        self.page = page_at(&analysis.text, 0);
+        self.analysis = analysis;
+        self.selection = None;
+        self.card_limit = CARD_PAGE;
+    }
+
+    /// Make sure card `card` is listed and its words are on the article's page.
+    fn reveal(&mut self, card: usize, fact: Option<usize>) {
+        let article = &self.analysis.article;
+        if let Some(at) = self.filter.visible(article).iter().position(|&c| c == card) {
+            if at >= self.card_limit {
+                self.card_limit = (at / CARD_PAGE + 1) * CARD_PAGE;
+            }
+        }
+        if let Some(at) = mark_start(&self.analysis.segments, card, fact) {
+            if !self.page.contains(&at) {
+                self.page = page_around(&self.analysis.text, at);
+            }
+        }
     }
 }
 
@@ -266,6 +441,7 @@ mod tests {
             .apply(Action::Load {
                 text: "新文".into(),
                 source: "sample".into(),
+                html: false,
             })
             .unwrap();
         assert!(!s.pending());
@@ -287,5 +463,149 @@ mod tests {
         });
         assert!(none.is_none());
         assert!(s.apply(Action::Drag(false)).is_none());
+    }
+
+    /// A text over [`LARGE_TEXT`] with one indicator per line.
+    fn long_text() -> String {
+        (0..)
+            .map(|i| format!("第{i}行：全市工业增加值增长{}.{}%。\n", i / 10, i % 10))
+            .scan(0, |len, line| {
+                *len += line.len();
+                (*len < LARGE_TEXT * 2).then_some(line)
+            })
+            .collect()
+    }
+
+    fn load(s: &State, text: &str, html: bool) -> State {
+        s.apply(Action::Load {
+            text: text.into(),
+            source: "f.txt".into(),
+            html,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_long_text_runs_in_the_background_and_takes_only_its_own_result() {
+        let text = long_text();
+        let s = load(&State::new(Lang::Zh, None), &text, false);
+        let running = s
+            .running
+            .expect("a long text is not analysed in the reducer");
+        assert_eq!(running.rev, s.rev);
+        assert!(s.is_large() && !s.pending());
+        let s = s
+            .apply(Action::Progress {
+                rev: s.rev,
+                progress: 0.5,
+            })
+            .unwrap();
+        assert_eq!(s.running.unwrap().progress, 0.5);
+        assert!(
+            s.apply(Action::Progress {
+                rev: s.rev - 1,
+                progress: 0.9
+            })
+            .is_none(),
+            "progress of an older text is ignored"
+        );
+        let article = Rc::new(crate::analyze("f.txt", &text));
+        assert!(s
+            .apply(Action::Analysed {
+                rev: s.rev - 1,
+                text: None,
+                article: article.clone(),
+            })
+            .is_none());
+        let done = s
+            .apply(Action::Analysed {
+                rev: s.rev,
+                text: None,
+                article: article.clone(),
+            })
+            .unwrap();
+        assert!(done.running.is_none() && !done.pending());
+        assert_eq!(done.analysis.article.cards.len(), article.cards.len());
+        assert!(done.analysis.article.cards.len() > CARD_PAGE);
+        assert_eq!(done.card_limit, CARD_PAGE);
+        assert!(
+            done.page.end < text.len(),
+            "the pane shows a page, not the whole text"
+        );
+
+        // Picking a card beyond the list and the page brings both to it.
+        let last = done.analysis.article.cards.len() - 1;
+        let picked = done
+            .apply(Action::Select {
+                card: last,
+                fact: None,
+                from: Origin::Text,
+            })
+            .unwrap();
+        assert!(picked.card_limit > last);
+        let at = mark_start(&picked.analysis.segments, last, None).unwrap();
+        assert!(picked.page.contains(&at), "{at} in {:?}", picked.page);
+        let earlier = picked.apply(Action::TurnPage(Page::Earlier)).unwrap();
+        assert!(earlier.page.end <= picked.page.start + 4096);
+        assert!(done.apply(Action::TurnPage(Page::Earlier)).is_none());
+        let more = done.apply(Action::MoreCards).unwrap();
+        assert_eq!(more.card_limit, 2 * CARD_PAGE);
+    }
+
+    #[test]
+    fn cancel_restart_failure_and_typing_over_a_run() {
+        let s = load(&State::new(Lang::En, None), &long_text(), false);
+        let cancelled = s.apply(Action::Cancel).unwrap();
+        assert!(cancelled.running.is_none());
+        assert_eq!(cancelled.halt, Some(Halt::Cancelled));
+        assert!(
+            !cancelled.pending(),
+            "a cancelled text is not re-analysed by a pause"
+        );
+        assert!(cancelled.apply(Action::Settle(cancelled.rev)).is_none());
+        assert!(cancelled.apply(Action::Cancel).is_none());
+        let again = cancelled.apply(Action::Restart).unwrap();
+        assert_eq!(again.running.map(|r| r.rev), Some(s.rev));
+        assert!(again.halt.is_none());
+        let failed = again
+            .apply(Action::Failed {
+                rev: again.rev,
+                message: "out of memory".into(),
+            })
+            .unwrap();
+        assert_eq!(failed.halt, Some(Halt::Failed("out of memory".into())));
+        // Typing replaces the long text: the run is dropped and the short text analysed.
+        let typed = again
+            .apply(Action::Edit("全市工业增加值增长5%。".into()))
+            .unwrap();
+        assert!(typed.running.is_none() && typed.pending());
+        let typed = typed.apply(Action::Settle(typed.rev)).unwrap();
+        assert_eq!(typed.analysis.article.cards.len(), 1);
+    }
+
+    #[test]
+    fn web_pages_are_reduced_to_text_short_at_once_long_in_the_background() {
+        let s = load(
+            &State::new(Lang::Zh, None),
+            "<p>工业增长5%。</p><script>x()</script>",
+            true,
+        );
+        assert_eq!(&*s.input, "工业增长5%。");
+        assert!(!s.raw_html && s.running.is_none());
+        let page = format!("<html><body><p>{}</p></body></html>", long_text());
+        let s = load(&s, &page, true);
+        assert!(s.raw_html && s.running.is_some());
+        let text = crate::html_to_text(&page);
+        let article = Rc::new(crate::analyze("f.txt", &text));
+        let s = s
+            .apply(Action::Analysed {
+                rev: s.rev,
+                text: Some(text.clone()),
+                article,
+            })
+            .unwrap();
+        assert!(!s.raw_html);
+        assert_eq!(&*s.input, text.as_str());
+        assert_eq!(&*s.analysis.text, text.as_str());
     }
 }

@@ -20,6 +20,18 @@ pub enum Segment {
     },
 }
 
+/// Texts longer than this (bytes) are analysed in the background (a Web Worker) and are not
+/// put in the text box: Chromium takes about 0.7 s to lay out a 1 MB text box, and the rules
+/// about 60 ms per 256 KB.
+pub const LARGE_TEXT: usize = 256 * 1024;
+/// How much of the article (bytes) the article pane shows at once: a page of text with its
+/// marks renders in tens of milliseconds, while 10 MB of text takes seconds.
+pub const TEXT_PAGE: usize = 128 * 1024;
+/// How many cards are listed before a "show more" button, for the same reason.
+pub const CARD_PAGE: usize = 200;
+/// How far (bytes) a page edge may move to fall on a line break.
+const LINE_SNAP: usize = 4096;
+
 /// Cut `text` into plain runs and one marked run per fact span.
 ///
 /// Spans are code points of `text` (the core's contract); they are turned into byte offsets
@@ -39,36 +51,125 @@ pub fn segments(text: &str, article: &Article) -> Vec<Segment> {
         .filter(|s| s.0 < s.1)
         .collect();
     spans.sort_by_key(|s| (s.0, s.1));
-    // Byte offset of every code point, plus the end, in one pass.
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let chars = bytes.len() - 1;
+    // Code points become byte offsets by walking the text once, alongside the sorted spans
+    // (no table of every offset: a 50 MB text would need one of 70 MB).
+    let mut walk = text.char_indices().map(|(b, _)| b).enumerate();
+    let mut walked = (0, 0); // (code point, byte) of the last position found
+    let mut byte_of = |cp: usize| -> Option<usize> {
+        if cp == walked.0 {
+            return Some(walked.1);
+        }
+        let found = walk.find(|&(c, _)| c == cp);
+        walked = found.unwrap_or((usize::MAX, text.len()));
+        found.map(|(_, b)| b)
+    };
     let mut out = Vec::with_capacity(spans.len() * 2 + 1);
-    let mut cursor = 0; // code points
+    let mut cursor = (0, 0); // (code point, byte) shown so far
     for (start, end, card, fact, kind) in spans {
-        let start = start.max(cursor).min(chars);
-        let end = end.min(chars);
+        let start = start.max(cursor.0);
         if start >= end {
             continue;
         }
-        if start > cursor {
-            out.push(Segment::Plain(bytes[cursor]..bytes[start]));
+        let Some(start_byte) = byte_of(start) else {
+            break; // past the end of the text, as every later span is
+        };
+        let end_byte = byte_of(end).unwrap_or(text.len());
+        if start_byte > cursor.1 {
+            out.push(Segment::Plain(cursor.1..start_byte));
         }
         out.push(Segment::Mark {
-            range: bytes[start]..bytes[end],
+            range: start_byte..end_byte,
             card,
             fact,
             kind,
         });
-        cursor = end;
+        cursor = (end, end_byte);
+        if end_byte == text.len() {
+            break;
+        }
     }
-    if cursor < chars {
-        out.push(Segment::Plain(bytes[cursor]..text.len()));
+    if cursor.1 < text.len() {
+        out.push(Segment::Plain(cursor.1..text.len()));
     }
     out
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The page of `text` that starts at the line holding byte `start`.
+pub fn page_at(text: &str, start: usize) -> Range<usize> {
+    let start = floor_boundary(text, start);
+    let bytes = text.as_bytes();
+    let from = start.saturating_sub(LINE_SNAP);
+    let start = match bytes[from..start].iter().rposition(|&b| b == b'\n') {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0, // the first line
+        None => start,
+    };
+    let end = floor_boundary(text, start + TEXT_PAGE);
+    let limit = (end + LINE_SNAP).min(text.len());
+    let end = bytes[end..limit]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(end, |p| end + p + 1);
+    start..end
+}
+
+/// The page of `text` that shows byte `at`, a third of the way down.
+pub fn page_around(text: &str, at: usize) -> Range<usize> {
+    page_at(text, at.saturating_sub(TEXT_PAGE / 3))
+}
+
+/// The page before `page` (or the first page).
+pub fn page_before(text: &str, page: &Range<usize>) -> Range<usize> {
+    page_at(text, page.start.saturating_sub(TEXT_PAGE))
+}
+
+/// The segments inside `page`, plain runs cut at its edges; a mark across an edge is kept
+/// whole, so a fact's words are never split.
+pub fn segments_in(segments: &[Segment], page: &Range<usize>) -> Vec<Segment> {
+    let range = |s: &Segment| match s {
+        Segment::Plain(r) | Segment::Mark { range: r, .. } => r.clone(),
+    };
+    let first = segments.partition_point(|s| range(s).end <= page.start);
+    segments[first..]
+        .iter()
+        .take_while(|s| range(s).start < page.end)
+        .map(|s| match s {
+            Segment::Plain(r) => Segment::Plain(r.start.max(page.start)..r.end.min(page.end)),
+            mark => mark.clone(),
+        })
+        .collect()
+}
+
+/// Where (byte) the words of fact `fact` of card `card` begin, else those of its first
+/// marked fact.
+pub fn mark_start(segments: &[Segment], card: usize, fact: Option<usize>) -> Option<usize> {
+    let mut first = None;
+    for s in segments {
+        if let Segment::Mark {
+            range,
+            card: c,
+            fact: f,
+            ..
+        } = s
+        {
+            if *c == card {
+                if fact.is_none_or(|want| want == *f) {
+                    return Some(range.start);
+                }
+                first = first.or(Some(range.start));
+            }
+        }
+    }
+    first
 }
 
 /// A filter button: one kind of fact, or the facts that are targets.
@@ -371,5 +472,60 @@ mod tests {
             "{}\u{FFFD}",
             "增长".repeat(100)
         )));
+    }
+
+    #[test]
+    fn segments_past_the_text_end_are_dropped() {
+        let text = "增长8%";
+        let a = article(vec![card(
+            "m",
+            vec![
+                fact(Kind::Change, 8.0, [2, 4]),
+                fact(Kind::Level, 1.0, [3, 9]),
+                fact(Kind::Level, 1.0, [7, 9]),
+            ],
+        )]);
+        assert_eq!(
+            shown(text, &segments(text, &a)),
+            vec![("增长", false), ("8%", true)]
+        );
+    }
+
+    #[test]
+    fn pages_end_on_line_breaks_and_cover_the_text() {
+        let line = "全市规上工业增加值同比增长8.4%。\n";
+        let text = line.repeat(TEXT_PAGE * 3 / line.len());
+        let first = page_at(&text, 0);
+        assert_eq!(first.start, 0);
+        assert!(text[..first.end].ends_with('\n'));
+        assert!(first.len() >= TEXT_PAGE && first.len() < TEXT_PAGE + line.len());
+        // The next page starts where this one ends; the one before it is this one.
+        let next = page_at(&text, first.end);
+        assert_eq!(next.start, first.end);
+        assert_eq!(page_before(&text, &next), first);
+        // A page around a byte holds it, starting at a line; odd offsets are no problem.
+        for at in [1, TEXT_PAGE + 7, text.len() - 1, text.len() + 5] {
+            let page = page_around(&text, at);
+            assert!(page.contains(&at.min(text.len() - 1)), "{at} in {page:?}");
+            assert!(page.start == 0 || text[..page.start].ends_with('\n'));
+        }
+        // A text with no line break at all still pages on char boundaries.
+        let flat = "增".repeat(TEXT_PAGE);
+        let page = page_at(&flat, 5);
+        assert!(flat.is_char_boundary(page.start) && flat.is_char_boundary(page.end));
+        assert_eq!(page_at("", 0), 0..0);
+    }
+
+    #[test]
+    fn segments_in_a_page_are_cut_at_its_edges() {
+        let text = "一二三增长8%四五六";
+        let a = article(vec![card("m", vec![fact(Kind::Change, 8.0, [5, 7])])]);
+        let segs = segments(text, &a);
+        // Bytes 3..17 run from 二 into the mark: the mark stays whole.
+        let part = segments_in(&segs, &(3..17));
+        assert_eq!(shown(text, &part), vec![("二三增长", false), ("8%", true)]);
+        assert_eq!(mark_start(&segs, 0, None), Some(15));
+        assert_eq!(mark_start(&segs, 0, Some(3)), Some(15));
+        assert_eq!(mark_start(&segs, 1, None), None);
     }
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
@@ -221,6 +222,14 @@ test('after the first visit the app works with the network off', async () => {
   await enter(ARTICLE);
   assert.ok((await shownCards()).some((c) => c.metric === '地区生产总值'));
   await shot('offline');
+  // A long text's worker loads offline too.
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await makeLongText(400 << 10);
+  await pasteLongText();
+  await page.waitForSelector('.large-note');
+  await page.waitForFunction(() => document.querySelectorAll('li.card').length >= 100);
+  assert.equal(workers.length, 1);
   await context.setOffline(false);
 });
 
@@ -456,4 +465,251 @@ test('dist/ is at most 500 KB gzipped (first-load transfer)', (t) => {
   }
   t.diagnostic(`dist/: ${raw} bytes raw, ${gz} bytes gzip -9`);
   assert.ok(gz <= 500 * 1000, `${gz} bytes`);
+});
+
+// ---- Long and odd inputs (issue #4) ----
+
+/**
+ * Build a long text in the page (so megabytes never cross the test connection): the fixture
+ * article and the sample, alternating, each copy with other years and values so its facts
+ * are new ones. Returns its length in UTF-16 units; the text is `window.longText`.
+ */
+async function makeLongText(bytes) {
+  const sample = readFileSync(here('../../src/sample.txt'), 'utf8');
+  return page.evaluate(({ a, s, bytes }) => {
+    const parts = [];
+    let size = 0;
+    for (let i = 0; size < bytes; i++) {
+      const part = (i % 2 ? a : s).replaceAll('2024', String(1900 + (i % 120)))
+        .replace(/(\d+)\.(\d+)/g, (_, x, y) => `${Number(x) + (i % 997)}.${y}`);
+      parts.push(part);
+      size += new TextEncoder().encode(part).length + 1;
+    }
+    window.longText = parts.join('\n');
+    return window.longText.length;
+  }, { a: ARTICLE, s: sample, bytes });
+}
+
+/** Paste `window.longText` as plain text, as the clipboard would. */
+async function pasteLongText() {
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', window.longText);
+    document.querySelector('#article-input').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+}
+
+/** Start counting the longest gap between animation frames (a frozen tab paints nothing). */
+async function watchFrames() {
+  await page.evaluate(() => {
+    window.longestFrame = 0;
+    let last = performance.now();
+    const tick = (now) => {
+      window.longestFrame = Math.max(window.longestFrame, now - last);
+      last = now;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+test('a 10 MB paste is analysed in a worker: progress, cancel, then cards a page at a time', async () => {
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await makeLongText(10 << 20);
+  await watchFrames();
+  await pasteLongText();
+  await page.waitForSelector('.progress-panel progress');
+  assert.equal(await page.inputValue('#article-input'), '', 'the long text stays out of the box');
+  assert.match(await page.textContent('.large-note'), /MB/);
+  assert.equal(await page.locator('.toolbar button.json').isDisabled(), true, 'no export before the cards');
+  await page.click('.progress-panel button.cancel');
+  await page.waitForSelector('.progress-panel.halted button.restart');
+  assert.equal(await page.locator('li.card').count(), 0);
+
+  const start = Date.now();
+  await page.click('.progress-panel button.restart');
+  await page.waitForFunction(() => Number(document.querySelector('.progress-panel progress')?.value) > 0);
+  await page.waitForSelector('li.card', { timeout: 60_000 });
+  const seconds = (Date.now() - start) / 1000;
+  const longest = await page.evaluate(() => window.longestFrame);
+  assert.ok(workers.length >= 2 && workers.every((w) => w.endsWith('/worker.js')), `ran in workers: ${workers}`);
+  // Analysed on the page, 10 MB would block it for 5 s or more; the worker leaves short hitches
+  // (handing the text over, taking the cards back).
+  assert.ok(longest < 1500, `the tab froze for ${longest} ms`);
+
+  // Cards a page at a time; the article a page at a time.
+  assert.equal(await page.locator('li.card').count(), 200);
+  const more = await page.textContent('button.more-cards');
+  await page.click('button.more-cards');
+  await page.waitForFunction(() => document.querySelectorAll('li.card').length > 200);
+  assert.ok((await page.textContent('.article-text')).length < 200_000, 'one page of the text is shown');
+  const first = await page.textContent('.page-info');
+  assert.match(first, /0%/);
+  await page.click('button.turn-page.later');
+  await page.waitForFunction((f) => document.querySelector('.page-info').textContent !== f, first);
+  await page.click('button.turn-page.earlier');
+  await page.waitForFunction((f) => document.querySelector('.page-info').textContent === f, first);
+  // The last listed card's words are found on their page.
+  const last = page.locator('li.card').last();
+  const index = await last.getAttribute('data-card');
+  await last.locator('button.locate').click();
+  await page.waitForSelector(`mark[data-card="${index}"].current`);
+  assert.ok(await page.locator(`mark[data-card="${index}"]`).first().isVisible());
+  // The JSON export holds every card, not only the listed ones.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.toolbar button.json')]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.ok(json.articles[0].cards.length > 400, `${json.articles[0].cards.length} cards`);
+  assert.match(more, /\d/);
+  console.log(`# 10 MB paste → cards: ${seconds.toFixed(1)} s, longest frame ${Math.round(longest)} ms`);
+});
+
+test('a 50 MB file dropped on the page never freezes the tab', async () => {
+  await makeLongText(50 << 20);
+  await watchFrames();
+  const start = Date.now();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([window.longText], 'year.txt', { type: 'text/plain' }));
+    window.longText = null;
+    document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('.progress-panel progress');
+  await page.waitForSelector('li.card', { timeout: 180_000 });
+  const seconds = (Date.now() - start) / 1000;
+  const longest = await page.evaluate(() => window.longestFrame);
+  assert.ok(longest < 2500, `the tab froze for ${longest} ms`);
+  assert.match(await page.textContent('.large-note'), /MB/);
+  assert.ok(await page.locator('mark').count() > 10);
+  console.log(`# 50 MB drop → cards: ${seconds.toFixed(1)} s, longest frame ${Math.round(longest)} ms`);
+  // A reload does not bring a text this long back (storage holds a few MB).
+  await page.reload();
+  await page.waitForSelector('section.empty');
+});
+
+test('odd inputs give a sane result and no error', async () => {
+  const cases = [
+    // [what, text, a metric it must give (else: any sane result)]
+    ['whitespace only', ' \n\t\u3000\n ', undefined],
+    ['lone surrogates', '\uD800全市规上工业增加值同比增长8.4%\uDFFF。\uDC00', '规上工业增加值'],
+    ['NUL and control characters', '全市\u0000规上工业增加值\u0007同比增长8.4%。\u001b[0m', '规上工业增加值'],
+    ['BOM and CRLF', '\uFEFF标题\r\n全市规上工业增加值同比增长8.4%。\r\n', '规上工业增加值'],
+    ['CR line ends', '标题\r全市规上工业增加值同比增长8.4%。\r', '规上工业增加值'],
+    ['10,000 digits', `全市规上工业增加值${'9'.repeat(10_000)}亿元。`, undefined],
+    ['huge scaled number', '全市规上工业增加值9999999999999999999999亿元。', undefined],
+    ['dotted number', '全市规上工业增加值增长1.2.3.4%。', undefined],
+    ['mixed scripts and emoji', 'Рост 5% 😀 نمو ٥٪ 全市规上工业增加值同比增长8.4% 🚀', '规上工业增加值'],
+    ['CSV text', 'metric,value\n规上工业增加值,8.4%\n"地区生产总值","752.1亿元"', undefined],
+    ['JSON text', '{"metric":"规上工业增加值","change":"增长8.4%","nested":{"a":[1,2,3]}}', undefined],
+    ['one 5 MB line', `${'全市经济运行稳中有进，'.repeat(160_000)}全市规上工业增加值同比增长8.4%。`, '规上工业增加值'],
+    ['1,000,000 newlines', `${'\n'.repeat(1_000_000)}全市规上工业增加值同比增长8.4%。`, '规上工业增加值'],
+  ];
+  for (const [what, text, metric] of cases) {
+    if (await page.locator('.toolbar button.clear').isEnabled()) await page.click('.toolbar button.clear');
+    await page.waitForSelector('section.empty');
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const area = document.querySelector('#article-input');
+      area.value = '';
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      if (t.length * 3 <= 256 * 1024) {
+        // A short plain paste is the browser's to insert: do it as the browser would.
+        area.value = t;
+        area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+      }
+    }, text);
+    if (!text.trim()) {
+      await page.waitForTimeout(300);
+      assert.ok(await page.isVisible('section.empty'), `${what}: still empty`);
+      continue;
+    }
+    await page.waitForSelector('li.card, .cards-pane p.none', { timeout: 60_000 });
+    const metrics = await page.$$eval('li.card .metric', (els) => els.map((e) => e.textContent));
+    if (metric) assert.ok(metrics.includes(metric), `${what}: ${metrics}`);
+  }
+  // Unclosed and deeply nested HTML, pasted as a web page.
+  const nested = `${'<div><span><b>'.repeat(3000)}<p>全市规上工业增加值同比增长8.4%<p><table><tr><td>地区生产总值752.1亿元`;
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    document.querySelector('#article-input').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, nested);
+  await page.waitForFunction(() => [...document.querySelectorAll('li.card .metric')]
+    .some((e) => e.textContent === '规上工业增加值'));
+});
+
+test('a pasted page full of image, media and link URLs fetches nothing', async () => {
+  const files = new Set(readdirSync(DIST).map((f) => new URL(f, url).href));
+  files.add(url);
+  const urls = (i) => [`https://tracker${i}.example/p.gif`, `//cdn${i}.example/x.css`, `/deep/sub/path/evil${i}.png`, `evil${i}.js`];
+  const html = Array.from({ length: 100 }, (_, i) => {
+    const [a, b, c, d] = urls(i);
+    return `<p>第${i}区规上工业增加值增长${i % 9}.${i % 7}%。</p><img src="${a}" srcset="${c} 2x">`
+      + `<link rel="stylesheet" href="${b}"><script src="${d}"></script><video poster="${a}" src="${c}"></video>`
+      + `<iframe src="${a}"></iframe><object data="${c}"></object><div style="background:url(${a})">x</div>`
+      + `<a href="${a}" ping="${c}">link</a><form action="${a}"><input type=image src="${c}"></form>`;
+  }).join('');
+  const before = requests.length;
+  await page.evaluate((h) => {
+    const data = new DataTransfer();
+    data.setData('text/html', h);
+    document.querySelector('#article-input').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await page.waitForSelector('li.card');
+  await page.waitForTimeout(1000);
+  const fetched = requests.slice(before).filter((r) => !files.has(r));
+  assert.deepEqual(fetched, [], 'only the app\'s own files are ever requested');
+  assert.ok(await page.locator('li.card').count() >= 50);
+});
+
+/** A page of its own, with no offline copy (whose fetches the test's routes cannot change). */
+async function isolatedPage() {
+  const own = await browser.newContext({ serviceWorkers: 'block' });
+  return own.newPage();
+}
+
+test('every file the page loads carries a matching integrity hash; a changed file is refused', async () => {
+  const index = readFileSync(`${DIST}/index.html`, 'utf8');
+  const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(`${DIST}/${name}`)).digest('base64')}`;
+  const loaded = readdirSync(DIST).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js');
+  for (const name of loaded) {
+    assert.ok(index.includes(sri(name)), `${name} has its hash in index.html`);
+  }
+  // Each changed file in turn: the app must not start on it (or, for the worker, not use it).
+  for (const name of loaded.filter((f) => f !== 'worker.js' && !f.endsWith('.css'))) {
+    const tampered = await isolatedPage();
+    await tampered.route(`**/${name}`, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[body.length - 2] ^= 1;
+      await route.fulfill({ response, body });
+    });
+    await tampered.goto(url);
+    await tampered.waitForTimeout(1500);
+    assert.equal(await tampered.locator('#article-input').count(), 0, `the app did not start on a changed ${name}`);
+    await tampered.context().close();
+  }
+  // A changed worker.js is never run: long texts are then analysed on the page.
+  const tampered = await isolatedPage();
+  const workers = [];
+  tampered.on('worker', (w) => workers.push(w.url()));
+  await tampered.route('**/worker.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\nself.postMessage({type:'error',message:'evil'});` });
+  });
+  await tampered.goto(url);
+  await tampered.waitForSelector('#article-input');
+  await tampered.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', `${'经济运行稳中有进。\n'.repeat(20_000)}${t}`);
+    document.querySelector('#article-input').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, ARTICLE);
+  await tampered.waitForSelector('li.card');
+  assert.deepEqual(workers, [], 'no worker ran the changed script');
+  await tampered.context().close();
 });
