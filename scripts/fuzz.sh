@@ -78,7 +78,7 @@ trap 'rm -f "$stamp"' EXIT
 quiet='^#[0-9]+[[:space:]]+(NEW|REDUCE)[[:space:]]|^[[:space:]]+NEW_FUNC|^"'
 set +e
 "$bin" "${args[@]}" "$@" "$work" "$seeds" 2>&1 \
-  | if [ -n "${FUZZ_VERBOSE:-}" ]; then cat; else grep -Ev "$quiet"; fi
+  | if [ -n "${FUZZ_VERBOSE:-}" ]; then cat; else grep --line-buffered -Ev "$quiet"; fi
 status=${PIPESTATUS[0]}
 set -e
 found=$(find "$artifacts" -type f -newer "$stamp")
