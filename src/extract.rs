@@ -113,6 +113,9 @@ struct Draft {
 
 /// The longest quote a fact keeps before its number, in chars.
 const MAX_QUOTE: usize = 80;
+/// The most chars a metric's name is read from, and has. Real names are far shorter; every
+/// fact copies its name, so an unbounded one makes long texts quadratic.
+const MAX_NAME: usize = 256;
 
 struct Reader<'a> {
     chars: &'a [char],
@@ -444,7 +447,15 @@ impl<'a> Reader<'a> {
                     metric = format!("{m}{metric}");
                 }
             }
-            let metric = metric.trim_matches(['、', '和', '及', ' ']).to_string();
+            let metric = metric.trim_matches(['、', '和', '及', ' ']);
+            // Bounded, keeping the head noun at the end: each lead-less streak would otherwise
+            // carry every name before it in its sentence (连续…位居…，连续…位居…).
+            let metric = metric
+                .char_indices()
+                .rev()
+                .nth(MAX_NAME - 1)
+                .map_or(metric, |(i, _)| &metric[i..])
+                .to_string();
             if metric.chars().count() < 2 {
                 continue;
             }
@@ -1250,6 +1261,10 @@ fn foreign(ch: char) -> bool {
 }
 
 fn clean_metric(c: &[char], s: usize, e: usize) -> String {
+    // Only the words nearest the number can name it (Chinese names end in their head noun):
+    // a page-long run of words before the first number, named again for every fact after it,
+    // made long texts quadratic.
+    let s = s.max(e.saturating_sub(MAX_NAME));
     let e = strip_back(c, s, e);
     let mut cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
     // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
