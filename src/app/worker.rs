@@ -14,6 +14,15 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::UseReducerDispatcher;
 
+/// `text` as the rules read it: reduced to its words when it is a web page.
+fn readable(text: String, html: bool) -> String {
+    if html {
+        crate::html_to_text(&text)
+    } else {
+        text
+    }
+}
+
 /// Analyse `text` (first reduced from HTML when `html`), reporting progress through
 /// `progress(fraction)`; returns `[text or null, the article as JSON]`. Called in the worker.
 #[wasm_bindgen(js_name = analyzeInWorker)]
@@ -23,11 +32,7 @@ pub fn analyze_in_worker(
     html: bool,
     progress: &js_sys::Function,
 ) -> js_sys::Array {
-    let text = if html {
-        crate::html_to_text(&text)
-    } else {
-        text
-    };
+    let text = readable(text, html);
     let article = crate::analyze_with_progress(source, &text, &mut |p| {
         let _ = progress.call1(&JsValue::NULL, &JsValue::from_f64(p.into()));
     });
@@ -70,11 +75,7 @@ pub fn start(
     match spawn(rev, source, text, html, dispatcher.clone()) {
         Ok(job) => Some(job),
         Err(_) => {
-            let text = if html {
-                crate::html_to_text(text)
-            } else {
-                text.to_string()
-            };
+            let text = readable(text.to_string(), html);
             let article = Rc::new(crate::analyze(source, &text));
             dispatcher.dispatch(Action::Analysed {
                 rev,

@@ -500,6 +500,16 @@ async function pasteLongText() {
   });
 }
 
+/** Paste `text` into the box as the clipboard's `type` (text/plain or text/html), on `on`. */
+function paste(type, text, on = page) {
+  return on.evaluate(([type, text]) => {
+    const data = new DataTransfer();
+    data.setData(type, text);
+    document.querySelector('#article-input').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [type, text]);
+}
+
 /** Start counting the longest gap between animation frames (a frozen tab paints nothing). */
 async function watchFrames() {
   await page.evaluate(() => {
@@ -631,12 +641,7 @@ test('odd inputs give a sane result and no error', async () => {
   }
   // Unclosed and deeply nested HTML, pasted as a web page.
   const nested = `${'<div><span><b>'.repeat(3000)}<p>全市规上工业增加值同比增长8.4%<p><table><tr><td>地区生产总值752.1亿元`;
-  await page.evaluate((html) => {
-    const data = new DataTransfer();
-    data.setData('text/html', html);
-    document.querySelector('#article-input').dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, nested);
+  await paste('text/html', nested);
   await page.waitForFunction(() => [...document.querySelectorAll('li.card .metric')]
     .some((e) => e.textContent === '规上工业增加值'));
 });
@@ -653,12 +658,7 @@ test('a pasted page full of image, media and link URLs fetches nothing', async (
       + `<a href="${a}" ping="${c}">link</a><form action="${a}"><input type=image src="${c}"></form>`;
   }).join('');
   const before = requests.length;
-  await page.evaluate((h) => {
-    const data = new DataTransfer();
-    data.setData('text/html', h);
-    document.querySelector('#article-input').dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, html);
+  await paste('text/html', html);
   await page.waitForSelector('li.card');
   await page.waitForTimeout(1000);
   const fetched = requests.slice(before).filter((r) => !files.has(r));
@@ -703,12 +703,7 @@ test('every file the page loads carries a matching integrity hash; a changed fil
   });
   await tampered.goto(url);
   await tampered.waitForSelector('#article-input');
-  await tampered.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', `${'经济运行稳中有进。\n'.repeat(20_000)}${t}`);
-    document.querySelector('#article-input').dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, ARTICLE);
+  await paste('text/plain', `${'经济运行稳中有进。\n'.repeat(20_000)}${ARTICLE}`, tampered);
   await tampered.waitForSelector('li.card');
   assert.deepEqual(workers, [], 'no worker ran the changed script');
   await tampered.context().close();
