@@ -12,6 +12,7 @@ use crate::plan::Plan;
 use crate::quantity::{han, scan, Quantity, Unit, RANK_SCOPES};
 use crate::segment::{self, Line};
 use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
+use crate::when::{self, find_period, period_at, Frame};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -53,8 +54,10 @@ pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut
         view: None,
     };
     let title = title_line(&lines);
+    let (anchor, date) = when::article_date(&chars, &lines, title);
     let mut section: Option<String> = None;
     let mut plan = Plan::default();
+    let mut frame = Frame::default();
     for (li, line) in lines.iter().enumerate() {
         if line.start >= next_report {
             next_report = line.start + step;
@@ -68,17 +71,26 @@ pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut
         if line.heading && !is_title {
             section = Some(text_of(&chars, line.start, line.end));
             plan.heading(words);
+            frame.heading(find_period(&chars, line.start, line.end, false));
         } else if !line.heading {
             plan.paragraph(words);
+            frame.paragraph();
         }
-        reader.read_line(line, line.heading || is_title, section.as_deref(), &plan);
+        let at = Place {
+            heading: line.heading || is_title,
+            section: section.as_deref(),
+            plan: &plan,
+        };
+        reader.read_line(line, &at, &mut frame);
     }
     let title = title.map(|i| text_of(&chars, lines[i].start, lines[i].end));
-    let article = Article {
+    let mut article = Article {
         source: source.to_string(),
         title,
+        date,
         cards: into_cards(reader.facts),
     };
+    when::stamp(&mut article, &anchor);
     progress(1.0);
     article
 }
@@ -132,6 +144,13 @@ struct Reader<'a> {
     view: Option<String>,
 }
 
+/// Where a line stands: in a heading, under which section, in a plan or not.
+struct Place<'p> {
+    heading: bool,
+    section: Option<&'p str>,
+    plan: &'p Plan,
+}
+
 /// What a sentence carries from clause to clause.
 #[derive(Default)]
 struct SentenceState {
@@ -142,20 +161,25 @@ struct SentenceState {
     topic: Option<(usize, usize)>,
     subject: Option<String>,
     cards: usize,
+    /// A clause with a quantity has been read.
+    quantified: bool,
     /// The names of the last list distributed over a list of values, for a later list of
     /// values with no names of its own (…分别增长A、B，两年平均增速分别为C、D).
     names: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
-    fn read_line(&mut self, line: &Line, heading: bool, section: Option<&str>, plan: &Plan) {
+    fn read_line(&mut self, line: &Line, at: &Place, frame: &mut Frame) {
         // Skip quantities of noise lines before this one.
         while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < line.start
         {
             self.next_q += 1;
         }
-        let paragraph_period = find_period_at(self.chars, line.start, line.end, true);
-        for (ss, se) in segment::sentences(self.chars, line.start, line.end) {
+        let paragraph_period = find_period(self.chars, line.start, line.end, false);
+        for (n, (ss, se)) in segment::sentences(self.chars, line.start, line.end)
+            .into_iter()
+            .enumerate()
+        {
             let mut st = SentenceState {
                 id: ss,
                 ..Default::default()
@@ -163,8 +187,11 @@ impl<'a> Reader<'a> {
             // The period stated so far in the sentence; each clause is searched once.
             let mut sentence_period: Option<String> = None;
             let sentence_target = self.target_before(ss, se);
-            let planned = plan.covers(&self.chars[ss..se]);
-            for (cs, ce) in segment::clauses(self.chars, ss, se) {
+            let planned = at.plan.covers(&self.chars[ss..se]);
+            // A period stated before the sentence's first number, in its first two clauses,
+            // opens it (2023年，…; 解志超表示，2024年，…): it holds for what follows.
+            let mut opening: Option<String> = None;
+            for (k, (cs, ce)) in segment::clauses(self.chars, ss, se).into_iter().enumerate() {
                 let first = self.next_q;
                 while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce
                 {
@@ -183,24 +210,38 @@ impl<'a> Reader<'a> {
                 if qs.is_empty() {
                     // Named lazily: most topics are never referred to.
                     st.topic = Some((cs, ce));
-                    if let Some(p) = find_period(self.chars, cs, ce) {
+                    if let Some(p) = find_period(self.chars, cs, ce, true) {
+                        if k < 2 && !st.quantified {
+                            opening = Some(p.clone());
+                        }
                         sentence_period = Some(p);
                     }
                     continue;
                 }
-                if let Some(p) = find_period(self.chars, cs, qs[0].start) {
+                if let Some(p) = find_period(self.chars, cs, qs[0].start, true) {
+                    if k < 2 && !st.quantified {
+                        opening = Some(p.clone());
+                    }
                     sentence_period = Some(p);
                 }
-                let period = sentence_period.clone().or_else(|| paragraph_period.clone());
+                st.quantified = true;
+                let period = sentence_period
+                    .clone()
+                    .or_else(|| frame.current().map(str::to_string))
+                    .or_else(|| paragraph_period.clone())
+                    .map(|p| frame.with_year(p));
                 let ctx = ClauseCtx {
                     start: cs,
                     end: ce,
                     target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
                     period,
-                    heading,
-                    section,
+                    heading: at.heading,
+                    section: at.section,
                 };
                 self.read_clause(&ctx, &qs, &mut st);
+            }
+            if let Some(p) = opening.filter(|_| !at.heading) {
+                frame.opened(&p, n == 0);
             }
         }
     }
@@ -518,6 +559,8 @@ impl<'a> Reader<'a> {
                 bound: q.bound,
                 target: ctx.target,
                 period: ctx.period.clone(),
+                when: None,
+                when_note: None,
                 from: None,
                 from_display: None,
             };
@@ -1338,107 +1381,6 @@ fn category(name: &str) -> &str {
     }
 }
 
-/// A period word at `cs[i..]` (2023年, 1-2月, 一季度, 去年…): the index after it.
-fn period_at(cs: &[char], i: usize) -> Option<usize> {
-    // Most chars start no period: answer them at once.
-    if !cs
-        .get(i)
-        .is_some_and(|c| c.is_ascii_digit() || "前上下一二三四第首去今明全年".contains(*c))
-    {
-        return None;
-    }
-    const WORDS: [&str; 16] = [
-        "前三季度",
-        "上半年",
-        "下半年",
-        "一季度",
-        "二季度",
-        "三季度",
-        "四季度",
-        "第一季度",
-        "首季",
-        "去年",
-        "今年",
-        "上年",
-        "明年",
-        "全年",
-        "年底",
-        "年末",
-    ];
-    if let Some(w) = WORDS.iter().find(|w| starts_with(cs, i, w)) {
-        return Some(i + w.chars().count());
-    }
-    // Digits then 年/月, with an optional range and an ending (2021年底, 1-8月, 2024年3月).
-    let mut j = i;
-    let digits = |j: &mut usize| {
-        let s = *j;
-        while *j < cs.len() && cs[*j].is_ascii_digit() {
-            *j += 1;
-        }
-        *j > s
-    };
-    if !digits(&mut j) {
-        return None;
-    }
-    if cs.get(j) == Some(&'-') {
-        j += 1;
-        digits(&mut j);
-    }
-    match cs.get(j) {
-        Some('年') => {
-            j += 1;
-            let k = j;
-            let mut m = j;
-            if digits(&mut m) && cs.get(m) == Some(&'月') {
-                j = m + 1;
-            } else {
-                j = k;
-            }
-        }
-        Some('月') => j += 1,
-        _ => return None,
-    }
-    for end in ["底", "末", "初", "以来", "的", "份"] {
-        if starts_with(cs, j, end) {
-            j += end.chars().count();
-        }
-    }
-    Some(j)
-}
-
-/// The period nearest before `end` in `c[s..end]`.
-/// The last period named in `c[s..end]`, or the first with `first`. 上年 in 比上年 is a
-/// basis, not a period.
-fn find_period_at(c: &[char], s: usize, end: usize, first: bool) -> Option<String> {
-    let mut found = None;
-    let mut i = s;
-    while i < end {
-        let starts_word =
-            i == 0 || !(c[i - 1].is_ascii_digit() || matches!(c[i - 1], '比' | '较' | '于'));
-        match period_at(c, i).filter(|_| starts_word) {
-            Some(j) if j <= end => {
-                let mut text: String = c[i..j].iter().collect();
-                for junk in ["的", "以来", "份"] {
-                    if let Some(t) = text.strip_suffix(junk) {
-                        text = t.to_string();
-                    }
-                }
-                found = Some(text);
-                if first {
-                    break;
-                }
-                i = j;
-            }
-            _ => i += 1,
-        }
-    }
-    found
-}
-
-fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
-    find_period_at(c, s, end, false)
-}
-
 /// 从GDP同比增速来看 → GDP同比增速.
 fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
     if !starts_with(c, s, "从") || e < s + 4 || !starts_with(c, e - 2, "来看") {
@@ -1598,6 +1540,7 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         }
         last = Some(id);
         cards.push(Card {
+            key: crate::key::key(&d.metric),
             metric: d.metric,
             subject: d.subject,
             section: d.section,
@@ -1650,7 +1593,7 @@ impl Name {
 }
 
 /// A name with short forms for long ones and without leading light verbs.
-fn core_name(name: &str) -> String {
+pub(crate) fn core_name(name: &str) -> String {
     let mut s = name.to_string();
     for (long, short) in &VOCAB.aliases {
         if s.contains(long) {
@@ -1667,7 +1610,7 @@ fn core_name(name: &str) -> String {
 
 /// The rest of a name led by a place: a province (广东) or a short name ending in 省, 市, 县,
 /// 区, 州 or 盟 (聊城市).
-fn without_place(name: &str) -> Option<&str> {
+pub(crate) fn without_place(name: &str) -> Option<&str> {
     let cs: Vec<char> = name.chars().collect();
     let n = VOCAB
         .places

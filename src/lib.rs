@@ -5,7 +5,9 @@
 //! cards and [`render`] prints them. The CLI (native) and the Yew app (wasm32) are thin shells
 //! over it, each behind its platform's gate.
 
+pub mod compare;
 pub mod extract;
+pub mod key;
 pub mod model;
 pub mod normalize;
 pub mod number;
@@ -14,6 +16,7 @@ pub mod quantity;
 pub mod render;
 pub mod segment;
 pub mod vocab;
+pub mod when;
 
 // Natively only its browser-free parts build, for their unit tests.
 #[cfg(any(target_arch = "wasm32", test))]

@@ -189,7 +189,7 @@ pub fn number(v: f64) -> String {
     }
 }
 
-fn csv_cell(s: &str) -> String {
+pub fn csv_cell(s: &str) -> String {
     // A leading = + - @ would run as a formula in a spreadsheet; a quote mark defuses it.
     let signed_number = s.strip_prefix('-').is_some_and(|r| {
         !r.is_empty()

@@ -44,6 +44,12 @@ pub struct Vocab {
     /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
     pub obtain_verbs: Words,
     pub funds: Words,
+    /// Period words and what each means (`periods.txt`), longest first.
+    pub periods: Vec<(&'static str, &'static str)>,
+    /// Names of newspapers and news services that make a short line a byline.
+    pub press: Words,
+    /// Words for the rate of change of the metric before them (增速, 增幅).
+    pub rates: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -187,6 +193,16 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .filter_map(|l| l.split_once(' '))
             .map(|(long, short)| (long, short.trim()))
             .collect(),
+        periods: {
+            let mut v: Vec<(&str, &str)> = lines(include_str!("vocab/periods.txt"))
+                .filter_map(|l| l.split_once(' '))
+                .map(|(w, m)| (w, m.trim()))
+                .collect();
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+            v
+        },
+        press: list(include_str!("vocab/press.txt")),
+        rates: list(include_str!("vocab/rates.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }
@@ -243,6 +259,8 @@ mod tests {
             &v.plan_close,
             &v.obtain_verbs,
             &v.funds,
+            &v.press,
+            &v.rates,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();
