@@ -193,7 +193,6 @@ pub fn table(articles: &[Article], options: Options) -> Table {
     let columns = columns(
         kept.iter()
             .flat_map(|(_, cells)| cells.iter().map(|(c, _)| (c.when.clone(), c.article))),
-        articles,
     );
     let distinct: BTreeSet<&Option<String>> = columns.iter().map(|c| &c.when).collect();
     let by = if distinct.len() <= 1 && articles.len() > 1 {
@@ -239,7 +238,7 @@ fn cell(article: usize, fact: &Fact) -> Cell {
 
 /// The columns for values at (when, article): periods in time order, then values of no known
 /// period; a period several articles speak of gets one column per article.
-fn columns(slots: impl Iterator<Item = (Option<String>, usize)>, articles: &[Article]) -> Vec<Column> {
+fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> {
     let mut by_when: HashMap<Option<String>, BTreeSet<usize>> = HashMap::new();
     for (when, article) in slots {
         by_when.entry(when).or_default().insert(article);
@@ -278,7 +277,7 @@ fn columns(slots: impl Iterator<Item = (Option<String>, usize)>, articles: &[Art
         }
         for &a in arts {
             out.push(Column {
-                label: format!("{label} · {}", articles[a].source),
+                label: format!("{label} [{}]", a + 1),
                 when: when.clone(),
                 article: Some(a),
             });

@@ -42,6 +42,20 @@ fn may_start(c: char) -> bool {
 /// A period at `cs[i..]` (2023年, 1-2月, 一季度, 去年, 2021年底 …): the index after it. A date
 /// (3月20日, 2025年03月20日) and a span of years (3年, 近10年) are not periods.
 pub fn period_at(cs: &[char], i: usize) -> Option<usize> {
+    let j = one_period_at(cs, i)?;
+    // 今年9月, 2024年一季度, 去年上半年: a year and a part of it are one period.
+    let year: String = cs[i..j].iter().collect();
+    if parse(&year).year == Year::Unstated {
+        return Some(j);
+    }
+    match one_period_at(cs, j) {
+        Some(k) if parse(&cs[j..k].iter().collect::<String>()).year == Year::Unstated => Some(k),
+        _ => Some(j),
+    }
+}
+
+/// One period word or number at `cs[i..]`.
+fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
     let c = *cs.get(i)?;
     if !may_start(c) {
         return None;
@@ -105,13 +119,15 @@ fn is_day(cs: &[char], i: usize) -> bool {
 }
 
 /// The first period named in `c[s..end]`, or the last with `last`. 上年 in 比上年 and 1-3月 in
-/// 比1-3月 are a change's basis, not a period; 3月 in 1-3月 is part of one.
+/// 比1-3月 are a change's basis, 去年同期 in 由去年同期的 a start value's period, not the
+/// fact's; 3月 in 1-3月 and 年初 in 上年年初 are parts of another.
 pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<String> {
     let mut found = None;
     let mut i = s;
     while i < end {
         let starts_word = i == 0
-            || !(c[i - 1].is_ascii_digit() || matches!(c[i - 1], '比' | '较' | '于' | '与' | '-'));
+            || !(c[i - 1].is_ascii_digit()
+                || matches!(c[i - 1], '比' | '较' | '于' | '与' | '由' | '从' | '-' | '年'));
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
                 let mut text: String = c[i..j].iter().collect();
@@ -464,6 +480,10 @@ pub fn article_date(
             .filter(|l| l.end - l.start <= DATELINE_CHARS)
             .find_map(|l| {
                 let t = text_of(l);
+                // A date in a sentence (优惠期限至2024年3月31日。) is not when it was written.
+                if t.contains(['。', '；', '，', '至', '到']) {
+                    return None;
+                }
                 let c = DATE.captures(&t)?;
                 Some((day_of(&c)?, c.get(0)?.as_str().to_string()))
             })
@@ -478,8 +498,12 @@ pub fn article_date(
     }
     let title_year = title.and_then(|i| {
         let t = text_of(&lines[i]);
-        let c = YEAR.captures(&t)?;
-        Some((c.get(1)?.as_str().parse::<i32>().ok()?, c.get(0)?.as_str().to_string()))
+        // 1992年有纪录以来: a year the title measures from, not the one it is about.
+        let c = YEAR
+            .captures_iter(&t)
+            .find(|c| c.get(0).is_some_and(|m| !t[m.start()..].chars().take(8).collect::<String>().contains("以来")))?;
+        let year = c.get(1)?.as_str();
+        Some((year.parse::<i32>().ok()?, format!("{year}年")))
     });
     let body_year = || {
         lines.iter().filter(|l| !l.noise).find_map(|l| {
@@ -497,7 +521,7 @@ pub fn article_date(
         found.get_or_insert(ArticleDate {
             when: y.to_string(),
             from,
-            text: text.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '年').to_string(),
+            text,
         });
     }
     (anchor, found)
