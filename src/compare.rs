@@ -186,7 +186,10 @@ pub fn table(articles: &[Article], options: Options) -> Table {
         .into_iter()
         .filter_map(|m| {
             let cells = found.remove(&m)?;
-            let n = cells.iter().map(|(c, _)| c.article).collect::<BTreeSet<_>>();
+            let n = cells
+                .iter()
+                .map(|(c, _)| c.article)
+                .collect::<BTreeSet<_>>();
             (options.all || n.len() >= 2).then_some((m, cells))
         })
         .collect();
@@ -313,9 +316,9 @@ fn row(m: Measure, cells: Vec<(Cell, String)>, columns: &[Column]) -> Row {
         .collect();
     let mut slots: Vec<Vec<Cell>> = vec![Vec::new(); columns.len()];
     for (c, _) in cells {
-        let at = columns.iter().position(|col| {
-            col.when == c.when && col.article.is_none_or(|a| a == c.article)
-        });
+        let at = columns
+            .iter()
+            .position(|col| col.when == c.when && col.article.is_none_or(|a| a == c.article));
         if let Some(i) = at {
             slots[i].push(c);
         }
@@ -373,8 +376,14 @@ pub fn text(table: &Table) -> String {
             "[{}] {}{}{}",
             i + 1,
             a.source,
-            a.title.as_deref().map(|t| format!(": {t}")).unwrap_or_default(),
-            a.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default()
+            a.title
+                .as_deref()
+                .map(|t| format!(": {t}"))
+                .unwrap_or_default(),
+            a.date
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default()
         );
     }
     if table.rows.is_empty() {
@@ -440,7 +449,15 @@ pub fn markdown(table: &Table) -> String {
         let cells: Vec<String> = std::iter::once(md(&row.label()))
             .chain(row.cells.iter().map(|cs| {
                 cs.iter()
-                    .map(|c| format!("{} ([{}] {}-{})", md(&c.shown()), c.article + 1, c.span[0], c.span[1]))
+                    .map(|c| {
+                        format!(
+                            "{} ([{}] {}-{})",
+                            md(&c.shown()),
+                            c.article + 1,
+                            c.span[0],
+                            c.span[1]
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("; ")
             }))
@@ -457,8 +474,8 @@ pub fn markdown(table: &Table) -> String {
 /// The table in CSV, one line per cell (long form: any spreadsheet pivots it back).
 pub fn csv(table: &Table) -> String {
     const COLUMNS: [&str; 17] = [
-        "key", "metric", "subject", "kind", "unit", "versus", "column", "when", "period",
-        "source", "value", "display", "basis", "bound", "target", "text", "start",
+        "key", "metric", "subject", "kind", "unit", "versus", "column", "when", "period", "source",
+        "value", "display", "basis", "bound", "target", "text", "start",
     ];
     let mut out = COLUMNS.join(",");
     out.push_str(",end\r\n");
@@ -481,7 +498,11 @@ pub fn csv(table: &Table) -> String {
                     c.display.clone(),
                     opt(&c.basis),
                     c.bound.map(|b| b.as_str().to_string()).unwrap_or_default(),
-                    if c.target { "true".into() } else { String::new() },
+                    if c.target {
+                        "true".into()
+                    } else {
+                        String::new()
+                    },
                     c.text.clone(),
                     c.span[0].to_string(),
                     c.span[1].to_string(),
@@ -506,11 +527,25 @@ mod tests {
 
     #[test]
     fn periods_sort_in_time() {
-        let mut ws = vec!["2024", "2024-Q1", "2023", "2024-01..2024-08", "2024-H1", "2024-12-31"];
+        let mut ws = vec![
+            "2024",
+            "2024-Q1",
+            "2023",
+            "2024-01..2024-08",
+            "2024-H1",
+            "2024-12-31",
+        ];
         ws.sort_by_key(|w| time_order(w).map(|(s, e)| (e, s)));
         assert_eq!(
             ws,
-            ["2023", "2024-Q1", "2024-H1", "2024-01..2024-08", "2024", "2024-12-31"]
+            [
+                "2023",
+                "2024-Q1",
+                "2024-H1",
+                "2024-01..2024-08",
+                "2024",
+                "2024-12-31"
+            ]
         );
     }
 

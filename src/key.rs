@@ -27,7 +27,11 @@ pub fn key(metric: &str) -> String {
         }
         name = core_name(&name);
         let cs: Vec<char> = name.chars().collect();
-        if let Some(w) = VOCAB.rates.ending(&cs, cs.len()).filter(|w| w.len() < name.len()) {
+        if let Some(w) = VOCAB
+            .rates
+            .ending(&cs, cs.len())
+            .filter(|w| w.len() < name.len())
+        {
             name.truncate(name.len() - w.len());
         }
         let trimmed = name.trim_end_matches('的');
@@ -48,9 +52,24 @@ mod tests {
     fn wordings_of_one_measure_share_a_key() {
         // Groups of names that must share a key; names of different groups must not.
         let groups: &[&[&str]] = &[
-            &["规模以上工业增加值", "规上工业增加值", "全市规上工业增加值", "規模以上工業增加值"],
-            &["地区生产总值", "GDP", "全省地区生产总值", "广东地区生产总值", "GDP增速"],
-            &["社会消费品零售总额", "社会消费品零售总额增速", "聊城市社会消费品零售总额"],
+            &[
+                "规模以上工业增加值",
+                "规上工业增加值",
+                "全市规上工业增加值",
+                "規模以上工業增加值",
+            ],
+            &[
+                "地区生产总值",
+                "GDP",
+                "全省地区生产总值",
+                "广东地区生产总值",
+                "GDP增速",
+            ],
+            &[
+                "社会消费品零售总额",
+                "社会消费品零售总额增速",
+                "聊城市社会消费品零售总额",
+            ],
             &["固定资产投资", "全市固定资产投资增幅"],
             &["城镇居民人均可支配收入"],
             &["居民人均可支配收入"],

@@ -127,7 +127,10 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
     while i < end {
         let starts_word = i == 0
             || !(c[i - 1].is_ascii_digit()
-                || matches!(c[i - 1], '比' | '较' | '于' | '与' | '由' | '从' | '-' | '年'));
+                || matches!(
+                    c[i - 1],
+                    '比' | '较' | '于' | '与' | '由' | '从' | '-' | '年'
+                ));
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
                 let mut text: String = c[i..j].iter().collect();
@@ -298,7 +301,11 @@ fn parse(text: &str) -> Parsed {
             }
             Some('月') if (1..=12).contains(&a) && b.is_none_or(|b| (a..=12).contains(&b)) => {
                 i += 1;
-                let (a, end) = if first_months { (1, a) } else { (a, b.unwrap_or(a)) };
+                let (a, end) = if first_months {
+                    (1, a)
+                } else {
+                    (a, b.unwrap_or(a))
+                };
                 out.part = if matches!(cs.get(i), Some('末' | '底')) {
                     Part::End(end)
                 } else {
@@ -426,13 +433,17 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
 /// A date with a time: a stamp of publication wherever it stands (2025年03月20日18:32:04,
 /// 2017-05-15 10:13:16).
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})[年/.-]([0-9]{1,2})[月/.-]([0-9]{1,2})日? ?[0-9]{1,2}[:：][0-9]{2}")
-        .unwrap()
+    Regex::new(
+        r"((?:19|20)[0-9]{2})[年/.-]([0-9]{1,2})[月/.-]([0-9]{1,2})日? ?[0-9]{1,2}[:：][0-9]{2}",
+    )
+    .unwrap()
 });
 /// A full date: in a short line of its own near the top or the foot, a dateline.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})(?:年|-|/|\.)([0-9]{1,2})(?:月|-|/|\.)([0-9]{1,2})(?:日|号|[^0-9]|$)")
-        .unwrap()
+    Regex::new(
+        r"((?:19|20)[0-9]{2})(?:年|-|/|\.)([0-9]{1,2})(?:月|-|/|\.)([0-9]{1,2})(?:日|号|[^0-9]|$)",
+    )
+    .unwrap()
 });
 /// A year that the article is about: 2024年全年, 2024年度, in a title 2024年.
 static YEAR_PHRASE: LazyLock<Regex> =
@@ -499,9 +510,15 @@ pub fn article_date(
     let title_year = title.and_then(|i| {
         let t = text_of(&lines[i]);
         // 1992年有纪录以来: a year the title measures from, not the one it is about.
-        let c = YEAR
-            .captures_iter(&t)
-            .find(|c| c.get(0).is_some_and(|m| !t[m.start()..].chars().take(8).collect::<String>().contains("以来")))?;
+        let c = YEAR.captures_iter(&t).find(|c| {
+            c.get(0).is_some_and(|m| {
+                !t[m.start()..]
+                    .chars()
+                    .take(12)
+                    .collect::<String>()
+                    .contains("以来")
+            })
+        })?;
         let year = c.get(1)?.as_str();
         Some((year.parse::<i32>().ok()?, format!("{year}年")))
     });
@@ -509,7 +526,10 @@ pub fn article_date(
         lines.iter().filter(|l| !l.noise).find_map(|l| {
             let t = text_of(l);
             let c = YEAR_PHRASE.captures(&t)?;
-            Some((c.get(1)?.as_str().parse::<i32>().ok()?, c.get(0)?.as_str().to_string()))
+            Some((
+                c.get(1)?.as_str().parse::<i32>().ok()?,
+                c.get(0)?.as_str().to_string(),
+            ))
         })
     };
     let (year, from) = match title_year {

@@ -64,7 +64,11 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, 
                     "md" | "markdown" => Format::Markdown,
                     "csv" => Format::Csv,
                     "json" => Format::Json,
-                    _ => return Err(format!("unknown format '{value}': use text, md, csv or json")),
+                    _ => {
+                        return Err(format!(
+                            "unknown format '{value}': use text, md, csv or json"
+                        ))
+                    }
                 };
             }
             _ => return Err(format!("unknown option '{s}'")),
@@ -135,11 +139,19 @@ mod tests {
         assert!(got.options.all);
         assert_eq!(got.inputs, args(&["a.txt", "b.txt"]));
         assert_eq!(
-            parse_args(args(&["--format=json", "a"])).unwrap().unwrap().format,
+            parse_args(args(&["--format=json", "a"]))
+                .unwrap()
+                .unwrap()
+                .format,
             Format::Json
         );
         assert_eq!(parse_args(args(&["--help"])), Ok(None));
-        for bad in [&[][..], &["--format", "xml", "a"], &["--bogus", "a"], &["-f"]] {
+        for bad in [
+            &[][..],
+            &["--format", "xml", "a"],
+            &["--bogus", "a"],
+            &["-f"],
+        ] {
             assert!(parse_args(args(bad)).is_err(), "{bad:?}");
         }
     }
