@@ -128,8 +128,10 @@ fn periods_resolve_against_the_article() {
     }
 }
 
-/// (origin, article, the article's date, what it was read from).
-const DATES: &[(&str, &str, Option<(&str, &str)>)] = &[
+/// (origin, article, the article's date and what it was read from).
+type DateCase = (&'static str, &'static str, Option<(&'static str, &'static str)>);
+
+const DATES: &[DateCase] = &[
     (
         "seed 000: a stamp with a time under the title",
         "六项突破\n2025年03月20日18:32:04 财经 1699\n全市规上工业增加值同比增长8.4%。",
