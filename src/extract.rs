@@ -1540,7 +1540,7 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         }
         last = Some(id);
         cards.push(Card {
-            key: crate::key::key(&d.metric),
+            key: crate::key::key_of_normalised(&d.metric),
             metric: d.metric,
             subject: d.subject,
             section: d.section,

@@ -6,16 +6,19 @@
 use crate::extract::{core_name, without_place};
 use crate::vocab::VOCAB;
 
-/// The key of a metric's name.
+/// The key of a metric's name as written anywhere (an imported report may hold Traditional
+/// script or full-width forms).
 pub fn key(metric: &str) -> String {
-    // The engine's names are normalised already; a name from elsewhere (an imported report)
-    // may be Traditional or full-width.
-    let text = if metric.is_ascii() {
-        metric.to_string()
+    if metric.is_ascii() {
+        key_of_normalised(metric)
     } else {
-        crate::normalize::normalize(metric).text
-    };
-    let mut name: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        key_of_normalised(&crate::normalize::normalize(metric).text)
+    }
+}
+
+/// The key of a name the engine read, which is normalised already.
+pub fn key_of_normalised(metric: &str) -> String {
+    let mut name: String = metric.chars().filter(|c| !c.is_whitespace()).collect();
     loop {
         let before = name.clone();
         let cs: Vec<char> = name.chars().collect();

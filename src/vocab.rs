@@ -46,6 +46,8 @@ pub struct Vocab {
     pub funds: Words,
     /// Period words and what each means (`periods.txt`), longest first.
     pub periods: Vec<(&'static str, &'static str)>,
+    /// The words of `periods`, for finding them.
+    pub period_words: Words,
     /// Names of newspapers and news services that make a short line a byline.
     pub press: Words,
     /// Words for the rate of change of the metric before them (增速, 增幅).
@@ -201,6 +203,11 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
             v
         },
+        period_words: Words::new(longest_first(
+            lines(include_str!("vocab/periods.txt"))
+                .filter_map(|l| l.split_once(' ').map(|(w, _)| w))
+                .collect(),
+        )),
         press: list(include_str!("vocab/press.txt")),
         rates: list(include_str!("vocab/rates.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),

@@ -34,11 +34,6 @@ pub struct Anchor {
 // ---------------------------------------------------------------------------------------------
 // Recognising a period in running text.
 
-/// Chars that can start a period word of the vocabulary, or a number.
-fn may_start(c: char) -> bool {
-    c.is_ascii_digit() || VOCAB.periods.iter().any(|(w, _)| w.starts_with(c))
-}
-
 /// A period at `cs[i..]` (2023年, 1-2月, 一季度, 去年, 2021年底 …): the index after it. A date
 /// (3月20日, 2025年03月20日) and a span of years (3年, 近10年) are not periods.
 pub fn period_at(cs: &[char], i: usize) -> Option<usize> {
@@ -57,11 +52,11 @@ pub fn period_at(cs: &[char], i: usize) -> Option<usize> {
 /// One period word or number at `cs[i..]`.
 fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
     let c = *cs.get(i)?;
-    if !may_start(c) {
-        return None;
-    }
-    if let Some((w, _)) = VOCAB.periods.iter().find(|(w, _)| starts_with(cs, i, w)) {
+    if let Some(w) = VOCAB.period_words.at(cs, i) {
         return Some(i + w.chars().count());
+    }
+    if !(c.is_ascii_digit() || c == '前') {
+        return None;
     }
     // 前10月: the first ten months.
     let mut j = if c == '前' { i + 1 } else { i };

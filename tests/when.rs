@@ -129,7 +129,11 @@ fn periods_resolve_against_the_article() {
 }
 
 /// (origin, article, the article's date and what it was read from).
-type DateCase = (&'static str, &'static str, Option<(&'static str, &'static str)>);
+type DateCase = (
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
 
 const DATES: &[DateCase] = &[
     (
