@@ -7,7 +7,7 @@
 //!
 //! Pure data (serde): the CLI prints it (`zhibiao compare`) and the app can render it.
 
-use crate::model::{Article, Bound, Card, Fact, Kind};
+use crate::model::{Article, Card, Fact, Kind};
 use crate::render::{self, headline};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -84,29 +84,16 @@ pub struct Row {
     pub cells: Vec<Vec<Cell>>,
 }
 
-/// One value, tied to its words.
+/// One value, tied to its words: the fact (value, kind, basis, bound, target, period, when,
+/// its words and their span) and the article it is from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
-    pub value: f64,
-    pub display: String,
-    pub kind: Kind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bound: Option<Bound>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub target: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub when: Option<String>,
     /// Index into [`Table::articles`].
     pub article: usize,
-    /// The words the value was read from, and where they are in that article's input.
-    pub text: String,
-    pub span: [usize; 2],
     /// The fact as a person states it (`同比 +9.0%`), for display.
     pub headline: String,
+    #[serde(flatten)]
+    pub fact: Fact,
 }
 
 /// What makes two facts values of one measure.
@@ -195,7 +182,7 @@ pub fn table(articles: &[Article], options: Options) -> Table {
         .collect();
     let columns = columns(
         kept.iter()
-            .flat_map(|(_, cells)| cells.iter().map(|(c, _)| (c.when.clone(), c.article))),
+            .flat_map(|(_, cells)| cells.iter().map(|(c, _)| (c.fact.when.clone(), c.article))),
     );
     let distinct: BTreeSet<&Option<String>> = columns.iter().map(|c| &c.when).collect();
     let by = if distinct.len() <= 1 && articles.len() > 1 {
@@ -224,18 +211,9 @@ pub fn table(articles: &[Article], options: Options) -> Table {
 
 fn cell(article: usize, fact: &Fact) -> Cell {
     Cell {
-        value: fact.value,
-        display: fact.display.clone(),
-        kind: fact.kind,
-        basis: fact.basis.clone(),
-        bound: fact.bound,
-        target: fact.target,
-        period: fact.period.clone(),
-        when: fact.when.clone(),
         article,
-        text: fact.text.clone(),
-        span: fact.span,
         headline: headline(fact),
+        fact: fact.clone(),
     }
 }
 
@@ -318,7 +296,7 @@ fn row(m: Measure, cells: Vec<(Cell, String)>, columns: &[Column]) -> Row {
     for (c, _) in cells {
         let at = columns
             .iter()
-            .position(|col| col.when == c.when && col.article.is_none_or(|a| a == c.article));
+            .position(|col| col.when == c.fact.when && col.article.is_none_or(|a| a == c.article));
         if let Some(i) = at {
             slots[i].push(c);
         }
@@ -355,7 +333,7 @@ impl Row {
 impl Cell {
     /// The value as shown in a table: its headline, marked when a target.
     pub fn shown(&self) -> String {
-        if self.target {
+        if self.fact.target {
             format!("{} [目标]", self.headline)
         } else {
             self.headline.clone()
@@ -422,9 +400,9 @@ pub fn text(table: &Table) -> String {
                     "  {}  [{}] {}-{}  «{}»",
                     col.label,
                     c.article + 1,
-                    c.span[0],
-                    c.span[1],
-                    c.text
+                    c.fact.span[0],
+                    c.fact.span[1],
+                    c.fact.text
                 );
             }
         }
@@ -454,8 +432,8 @@ pub fn markdown(table: &Table) -> String {
                             "{} ([{}] {}-{})",
                             md(&c.shown()),
                             c.article + 1,
-                            c.span[0],
-                            c.span[1]
+                            c.fact.span[0],
+                            c.fact.span[1]
                         )
                     })
                     .collect::<Vec<_>>()
@@ -483,6 +461,7 @@ pub fn csv(table: &Table) -> String {
         for (col, cells) in table.columns.iter().zip(&row.cells) {
             for c in cells {
                 let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+                let f = &c.fact;
                 let line = [
                     row.key.clone(),
                     row.metric.clone(),
@@ -491,21 +470,21 @@ pub fn csv(table: &Table) -> String {
                     row.unit.clone(),
                     opt(&row.versus),
                     col.label.clone(),
-                    opt(&c.when),
-                    opt(&c.period),
+                    opt(&f.when),
+                    opt(&f.period),
                     table.articles[c.article].source.clone(),
-                    render::number(c.value),
-                    c.display.clone(),
-                    opt(&c.basis),
-                    c.bound.map(|b| b.as_str().to_string()).unwrap_or_default(),
-                    if c.target {
+                    render::number(f.value),
+                    f.display.clone(),
+                    opt(&f.basis),
+                    f.bound.map(|b| b.as_str().to_string()).unwrap_or_default(),
+                    if f.target {
                         "true".into()
                     } else {
                         String::new()
                     },
-                    c.text.clone(),
-                    c.span[0].to_string(),
-                    c.span[1].to_string(),
+                    f.text.clone(),
+                    f.span[0].to_string(),
+                    f.span[1].to_string(),
                 ];
                 let cells: Vec<String> = line.iter().map(|s| render::csv_cell(s)).collect();
                 out.push_str(&cells.join(","));
@@ -561,7 +540,7 @@ mod tests {
         let shown: Vec<Vec<f64>> = t.rows[0]
             .cells
             .iter()
-            .map(|cs| cs.iter().map(|c| c.value).collect())
+            .map(|cs| cs.iter().map(|c| c.fact.value).collect())
             .collect();
         assert_eq!(shown, [vec![9.0], vec![8.4]]);
         assert_eq!(t.rows[0].cells[0][0].article, 1);

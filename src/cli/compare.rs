@@ -1,7 +1,7 @@
 //! `zhibiao compare [--format text|md|csv|json] [--all] FILE...`: the compare table of the
 //! articles in FILE... (each analysed as the main command does), printed.
 
-use super::read_input;
+use super::{read_input, Format};
 use crate::compare::{self, Options, Table};
 use std::ffi::OsString;
 use std::io::Write;
@@ -13,14 +13,6 @@ for each article when they speak of the same period), each value with the words 
   -f, --format FORMAT   text (default), md, csv or json
       --all             every metric, also those found in one article only
   -h, --help            this help";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Text,
-    Markdown,
-    Csv,
-    Json,
-}
 
 #[derive(Debug, PartialEq)]
 struct Args {
