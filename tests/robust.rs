@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
-use zhibiao::analyze;
+use zhibiao::{analyze, compare};
 
 fn check(input: &str) {
     let a = analyze("p", input);
@@ -27,6 +27,13 @@ fn check(input: &str) {
             assert!(!f.unit.is_empty());
         }
     }
+    // Its compare table with itself renders in every format and reads back from its JSON.
+    let table = compare::table(&[a.clone(), a.clone()], compare::Options { all: true });
+    for out in [compare::text(&table), compare::markdown(&table), compare::csv(&table)] {
+        assert!(!out.is_empty());
+    }
+    let back: compare::Table = serde_json::from_str(&compare::json(&table)).unwrap();
+    assert_eq!(back, table);
     // Every output format renders it.
     let report = zhibiao::Report { articles: vec![a] };
     for out in [
