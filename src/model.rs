@@ -2,9 +2,9 @@
 //!
 //! Field names are a contract with `../shared/eval/score.py` and with the app's JSON export:
 //! `articles[].cards[].{metric, subject, span, facts[].{kind, value, unit, basis, versus, bound,
-//! target, period, from, text, span}}`. Later fields are optional additions: the article's
-//! `date`, a card's `key`, a fact's `when` and `when_note`. Spans are `[start, end)` in Unicode code points of the
-//! original input, before any normalisation.
+//! target, period, from, text, span}}`; later optional additions are the article's `date`, a
+//! card's `key` and a fact's `when` and `when_note`. Spans are `[start, end)` in Unicode code
+//! points of the original input, before any normalisation.
 
 use serde::{Deserialize, Serialize};
 
