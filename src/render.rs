@@ -5,6 +5,8 @@
 //! printed by the CLI for the same text are interchangeable.
 
 use crate::model::{Article, Card, Fact, Kind, Report};
+/// Re-exported: the renderers and the app write values the way the scan does.
+pub use crate::quantity::format::number;
 use std::fmt::Write as _;
 
 /// The report as pretty JSON.
@@ -178,15 +180,6 @@ fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
         fact.span[0].to_string(),
         fact.span[1].to_string(),
     ]
-}
-
-/// A float without noise or exponent: 75210000000, 8.4, -15.
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 fn csv_cell(s: &str) -> String {

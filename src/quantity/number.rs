@@ -206,7 +206,7 @@ pub fn chinese_at(chars: &[char], at: usize) -> Option<Num> {
         start: at,
         end,
         value,
-        mantissa: crate::render::number(shown),
+        mantissa: super::format::number(shown),
         scale,
         chinese: true,
     })
