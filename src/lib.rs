@@ -24,6 +24,7 @@
 //! ```
 
 mod cards;
+pub mod check;
 pub mod model;
 pub mod quantity;
 pub mod read;

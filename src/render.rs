@@ -9,10 +9,9 @@ use crate::model::{Article, Card, Fact, Kind, Report};
 pub use crate::quantity::format::number;
 use std::fmt::Write as _;
 
-/// The report as pretty JSON.
-pub fn json(report: &Report) -> String {
-    // Serialising plain data with string keys cannot fail; keep a valid document regardless.
-    serde_json::to_string_pretty(report).unwrap_or_else(|_| "{\"articles\":[]}".to_string())
+/// The report as pretty JSON, or why it cannot be written (never an empty report instead).
+pub fn json(report: &Report) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(report)
 }
 
 const COLUMNS: [&str; 16] = [

@@ -125,7 +125,7 @@ fn line_end(v: &[Pair], i: usize) -> usize {
         .map_or(v.len(), |k| i + k)
 }
 
-fn is_marker(c: char) -> bool {
+pub(crate) fn is_marker(c: char) -> bool {
     c == HEADING || c == HARD
 }
 
@@ -1422,29 +1422,9 @@ mod tests {
         assert_eq!(convert_one('國'), '国');
     }
 
-    /// What holds for the output of any input.
+    /// What holds for the output of any input: the crate's one checker.
     fn check_invariants(input: &str) -> Result<(), TestCaseError> {
-        let n = normalize(input);
-        let len = input.chars().count() as u32;
-        let count = n.text.chars().count();
-        prop_assert_eq!(n.origin.len(), count + 1);
-        prop_assert_eq!(*n.origin.last().unwrap(), len);
-        prop_assert!(n.origin.windows(2).all(|w| w[0] <= w[1]));
-        prop_assert!(n.origin[..count].iter().all(|&o| o < len));
-        prop_assert!(n
-            .text
-            .chars()
-            .all(|c| !is_marker(c) && (c == '\n' || !c.is_control())));
-        prop_assert!(
-            !n.text.contains("\n\n") && !n.text.starts_with('\n') && !n.text.ends_with('\n')
-        );
-        let chars: Vec<char> = n.text.chars().collect();
-        prop_assert!(n.headings.windows(2).all(|w| w[0] < w[1]));
-        prop_assert!(n
-            .headings
-            .iter()
-            .all(|&h| h < count && (h == 0 || chars[h - 1] == '\n')));
-        prop_assert_eq!(&normalize(input), &n);
+        crate::check::normalized(input).map_err(TestCaseError::fail)?;
         Ok(())
     }
 
