@@ -146,10 +146,10 @@ fn hard_inputs_from_the_issue() {
 /// proportion to the input (a quadratic copy is a hang in the app, or an out-of-memory).
 fn fuzz_findings() -> Vec<(&'static str, String)> {
     vec![
-        // number.rs: 8,808,808,… was read as one number from every comma to the end before
+        // quantity/number.rs: 8,808,808,… was read as one number from every comma to the end before
         // being refused as too long to be an amount.
         ("thousands separators", "8,80".repeat(50_000)),
-        // segment.rs: a Markdown heading over a whole page made the page every card's section.
+        // text/segment.rs: a Markdown heading over a whole page made the page every card's section.
         (
             "one long heading",
             format!(
@@ -168,7 +168,7 @@ fn fuzz_findings() -> Vec<(&'static str, String)> {
                     .collect::<String>()
             ),
         ),
-        // extract.rs: a streak with no name of its own takes the sentence's last name, and
+        // read/clause.rs: a streak with no name of its own takes the sentence's last name, and
         // became that name for the next one, so each carried all the names before it.
         (
             "streaks without a name",
@@ -179,7 +179,7 @@ fn fuzz_findings() -> Vec<(&'static str, String)> {
                     .collect::<String>()
             ),
         ),
-        // extract.rs: a page of words before the first number was named again, whole, for
+        // read/name.rs: a page of words before the first number was named again, whole, for
         // every fact after it (as the topic, or as the name of 增速 and its like).
         (
             "a page before the numbers, as topic",
