@@ -50,12 +50,6 @@ impl Quantity {
     }
 }
 
-/// Words that place a rank: 居全省第3, 位列前五, 排名全国第七.
-const RANK_LEADS: [&str; 14] = [
-    "排名", "排在", "排第", "位列", "位居", "名列", "跃居", "稳居", "跻身", "保持", "居", "列",
-    "排", "位",
-];
-
 /// Scopes a rank is taken in, longest first (全国城市 before 全国); the rules read the same list
 /// for a rank's `versus`.
 pub const RANK_SCOPES: [&str; 14] = [
@@ -95,7 +89,7 @@ fn rank_context(chars: &[char], at: usize) -> bool {
 fn rank_context_in(window: &[char]) -> bool {
     (0..window.len()).any(|i| {
         RANK_SCOPES.iter().any(|w| starts_with(window, i, w))
-            || RANK_LEADS.iter().any(|w| starts_with(window, i, w))
+            || VOCAB.rank_leads.iter().any(|w| starts_with(window, i, w))
     })
 }
 

@@ -229,7 +229,7 @@ impl<'a> Reader<'a> {
                         // 增速由2.1%提高到5.6%: a growth rate's new level is still a change.
                         if to.unit == Unit::Percent {
                             let named: String = self.chars[pre_start..from_pos].iter().collect();
-                            let growth = ["增长", "增速", "增幅"].iter().any(|g| named.contains(g));
+                            let growth = names_growth(&named);
                             d.fact.kind = if growth { Kind::Change } else { Kind::Share };
                         }
                     }
@@ -265,7 +265,7 @@ impl<'a> Reader<'a> {
         let reading = match unit {
             Unit::Percent if entity.is_some() => {
                 let view = self.view.clone().unwrap_or_else(|| "增速".to_string());
-                let growth = ["增速", "增长", "增幅"].iter().any(|g| view.contains(g));
+                let growth = names_growth(&view);
                 Reading::new(if growth { Kind::Change } else { Kind::Share }, view)
             }
             Unit::Rank => {

@@ -37,7 +37,7 @@ impl Reading {
         loop {
             let before = end;
             end = trim_parens_back(c, ps, end);
-            if let Some(w) = ends_with_any(&c[..end], end, &RANK_WORDS) {
+            if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.rank_names) {
                 end -= w.chars().count();
             }
             if let Some(w) = ends_with_any(&c[..end], end, &RANK_SCOPES) {
@@ -85,7 +85,7 @@ impl Reading {
                 lead = l.to_string();
             }
         }
-        let from_rank = lead.is_empty() && starts_with_any(c, post.0, &RANK_WORDS).is_some();
+        let from_rank = lead.is_empty() && starts_with_any(c, post.0, &VOCAB.rank_names).is_some();
         let metric = if lead.is_empty() && tail.chars().count() <= 2 {
             String::new()
         } else {
@@ -107,11 +107,12 @@ impl Reading {
             return r;
         }
         let mut r = Reading::new(Kind::Gap, String::new());
-        let found = COMPARATORS
+        let found = VOCAB
+            .comparators
             .iter()
             .filter_map(|(w, neg)| find_last(&pre, w).map(|p| (p, *w, *neg)))
             .max_by_key(|(p, w, _)| (*p, w.chars().count()));
-        let tail_neg = ends_with_any(&pre, pre.len(), &GAP_DOWN).is_some()
+        let tail_neg = ends_with_any(&pre, pre.len(), &VOCAB.gap_falls).is_some()
             || VOCAB.decline.ending(&pre, pre.len()).is_some();
         match found {
             Some((p, w, neg)) => {
@@ -160,8 +161,8 @@ impl Reading {
                     .ending(&c[ps..end], end - ps)
                     .map(|w| (w, true))
             })
-            .or_else(|| ends_with_any(&c[ps..end], end - ps, &RATE_WORDS).map(|w| (w, false)))
-            .or_else(|| ends_with_any(&c[ps..end], end - ps, &FALL_RATE_WORDS).map(|w| (w, true)));
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_up).map(|w| (w, false)))
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_down).map(|w| (w, true)));
         let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
         let post_text: String = c[post.0..post.1].iter().take(4).collect();
         if let Some((w, down)) = verb {
@@ -170,12 +171,10 @@ impl Reading {
             if VOCAB.basis.ending(&c[ps..end], end - ps).is_none() {
                 end = strip_fillers(c, ps, end);
             }
-            if to_level && !RATE_WORDS.contains(&w) {
+            if to_level && !VOCAB.rate_up.contains(&w) {
                 // A rate moved to a new level: a growth rate stays a change, a ratio a share.
                 let name: String = c[ps..end].iter().collect();
-                let growth = ["增速", "增幅", "增长", "涨幅"]
-                    .iter()
-                    .any(|g| name.contains(g));
+                let growth = names_growth(&name);
                 r.kind = if growth { Kind::Change } else { Kind::Share };
             } else {
                 r.kind = Kind::Change;
@@ -245,45 +244,3 @@ impl Reading {
         r
     }
 }
-
-/// Words that place a rank, stripped from the end of a rank's metric.
-pub(crate) const RANK_WORDS: [&str; 16] = [
-    "排名", "排在", "排第", "位列", "位居", "名列", "跃居", "稳居", "跻身", "保持", "继续", "居",
-    "列", "排", "为", "均",
-];
-
-/// Comparisons a gap is measured by, and whether the gap is negative.
-pub(crate) const COMPARATORS: [(&str, bool); 13] = [
-    ("高于", false),
-    ("低于", true),
-    ("快于", false),
-    ("慢于", true),
-    ("超过", false),
-    ("超出", false),
-    ("高出", false),
-    ("领先", false),
-    ("落后于", true),
-    ("落后", true),
-    ("优于", false),
-    ("比", false),
-    ("较", false),
-];
-
-/// A gap whose verb points down: 比1-6月回落0.7个百分点.
-pub(crate) const GAP_DOWN: [&str; 6] = ["回落", "低", "慢", "收窄", "放缓", "减少"];
-
-/// A change named by its rate: 增速为6.7%, 涨幅8%.
-pub(crate) const RATE_WORDS: [&str; 10] = [
-    "增速为",
-    "增幅为",
-    "增长率为",
-    "增速达",
-    "增幅达",
-    "增长率",
-    "增速",
-    "增幅",
-    "涨幅",
-    "增长幅度",
-];
-
-pub(crate) const FALL_RATE_WORDS: [&str; 3] = ["降幅为", "降幅", "跌幅"];

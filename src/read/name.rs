@@ -87,7 +87,7 @@ pub(crate) fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
                 e -= w.chars().count();
             }
         }
-        if let Some(w) = ends_with_any(&cs[s..e], e - s, &GAP_DOWN) {
+        if let Some(w) = ends_with_any(&cs[s..e], e - s, &VOCAB.gap_falls) {
             e -= w.chars().count();
         }
         if let Some(w) = ends_with_any(
@@ -106,14 +106,13 @@ pub(crate) fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
 /// The verb after a gap's reference (高于全省平均…, 比1-6月加快…, 拉动进出口增长…), which
 /// is not part of the reference.
 pub(crate) fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
-    const VERBS: [&str; 8] = ["整体增速", "增速", "加快", "提高", "高出", "高", "快", "了"];
     loop {
         let before = e;
         for list in [
             &VOCAB.growth[..],
             &VOCAB.decline[..],
-            &GAP_DOWN[..],
-            &VERBS[..],
+            &VOCAB.gap_falls[..],
+            &VOCAB.gap_verbs[..],
         ] {
             if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
                 e -= w.chars().count();
@@ -292,4 +291,9 @@ pub(crate) fn category(name: &str) -> &str {
         }
         _ => name,
     }
+}
+
+/// Does a name measure growth (增速, 增长率…), so that a rate of it stays a change?
+pub(crate) fn names_growth(name: &str) -> bool {
+    VOCAB.rate_names.iter().any(|w| name.contains(w))
 }

@@ -18,7 +18,7 @@
 //! start of a heading line and [`HARD`] after a break the markup made (`<p>`, a list bullet),
 //! which the line pass must not join away. The line pass removes both.
 
-use super::script::{han, wide};
+use super::script::{cn_digit, cn_power, han, wide};
 use std::sync::LazyLock;
 
 /// Normalised text plus, for each of its characters, where it came from in the input.
@@ -978,7 +978,7 @@ fn joins(p: &Line, first: char) -> bool {
 
 /// A Chinese numeral or digit, as in the enumerators `一、` and `3、`.
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c)
+    c.is_ascii_digit() || cn_digit(c).is_some() || cn_power(c).is_some_and(|p| p <= 2)
 }
 
 /// Split into lines, trim them, drop spaces inside Chinese text, join stray breaks, collapse

@@ -32,6 +32,36 @@ pub fn foreign(c: char) -> bool {
         || matches!(c, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'))
 }
 
+/// The value of a Chinese digit: 零 and 〇 are 0, 两 is 2 (the one table of Chinese digits;
+/// the number reader, the enumerators and the plan headings all ask here).
+pub fn cn_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// The power of ten of a Chinese place numeral: 十 1, 百 2, 千 3, 万 4, 亿 8.
+pub fn cn_power(c: char) -> Option<i32> {
+    Some(match c {
+        '十' => 1,
+        '百' => 2,
+        '千' => 3,
+        '万' => 4,
+        '亿' => 8,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +84,17 @@ mod tests {
         for (c, h, w, f) in cases {
             assert_eq!((han(c), wide(c), foreign(c)), (h, w, f), "{c}");
         }
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let digits: Vec<_> = "〇一两三四五六七八九".chars().map(cn_digit).collect();
+        assert_eq!(digits, (0..10).map(Some).collect::<Vec<_>>());
+        assert_eq!(
+            (cn_digit('零'), cn_digit('二'), cn_digit('十')),
+            (Some(0), Some(2), None)
+        );
+        let powers: Vec<_> = "十百千万亿个".chars().map(cn_power).collect();
+        assert_eq!(powers, [Some(1), Some(2), Some(3), Some(4), Some(8), None]);
     }
 }
