@@ -31,9 +31,9 @@ pub(crate) struct Reader<'a> {
 pub(crate) struct SentenceState {
     pub(crate) id: usize,
     /// The last metric named, with its card number and where it starts.
-    pub(crate) metric: Option<(String, usize, usize)>,
+    pub(crate) metric: Option<Named>,
     /// The last clause without a quantity: the topic later clauses may refer back to.
-    pub(crate) topic: Option<(usize, usize)>,
+    pub(crate) topic: Option<Span>,
     pub(crate) subject: Option<String>,
     pub(crate) cards: usize,
     /// The names of the last list distributed over a list of values, for a later list of
@@ -82,7 +82,7 @@ impl<'a> Reader<'a> {
                 }
                 if qs.is_empty() {
                     // Named lazily: most topics are never referred to.
-                    st.topic = Some((cs, ce));
+                    st.topic = Some(Span::new(cs, ce));
                     if let Some(p) = find_period(self.chars, cs, ce) {
                         sentence_period = Some(p);
                     }
@@ -187,14 +187,14 @@ impl<'a> Reader<'a> {
                 .any(|t| t.end == post_end && post_end < next_start)
                 .then(|| {
                     let from = groups.get(gi + 1).map_or(post_end, |g| g[g.len() - 1].end);
-                    (from..ctx.end)
-                        .find(|&i| self.chars[i] == '的')
-                        .map(|p| (p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start)))
+                    (from..ctx.end).find(|&i| self.chars[i] == '的').map(|p| {
+                        Span::new(p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start))
+                    })
                 })
                 .flatten();
             let item = Item {
-                pre: (pre_start, first.start),
-                post: (last.end, post_end),
+                pre: Span::new(pre_start, first.start),
+                post: Span::new(last.end, post_end),
                 seg_start,
                 head,
             };
@@ -211,8 +211,8 @@ impl<'a> Reader<'a> {
                 if let Some((from_pos, period)) = from_to(self.chars, pre_start, first, next[0]) {
                     let to = next[0];
                     let to_item = Item {
-                        pre: (pre_start, from_pos),
-                        post: (to.end, to.end),
+                        pre: Span::new(pre_start, from_pos),
+                        post: Span::new(to.end, to.end),
                         seg_start,
                         head: None,
                     };
@@ -255,7 +255,7 @@ impl<'a> Reader<'a> {
         after_count: bool,
     ) {
         let c = self.chars;
-        let (ps, pe) = item.pre;
+        let Span { start: ps, end: pe } = item.pre;
         let first = group[0];
         let unit = first.unit;
         // 江西(6.9%): a place or company with its value, measured as the article's view says.
@@ -273,12 +273,12 @@ impl<'a> Reader<'a> {
                     // 10项工作位列全省首位: the rank is the counted items', not a metric's.
                     return;
                 }
-                Reading::rank(c, ps, pe)
+                Reading::rank(c, item.pre)
             }
-            Unit::Years => Reading::streak(c, ps, pe, first, item.post),
+            Unit::Years => Reading::streak(c, item.pre, first, item.post),
             Unit::Points => Reading::points(c, ps, pe),
-            Unit::Percent => Reading::percent(c, ps, pe, first, item.post),
-            Unit::Times => match Reading::percent(c, ps, pe, first, item.post) {
+            Unit::Percent => Reading::percent(c, item.pre, first, item.post),
+            Unit::Times => match Reading::percent(c, item.pre, first, item.post) {
                 r if r.kind == Kind::Change => r,
                 _ => return,
             },
@@ -300,7 +300,7 @@ impl<'a> Reader<'a> {
                 // measure this clause's word.
                 let items = st
                     .topic
-                    .map(|(s, e)| split_list(&clean_metric(c, s, e)))
+                    .map(|t| split_list(&clean_metric(c, t.start, t.end)))
                     .unwrap_or_default();
                 if items.len() == group.len() {
                     names = items
@@ -331,25 +331,20 @@ impl<'a> Reader<'a> {
             if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
                 let topic = st
                     .topic
-                    .map(|(s, e)| clean_metric(c, s, e))
+                    .map(|t| clean_metric(c, t.start, t.end))
                     .filter(|t| !t.is_empty());
                 match (&st.metric, &topic) {
-                    (Some((m, card_no, _)), _) => {
-                        if metric.is_empty() {
-                            card = Some(*card_no);
-                        }
-                        metric = format!("{m}{metric}");
-                        if card.is_none() {
-                            card = Some(*card_no);
-                        }
+                    (Some(named), _) => {
+                        metric = format!("{}{metric}", named.name);
+                        card = Some(named.card);
                     }
                     (None, Some(t)) => metric = format!("{t}{metric}"),
                     _ => {}
                 }
             }
             if reading.kind == Kind::Streak && reading.metric_from_rank {
-                if let Some((m, _, _)) = &st.metric {
-                    metric = format!("{m}{metric}");
+                if let Some(named) = &st.metric {
+                    metric = format!("{}{metric}", named.name);
                 }
             }
             let metric = metric.trim_matches(['、', '和', '及', ' ']);
@@ -369,14 +364,14 @@ impl<'a> Reader<'a> {
                 None => split_subject(&metric, st.subject.clone()),
             };
             let card_no = card.unwrap_or_else(|| match &st.metric {
-                Some((m, n, _)) if *m == metric && entity.is_none() => *n,
+                Some(named) if named.name == metric && entity.is_none() => named.card,
                 _ => {
                     st.cards += 1;
                     st.cards
                 }
             });
             let text_start = if card.is_some() {
-                item.pre.0
+                item.pre.start
             } else {
                 item.seg_start
             };
@@ -388,10 +383,14 @@ impl<'a> Reader<'a> {
             let card_start = st
                 .metric
                 .as_ref()
-                .filter(|(_, n, _)| *n == card_no)
-                .map_or(span[0], |(_, _, s)| *s);
+                .filter(|named| named.card == card_no)
+                .map_or(span[0], |named| named.input_start);
             if card.is_none() {
-                st.metric = Some((metric.clone(), card_no, span[0]));
+                st.metric = Some(Named {
+                    name: metric.clone(),
+                    card: card_no,
+                    input_start: span[0],
+                });
             }
             let negative = reading.negative ^ q.negative;
             let value = reading.scale * q.num.value * if negative { -1.0 } else { 1.0 };
@@ -455,13 +454,13 @@ impl<'a> Reader<'a> {
 /// Where a group's words are.
 pub(crate) struct Item {
     /// The words before the group, back to the previous group or the clause start.
-    pub(crate) pre: (usize, usize),
+    pub(crate) pre: Span,
     /// The words after the group, up to the next group, list item or clause end.
-    pub(crate) post: (usize, usize),
+    pub(crate) post: Span,
     /// Where the list item holding the group starts.
     pub(crate) seg_start: usize,
     /// The noun a list ends with, when this item's words stop at a threshold.
-    pub(crate) head: Option<(usize, usize)>,
+    pub(crate) head: Option<Span>,
 }
 
 pub(crate) struct ClauseCtx<'s> {

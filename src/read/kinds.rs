@@ -31,7 +31,8 @@ impl Reading {
     }
 
     /// 增速全省第3, 数量居全省首位, 在全省…评价中列第2位.
-    pub(crate) fn rank(c: &[char], ps: usize, pe: usize) -> Reading {
+    pub(crate) fn rank(c: &[char], pre: Span) -> Reading {
+        let Span { start: ps, end: pe } = pre;
         let mut end = pe;
         let mut versus = None;
         loop {
@@ -65,15 +66,10 @@ impl Reading {
     }
 
     /// 连续三年入选…, 数量实现三年连续增长.
-    pub(crate) fn streak(
-        c: &[char],
-        ps: usize,
-        pe: usize,
-        q: &Quantity,
-        post: (usize, usize),
-    ) -> Reading {
+    pub(crate) fn streak(c: &[char], pre: Span, q: &Quantity, post: Span) -> Reading {
+        let Span { start: ps, end: pe } = pre;
         let forward = starts_with(c, q.start, "连续");
-        let tail = clean_post(c, post.0, post.1);
+        let tail = clean_post(c, post.start, post.end);
         let tail = if forward {
             tail
         } else {
@@ -85,7 +81,8 @@ impl Reading {
                 lead = l.to_string();
             }
         }
-        let from_rank = lead.is_empty() && starts_with_any(c, post.0, &VOCAB.rank_names).is_some();
+        let from_rank =
+            lead.is_empty() && starts_with_any(c, post.start, &VOCAB.rank_names).is_some();
         let metric = if lead.is_empty() && tail.chars().count() <= 2 {
             String::new()
         } else {
@@ -132,13 +129,8 @@ impl Reading {
     }
 
     /// N%: a change (增长, 下降, 增速), or else a share.
-    pub(crate) fn percent(
-        c: &[char],
-        ps: usize,
-        pe: usize,
-        q: &Quantity,
-        post: (usize, usize),
-    ) -> Reading {
+    pub(crate) fn percent(c: &[char], pre: Span, q: &Quantity, post: Span) -> Reading {
+        let Span { start: ps, end: pe } = pre;
         // 下滑至0.1%, 提高到67%: the number is the new level, not the size of the change.
         let raw_end = strip_bounds(c, ps, pe);
         let to_level = raw_end > ps && matches!(c[raw_end - 1], '至' | '到');
@@ -164,7 +156,7 @@ impl Reading {
             .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_up).map(|w| (w, false)))
             .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_down).map(|w| (w, true)));
         let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
-        let post_text: String = c[post.0..post.1].iter().take(4).collect();
+        let post_text: String = c[post.start..post.end].iter().take(4).collect();
         if let Some((w, down)) = verb {
             end -= w.chars().count();
             // 年均 ends in a filler (均): look for a basis before dropping fillers.
@@ -209,7 +201,7 @@ impl Reading {
         r.metric = clean_metric(c, ps, end);
         if r.metric.is_empty() && post_text.starts_with('的') {
             // 80%的中小学纳入教联体: the share's noun follows it.
-            r.metric = clean_post(c, post.0 + 1, post.1);
+            r.metric = clean_post(c, post.start + 1, post.end);
         }
         r
     }
@@ -227,15 +219,15 @@ impl Reading {
         // A count followed by its noun names the counted thing after the number:
         // 17家企业入选省级智能工厂, 优化调整12条产业链, 选聘258名高层次人才.
         let counted = matches!(q.unit, Unit::Measure(_));
-        let mut after = clean_post(c, post.0, post.1);
-        if let Some((hs, he)) = item.head {
+        let mut after = clean_post(c, post.start, post.end);
+        if let Some(Span { start: hs, end: he }) = item.head {
             after = format!("{after}的{}", clean_post(c, hs, he));
         }
         let metric = if counted && after.chars().count() >= 2 {
             after
-        } else if pre.chars().count() <= 2 && post.1 > post.0 && c[post.0] == '的' {
+        } else if pre.chars().count() <= 2 && post.end > post.start && c[post.start] == '的' {
             // 超4.2万亿元的新增减税降费: the amount's noun follows it.
-            clean_post(c, post.0 + 1, post.1)
+            clean_post(c, post.start + 1, post.end)
         } else {
             pre
         };

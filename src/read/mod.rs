@@ -47,6 +47,28 @@ pub(crate) struct Draft {
     pub(crate) card_start: usize,
 }
 
+/// A char range `start..end` of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl Span {
+    pub(crate) fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+/// The last metric a sentence named: the name, its card, and where the card starts in the
+/// input.
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    pub(crate) name: String,
+    pub(crate) card: usize,
+    pub(crate) input_start: usize,
+}
+
 /// What the reading stage hands on: the article's title and its facts.
 pub(crate) struct Read {
     pub(crate) title: Option<String>,
