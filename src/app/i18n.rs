@@ -5,7 +5,7 @@
 //! Chinese, since those are the words the source articles use.
 
 use crate::model::Kind;
-use crate::quantity::format::number;
+use crate::render::number;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
