@@ -1,10 +1,11 @@
 //! Metric keys: one key for every wording of one measure, so that facts from different
 //! articles line up in the compare table. 规上 = 规模以上 (`vocab/aliases.txt`), Traditional =
 //! Simplified, scope words and a leading place dropped (全市, 广东, 聊城市), leading light verbs
-//! dropped (新增, 实现), and the 增速 of X is X's (`vocab/rates.txt`): its facts are changes.
+//! dropped (新增, 实现), and the 增速 of X is X's (the rate words of `vocab/rates.txt`): its
+//! facts are changes.
 
-use crate::extract::{core_name, without_place};
-use crate::vocab::VOCAB;
+use crate::cards::{core_name, without_place};
+use crate::vocab::{Words, VOCAB};
 
 /// The key of a metric's name as written anywhere (an imported report may hold Traditional
 /// script or full-width forms).
@@ -29,14 +30,9 @@ pub fn key_of_normalised(metric: &str) -> String {
             name = rest.to_string();
         }
         name = core_name(&name);
-        let cs: Vec<char> = name.chars().collect();
-        if let Some(w) = VOCAB
-            .rates
-            .ending(&cs, cs.len())
-            .filter(|w| w.len() < name.len())
-        {
-            name.truncate(name.len() - w.len());
-        }
+        name = without_ending(name, &[&VOCAB.rate_up, &VOCAB.rate_down]);
+        // 同比增速: a basis left before the rate word is not part of the name.
+        name = without_ending(name, &[&VOCAB.basis]);
         let trimmed = name.trim_end_matches('的');
         if trimmed.chars().count() >= 2 {
             name = trimmed.to_string();
@@ -45,6 +41,16 @@ pub fn key_of_normalised(metric: &str) -> String {
             return name;
         }
     }
+}
+
+/// `name` without the longest word of `lists` it ends with, unless that is all of it.
+fn without_ending(mut name: String, lists: &[&Words]) -> String {
+    let cs: Vec<char> = name.chars().collect();
+    let found = lists.iter().find_map(|l| l.ending(&cs, cs.len()));
+    if let Some(w) = found.filter(|w| w.len() < name.len()) {
+        name.truncate(name.len() - w.len());
+    }
+    name
 }
 
 #[cfg(test)]

@@ -44,14 +44,23 @@ pub struct Vocab {
     /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
     pub obtain_verbs: Words,
     pub funds: Words,
+    /// Words that mark a number as a rank, and those stripped from a rank's metric (`rank.txt`).
+    pub rank_leads: Words,
+    pub rank_names: Words,
+    /// Comparisons a gap is measured by, with whether the gap is negative (`gaps.txt`).
+    pub comparators: Vec<(&'static str, bool)>,
+    pub gap_falls: Words,
+    pub gap_verbs: Words,
+    /// Rate words before a number, rising and falling, and the names that measure growth.
+    pub rate_up: Words,
+    pub rate_down: Words,
+    pub rate_names: Words,
     /// Period words and what each means (`periods.txt`), longest first.
     pub periods: Vec<(&'static str, &'static str)>,
     /// The words of `periods`, for finding them.
     pub period_words: Words,
     /// Names of newspapers and news services that make a short line a byline.
     pub press: Words,
-    /// Words for the rate of change of the metric before them (增速, 增幅).
-    pub rates: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -156,7 +165,14 @@ fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
 
 /// The words of one kind in a file of `kind word` lines, longest first.
 fn kind_list(src: &'static str, kind: &str) -> Words {
-    Words::new(longest_first(markers(src, kind)))
+    kinds_list(src, &[kind])
+}
+
+/// The words of any of `kinds` in a file of `kind word` lines, longest first.
+fn kinds_list(src: &'static str, kinds: &[&str]) -> Words {
+    Words::new(longest_first(
+        kinds.iter().flat_map(|k| markers(src, k)).collect(),
+    ))
 }
 
 pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -195,6 +211,20 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .filter_map(|l| l.split_once(' '))
             .map(|(long, short)| (long, short.trim()))
             .collect(),
+        rank_leads: kinds_list(include_str!("vocab/rank.txt"), &["both", "lead"]),
+        rank_names: kinds_list(include_str!("vocab/rank.txt"), &["both", "name"]),
+        comparators: lines(include_str!("vocab/gaps.txt"))
+            .filter_map(|l| match l.split_once(' ')? {
+                ("above", w) => Some((w.trim(), false)),
+                ("below", w) => Some((w.trim(), true)),
+                _ => None,
+            })
+            .collect(),
+        gap_falls: kind_list(include_str!("vocab/gaps.txt"), "falls"),
+        gap_verbs: kind_list(include_str!("vocab/gaps.txt"), "verb"),
+        rate_up: kind_list(include_str!("vocab/rates.txt"), "up"),
+        rate_down: kind_list(include_str!("vocab/rates.txt"), "down"),
+        rate_names: kind_list(include_str!("vocab/rates.txt"), "name"),
         periods: {
             let mut v: Vec<(&str, &str)> = lines(include_str!("vocab/periods.txt"))
                 .filter_map(|l| l.split_once(' '))
@@ -209,7 +239,6 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
                 .collect(),
         )),
         press: list(include_str!("vocab/press.txt")),
-        rates: list(include_str!("vocab/rates.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }
@@ -267,7 +296,6 @@ mod tests {
             &v.obtain_verbs,
             &v.funds,
             &v.press,
-            &v.rates,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();

@@ -8,7 +8,7 @@
 //! says why.
 
 use crate::model::{Article, ArticleDate, DateFrom};
-use crate::segment::Line;
+use crate::text::segment::Line;
 use crate::vocab::{starts_with, VOCAB};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -129,7 +129,13 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
                 let mut text: String = c[i..j].iter().collect();
-                for junk in ["的", "以来", "份"] {
+                // 今年以来 is a period of its own; 2021年以来 is read as 2021年.
+                let junk: &[&str] = if VOCAB.period_words.contains(&text.as_str()) {
+                    &[]
+                } else {
+                    &["的", "以来", "份"]
+                };
+                for junk in junk {
                     if let Some(t) = text.strip_suffix(junk) {
                         text = t.to_string();
                     }
@@ -154,17 +160,29 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
 /// by a sentence that opens with one (1-3月份，…) for the rest of its paragraph.
 #[derive(Debug, Default)]
 pub struct Frame {
-    heading: Option<String>,
+    /// A heading's period and the heading's level (`plan::heading_level`).
+    heading: Option<(String, u8)>,
     paragraph: Option<String>,
     sentence: Option<String>,
 }
 
 impl Frame {
-    /// A heading: its own period opens its section; one without a period ends what paragraphs
-    /// set, but not the period of the heading above it (二、2024年工作 → (一)工业).
-    pub fn heading(&mut self, period: Option<String>) {
-        if period.is_some() {
-            self.heading = period;
+    /// A heading (`words`): its own period opens its section; one without a period ends what
+    /// paragraphs set, and a heading's period at its level or above (三、 after 二、2026年目标),
+    /// but not below it (二、2024年工作 → (一)工业).
+    pub fn heading(&mut self, words: &[char]) {
+        let level = super::plan::heading_level(words);
+        if let Some((_, l)) = &self.heading {
+            let ends = match level {
+                0 => *l == 0,
+                h => *l == 0 || h <= *l,
+            };
+            if ends {
+                self.heading = None;
+            }
+        }
+        if let Some(p) = find_period(words, 0, words.len(), false) {
+            self.heading = Some((p, level));
         }
         self.paragraph = None;
         self.sentence = None;
@@ -189,9 +207,13 @@ impl Frame {
     }
 
     fn levels(&self) -> impl Iterator<Item = &str> {
-        [&self.sentence, &self.paragraph, &self.heading]
-            .into_iter()
-            .filter_map(|p| p.as_deref())
+        [
+            self.sentence.as_deref(),
+            self.paragraph.as_deref(),
+            self.heading.as_ref().map(|(p, _)| p.as_str()),
+        ]
+        .into_iter()
+        .flatten()
     }
 
     /// `period` with the year in force written before it when it names a part of a year
@@ -575,16 +597,19 @@ mod tests {
 
     #[test]
     fn frames_pass_their_year_to_parts_of_a_year() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
         let mut f = Frame::default();
-        f.heading(Some("2024年".into()));
-        f.heading(None);
+        f.heading(&chars("一、2024年工作回顾"));
+        f.heading(&chars("（一）工业"));
         assert_eq!(f.current(), Some("2024年"));
         assert_eq!(f.with_year("全年".into()), "2024年全年");
         assert_eq!(f.with_year("去年".into()), "去年");
         f.opened("2025年", true);
         f.paragraph();
         assert_eq!(f.with_year("上半年".into()), "2025年上半年");
-        f.heading(None);
+        f.heading(&chars("（二）服务业"));
         assert_eq!(f.current(), Some("2024年"));
+        f.heading(&chars("二、政府建设"));
+        assert_eq!(f.current(), None);
     }
 }
