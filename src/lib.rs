@@ -25,6 +25,8 @@
 
 mod cards;
 pub mod check;
+pub mod compare;
+pub mod key;
 pub mod model;
 pub mod quantity;
 pub mod read;
@@ -78,11 +80,13 @@ pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut
     let read = read::read(input, &norm, &chars, &lines, &quantities, &mut |done| {
         progress(SCANNED + (1.0 - SCANNED) * done)
     });
-    let article = Article {
+    let mut article = Article {
         source: source.to_string(),
         title: read.title,
+        date: read.date,
         cards: cards::into_cards(read.facts),
     };
+    read::when::stamp(&mut article, &read.anchor);
     progress(1.0);
     article
 }

@@ -14,9 +14,9 @@ pub fn json(report: &Report) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(report)
 }
 
-const COLUMNS: [&str; 16] = [
-    "source", "metric", "subject", "kind", "value", "unit", "display", "basis", "versus", "bound",
-    "target", "period", "from", "text", "start", "end",
+const COLUMNS: [&str; 18] = [
+    "source", "metric", "key", "subject", "kind", "value", "unit", "display", "basis", "versus",
+    "bound", "target", "period", "when", "from", "text", "start", "end",
 ];
 
 /// One row per fact, RFC 4180 quoting, with a header.
@@ -40,7 +40,7 @@ pub fn csv(report: &Report) -> String {
 pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let cols = [
-        "metric", "subject", "kind", "value", "basis", "versus", "period", "target", "text",
+        "metric", "subject", "kind", "value", "basis", "versus", "period", "when", "target", "text",
     ];
     let _ = writeln!(out, "| {} |", cols.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(cols.len()));
@@ -53,6 +53,7 @@ pub fn markdown(report: &Report) -> String {
             fact.basis.clone().unwrap_or_default(),
             fact.versus.clone().unwrap_or_default(),
             fact.period.clone().unwrap_or_default(),
+            fact.when.clone().unwrap_or_default(),
             if fact.target {
                 "目标".into()
             } else {
@@ -108,8 +109,14 @@ pub fn text(report: &Report) -> String {
                     if f.target {
                         left.push_str("  [目标]");
                     }
-                    if let Some(p) = &f.period {
-                        let _ = write!(left, "  ({p})");
+                    match (&f.period, &f.when) {
+                        (Some(p), Some(w)) => {
+                            let _ = write!(left, "  ({p} = {w})");
+                        }
+                        (Some(p), None) => {
+                            let _ = write!(left, "  ({p})");
+                        }
+                        _ => {}
                     }
                     (left, f.text.clone())
                 })
@@ -153,11 +160,12 @@ pub fn headline(fact: &Fact) -> String {
     }
 }
 
-fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
+fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 18] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
         article.source.clone(),
         card.metric.clone(),
+        card.key.clone(),
         opt(&card.subject),
         fact.kind.as_str().to_string(),
         number(fact.value),
@@ -174,6 +182,7 @@ fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
             String::new()
         },
         opt(&fact.period),
+        opt(&fact.when),
         fact.from.map(number).unwrap_or_default(),
         fact.text.clone(),
         fact.span[0].to_string(),
@@ -181,7 +190,7 @@ fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
     ]
 }
 
-fn csv_cell(s: &str) -> String {
+pub fn csv_cell(s: &str) -> String {
     // A leading = + - @ would run as a formula in a spreadsheet; a quote mark defuses it.
     let signed_number = s.strip_prefix('-').is_some_and(|r| {
         !r.is_empty()

@@ -350,6 +350,8 @@ mod tests {
             bound: None,
             target: false,
             period: None,
+            when: None,
+            when_note: None,
             from: None,
             from_display: None,
         }
@@ -359,6 +361,7 @@ mod tests {
         Card {
             metric: metric.into(),
             subject: None,
+            key: String::new(),
             section: None,
             span: [0, 0],
             facts,
@@ -369,6 +372,7 @@ mod tests {
         Article {
             source: "t".into(),
             title: None,
+            date: None,
             cards,
         }
     }

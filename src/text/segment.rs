@@ -77,7 +77,7 @@ fn furniture(text: &str, at_top: bool) -> Option<bool> {
     let len = text.chars().count();
     if (len <= 60 && DATETIME.is_match(text))
         || COUNTERS.is_match(text)
-        || (len <= 25 && BYLINE.is_match(text))
+        || (len <= 25 && (BYLINE.is_match(text) || names_press(text)))
     {
         return Some(false);
     }
@@ -89,6 +89,20 @@ fn furniture(text: &str, at_top: bool) -> Option<bool> {
         return Some(false);
     }
     None
+}
+
+/// A short line naming a newspaper or news service with no number: a byline (齐鲁晚报·齐鲁壹点
+/// 陶春燕), not a heading.
+fn names_press(text: &str) -> bool {
+    !text.chars().any(|c| c.is_ascii_digit()) && VOCAB.press.iter().any(|w| text.contains(w))
+}
+
+/// A unit alone (万吨, 亿元, %): a table's or a chart's label, not a heading.
+fn bare_unit(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || "()（）".contains(c))
+        .trim_start_matches(['十', '百', '千', '万', '亿']);
+    t == "%" || VOCAB.units.contains(&t) || VOCAB.money.contains(&t)
 }
 
 /// Longest line that markup (`#`, `<h1>`) can make a heading. A heading names the section of
@@ -157,7 +171,8 @@ pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
             start: s2,
             end: e2,
             noise,
-            heading: (marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text),
+            heading: !bare_unit(&text)
+                && ((marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text)),
         });
     }
     lines
