@@ -55,10 +55,22 @@ pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut
     let title = title_line(&lines);
     let mut section: Option<String> = None;
     let mut plan = Plan::default();
+    let gap = |i: usize| reader.gap_before(i);
+    let mut tables = crate::table::read(&chars, &lines, &gap)
+        .into_iter()
+        .peekable();
     for (li, line) in lines.iter().enumerate() {
         if line.start >= next_report {
             next_report = line.start + step;
             progress(SCANNED + (1.0 - SCANNED) * line.start as f32 / chars.len() as f32);
+        }
+        // A table's lines are its grid's, not prose.
+        while tables.next_if(|t| t.end_line <= li).is_some() {}
+        if let Some(t) = tables.peek().filter(|t| t.first_line <= li) {
+            if t.first_line == li {
+                reader.read_table(t, section.as_deref());
+            }
+            continue;
         }
         if line.noise {
             continue;
@@ -106,6 +118,8 @@ struct Draft {
     card: usize,
     /// From a title or heading: dropped when the body states the same value.
     heading: bool,
+    /// From a table's cell: dropped when the prose states the same fact, however rounded.
+    table: bool,
     section: Option<String>,
     /// Where the card starts (the metric's first char) in the input.
     card_start: usize,
@@ -528,8 +542,63 @@ impl<'a> Reader<'a> {
                 sentence: st.id,
                 card: card_no,
                 heading: ctx.heading,
+                table: false,
                 section: ctx.section.map(str::to_string),
                 card_start,
+            });
+        }
+    }
+
+    /// Whether the input had a space before char `i` that normalising dropped.
+    fn gap_before(&self, i: usize) -> bool {
+        let (Some(&a), Some(&b)) = (
+            self.norm.origin.get(i.wrapping_sub(1)),
+            self.norm.origin.get(i),
+        ) else {
+            return false;
+        };
+        let (a, b) = (a as usize + 1, b as usize);
+        let at = |k: usize| self.offsets.get(k).copied().unwrap_or(self.input.len());
+        b > a
+            && b - a < 16
+            && self.input[at(a)..at(b)]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{3000}' || c == '\t')
+    }
+
+    /// Facts of a table's cells (see [`crate::table`]): a card for each row and metric.
+    fn read_table(&mut self, table: &crate::table::Table, section: Option<&str>) {
+        for (k, f) in table.facts.iter().enumerate() {
+            let span = self.norm.input_span(f.cell.start, f.cell.end);
+            let row = self.norm.input_span(f.row_start, f.cell.end);
+            let card = table.facts[..k]
+                .iter()
+                .rposition(|g| g.row == f.row && g.metric == f.metric)
+                .map_or(k, |p| p);
+            self.facts.push(Draft {
+                fact: Fact {
+                    kind: f.kind,
+                    value: f.value,
+                    unit: f.unit.clone(),
+                    display: f.display.clone(),
+                    text: self.input_text(row, f.row_start, f.cell.end),
+                    span,
+                    basis: f.basis.clone(),
+                    versus: None,
+                    bound: None,
+                    target: false,
+                    period: f.period.clone(),
+                    from: None,
+                    from_display: None,
+                },
+                metric: f.metric.clone(),
+                subject: None,
+                sentence: f.row_start,
+                card,
+                heading: false,
+                table: true,
+                section: section.map(str::to_string),
+                card_start: row[0],
             });
         }
     }
@@ -1552,20 +1621,37 @@ fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             values.push(d.fact.value);
         }
     }
+    // The prose's facts by kind and unit, for table cells that restate them unrounded.
+    let mut prose: HashMap<(Kind, String), Vec<(String, Fact)>> = HashMap::new();
+    for d in drafts.iter().filter(|d| !d.heading && !d.table) {
+        let facts = prose.entry((d.fact.kind, d.fact.unit.clone())).or_default();
+        if facts.len() < 512 {
+            facts.push((d.metric.clone(), d.fact.clone()));
+        }
+    }
     let mut seen: HashMap<Key, Vec<Name>> = HashMap::new();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
-        // Only headings are checked (checking every fact made long texts slow).
-        let restated = d.heading
+        // Only headings and cells are checked (checking every fact made long texts slow).
+        let restated = (d.heading
             && body_values
                 .get(&(d.fact.kind, d.fact.unit.clone()))
-                .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
+                .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v))))
+            || (d.table
+                && prose
+                    .get(&(d.fact.kind, d.fact.unit.clone()))
+                    .is_some_and(|fs| {
+                        fs.iter()
+                            .any(|(m, f)| similar(m, &d.metric) && restates(f, d.fact.value))
+                    }));
         if restated {
             continue;
         }
         let names = seen.entry(key(&d)).or_default();
+        // A table states one metric for several periods (2025年, 2024年) in one row.
+        let period = d.fact.period.as_deref().filter(|_| d.table).unwrap_or("");
         let name = Name::new(format!(
-            "{}{}",
+            "{}{}{period}",
             d.subject.as_deref().unwrap_or(""),
             d.metric
         ));

@@ -9,10 +9,12 @@ pub mod extract;
 pub mod model;
 pub mod normalize;
 pub mod number;
+pub mod page;
 pub mod plan;
 pub mod quantity;
 pub mod render;
 pub mod segment;
+pub mod table;
 pub mod vocab;
 
 // Natively only its browser-free parts build, for their unit tests.

@@ -423,6 +423,8 @@ fn html(v: &mut [Pair]) -> usize {
     let mut heading = false;
     // Once a search for `</script` (or `</style`) failed, later ones would fail too.
     let mut no_close = [false; 2];
+    // Inside a table row: its cells stay on one line (see [`table_tag`]).
+    let mut row = false;
     while i < len {
         let (c, o) = v[i];
         if c == '<' {
@@ -441,6 +443,13 @@ fn html(v: &mut [Pair]) -> usize {
             if let Some((name_start, name_end, gt)) = tag_at(v, i) {
                 let closing = name_start == i + 2;
                 let kind = tag_kind(&v[name_start..name_end]);
+                if let Some(cell) = table_tag(&v[name_start..name_end], closing, &mut row) {
+                    if let Some(c) = cell {
+                        put(v, &mut w, i, (c, o));
+                    }
+                    i = gt + 1;
+                    continue;
+                }
                 match kind {
                     TagKind::Raw(r) if !closing && v[gt - 1].0 != '/' && !no_close[r] => {
                         match find_close(v, gt + 1, RAW_TAGS[r]) {
@@ -466,6 +475,7 @@ fn html(v: &mut [Pair]) -> usize {
                 continue;
             }
         }
+        let c = if row && c == '\n' { ' ' } else { c };
         if heading && !matches!(c, ' ' | '\n' | '\u{3000}' | '\u{A0}') {
             // `<hN>` wrote two pairs for four chars, so there is room for the mark.
             put(v, &mut w, i - 1, (HEADING, o));
@@ -475,6 +485,36 @@ fn html(v: &mut [Pair]) -> usize {
         i += 1;
     }
     w
+}
+
+/// Table markup keeps a row's cells on one line as a pipe row (`|饲料|万吨|100.45`), the
+/// form the table reader reads for Markdown too: `<tr>` and `</tr>` break the line, each
+/// `<td>`/`<th>` writes `|`, and inside a row other block tags and line breaks are spaces.
+/// `None` for a tag this leaves to the general rules; else the char to write, if any.
+fn table_tag(name: &[Pair], closing: bool, row: &mut bool) -> Option<Option<char>> {
+    let is = |t: &str| {
+        name.len() == t.len()
+            && name
+                .iter()
+                .zip(t.chars())
+                .all(|(p, c)| p.0.to_ascii_lowercase() == c)
+    };
+    if is("tr") {
+        *row = !closing;
+        return Some(Some('\n'));
+    }
+    if is("table") {
+        *row = false;
+        return None;
+    }
+    if !*row {
+        return None;
+    }
+    if is("td") || is("th") {
+        return Some((!closing).then_some('|'));
+    }
+    (tag_kind(name) != TagKind::Inline && !matches!(tag_kind(name), TagKind::Raw(_)))
+        .then_some(Some(' '))
 }
 
 /// The char a named entity stands for.
@@ -949,6 +989,8 @@ struct Line {
     first: bool,
     /// Holds a ` - ` or ` | ` separator: a page title with its site's name, not prose.
     titled: bool,
+    /// Holds numbers apart by spaces (`28,897,637.39 1.19%`): a table row, not prose.
+    cells: bool,
 }
 
 /// Whether a space between `a` and `b` is dropped: Chinese text has none between Han chars,
@@ -988,7 +1030,12 @@ fn continues(c: char) -> bool {
 /// on. Latin text joins only Latin text.
 fn joins(p: &Line, first: char) -> bool {
     // The first line is a title (or a lone paragraph), never the head of the next one.
-    if p.heading || p.titled || p.first || !(p.clause || p.len >= PROSE_LEN) {
+    if p.heading
+        || p.titled
+        || p.first
+        || (p.cells && !p.clause)
+        || !(p.clause || p.len >= PROSE_LEN)
+    {
         return false;
     }
     let last = p.last;
@@ -1064,6 +1111,8 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
             }
             if let Some(so) = space.take() {
                 if !drop_space(line.last, c) {
+                    let number = |c: char| c.is_ascii_digit() || c == '%';
+                    line.cells |= number(line.last) && (c.is_ascii_digit() || c == '-');
                     // The space's own slot is behind `k`.
                     put(v, &mut w, k, (' ', so));
                     line.len += 1;

@@ -160,6 +160,7 @@ pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
             heading: (marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text),
         });
     }
+    crate::page::mark(chars, &mut lines);
     lines
 }
 

@@ -147,7 +147,7 @@ fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
 }
 
 /// The words of one kind in a file of `kind word` lines, longest first.
-fn kind_list(src: &'static str, kind: &str) -> Words {
+pub fn kind_list(src: &'static str, kind: &str) -> Words {
     Words::new(longest_first(markers(src, kind)))
 }
 
