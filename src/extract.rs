@@ -803,8 +803,8 @@ impl Reading {
                 r.kind = Kind::Change;
                 r.negative = down;
             }
-            if w.starts_with('同') {
-                r.basis = Some("同比".to_string());
+            if let Some((_, b)) = VOCAB.verb_basis.iter().find(|(v, _)| *v == w) {
+                r.basis = Some(b.to_string());
             }
         } else if q.doubling || q.negative || basis_only.is_some() {
             r.kind = Kind::Change;
@@ -1179,7 +1179,9 @@ fn lead_verb(c: &[char], s: usize, e: usize) -> Option<(usize, bool)> {
         .map(|w| (w, false))
         .or_else(|| VOCAB.decline.at(c, i).map(|w| (w, true)))?;
     let end = i + w.chars().count();
-    (w.chars().count() >= 2 && end < e).then_some((end, down))
+    // 2019年增速: the 年 of a date, not the verb 年增.
+    let dated = w.starts_with('年') && i > 0 && c[i - 1].is_ascii_digit();
+    (w.chars().count() >= 2 && end < e && !dated).then_some((end, down))
 }
 
 /// Trailing verbs, adverbs and comparisons that are not part of a name.

@@ -32,6 +32,8 @@ pub struct Vocab {
     pub places: Words,
     /// Long and short forms of one name (规模以上, 规上).
     pub aliases: Vec<(&'static str, &'static str)>,
+    /// Verbs that state their basis (年增率 → 年增率, 同增 → 同比).
+    pub verb_basis: Vec<(&'static str, &'static str)>,
     /// Fillers between a metric and its number (达到, 分别为, 稳定在).
     pub fillers: Words,
     /// Plan sections: heading words that open one, and their look-alikes (`plan.txt`).
@@ -186,6 +188,10 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         aliases: lines(include_str!("vocab/aliases.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(long, short)| (long, short.trim()))
+            .collect(),
+        verb_basis: lines(include_str!("vocab/verb_basis.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(verb, basis)| (verb, basis.trim()))
             .collect(),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
