@@ -216,12 +216,20 @@ impl Text<'_> {
         let l = &self.lines[li];
         let mut out = String::new();
         for i in l.start..l.end {
-            if i > l.start && (self.gap)(i) && self.chars[i - 1] != ' ' && self.chars[i] != ' ' {
+            if i > l.start && self.apart(i) {
                 out.push(' ');
             }
             out.push(self.chars[i]);
         }
         out
+    }
+
+    /// Whether the input had a gap before char `i` that parts two cells: not between a number
+    /// and the word after it (`2024 年`).
+    fn apart(&self, i: usize) -> bool {
+        let (a, b) = (self.chars[i - 1], self.chars[i]);
+        let number_and_word = a.is_ascii_digit() && !b.is_ascii_digit();
+        a != ' ' && b != ' ' && !number_and_word && (self.gap)(i)
     }
 
     fn split(&self, li: usize) -> Row {
@@ -236,7 +244,7 @@ impl Text<'_> {
         let sep = if piped { '|' } else { ' ' };
         let mut from = s.start;
         for i in s.start..=s.end {
-            let gap = !piped && i > from && i < s.end && (self.gap)(i);
+            let gap = !piped && i > from && i < s.end && self.apart(i);
             if i == s.end || chars[i] == sep || gap {
                 let span = trim(
                     chars,
