@@ -51,6 +51,8 @@ pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut
         next_q: 0,
         facts: Vec::new(),
         view: None,
+        basis: None,
+        basis_sentence: None,
     };
     let title = title_line(&lines);
     let mut section: Option<String> = None;
@@ -144,6 +146,12 @@ struct Reader<'a> {
     /// The article's current point of view (从GDP同比增速来看 → GDP同比增速): what a list of
     /// places with a value each (江西(6.9%)、福建(6.7%)) measures.
     view: Option<String>,
+    /// The basis of the first change of this sentence (or of the one a 其中 sentence goes on
+    /// from): …同比增长5.6%，集体企业增长1.9% is 同比 too. A later change's own basis
+    /// (…，两年平均增长4.4%) is its alone.
+    basis: Option<String>,
+    /// The sentence whose first change set `basis`.
+    basis_sentence: Option<usize>,
 }
 
 /// What a sentence carries from clause to clause.
@@ -170,6 +178,14 @@ impl<'a> Reader<'a> {
         }
         let paragraph_period = find_period_at(self.chars, line.start, line.end, true);
         for (ss, se) in segment::sentences(self.chars, line.start, line.end) {
+            // A basis holds for the sentence's later changes, and for a 其中 sentence's.
+            if !VOCAB
+                .basis_carriers
+                .iter()
+                .any(|w| starts_with(self.chars, ss, w))
+            {
+                self.basis = None;
+            }
             let mut st = SentenceState {
                 id: ss,
                 ..Default::default()
@@ -520,6 +536,10 @@ impl<'a> Reader<'a> {
                 (Kind::Change, Unit::Times) => "%".to_string(),
                 _ => q.unit.name().to_string(),
             };
+            let basis = match reading.kind {
+                Kind::Change => self.carry_basis(st.id, &reading.basis),
+                _ => reading.basis.clone(),
+            };
             let fact = Fact {
                 kind: reading.kind,
                 value,
@@ -527,7 +547,7 @@ impl<'a> Reader<'a> {
                 display,
                 text: self.input_text(span, text_start, q.end),
                 span,
-                basis: reading.basis.clone(),
+                basis,
                 versus,
                 bound: q.bound,
                 target: ctx.target,
@@ -564,6 +584,17 @@ impl<'a> Reader<'a> {
             && self.input[at(a)..at(b)]
                 .chars()
                 .all(|c| c == ' ' || c == '\u{3000}' || c == '\t')
+    }
+
+    /// A change's basis: its own, else the one its sentence's first change stated.
+    fn carry_basis(&mut self, sentence: usize, own: &Option<String>) -> Option<String> {
+        if self.basis_sentence != Some(sentence) {
+            self.basis_sentence = Some(sentence);
+            if own.is_some() {
+                self.basis = own.clone();
+            }
+        }
+        own.clone().or_else(|| self.basis.clone())
     }
 
     /// Facts of a table's cells (see [`crate::table`]): a card for each row and metric.

@@ -34,6 +34,8 @@ pub struct Vocab {
     pub aliases: Vec<(&'static str, &'static str)>,
     /// Verbs that state their basis (年增率 → 年增率, 同增 → 同比).
     pub verb_basis: Vec<(&'static str, &'static str)>,
+    /// Sentence openers that go on from the sentence before, keeping its basis (其中).
+    pub basis_carriers: Words,
     /// Fillers between a metric and its number (达到, 分别为, 稳定在).
     pub fillers: Words,
     /// Plan sections: heading words that open one, and their look-alikes (`plan.txt`).
@@ -193,6 +195,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .filter_map(|l| l.split_once(' '))
             .map(|(verb, basis)| (verb, basis.trim()))
             .collect(),
+        basis_carriers: list(include_str!("vocab/carry.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }

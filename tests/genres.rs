@@ -277,3 +277,34 @@ fn look_alikes_of_the_new_words() {
         &[w("装机容量", Level, 120.0, "兆瓦")],
     );
 }
+
+/// Analysis prose: a basis stated once holds for the sentence's later changes and for a 其中
+/// sentence after it (as the NBS monthly release: …同比增长5.6%，集体企业增长1.9%); a later
+/// change's own basis (两年平均) is its alone (gd-news-2021).
+#[test]
+fn a_basis_holds_for_the_changes_after_it() {
+    check(
+        "全市工业增加值同比增长5.6%，轻工业增长1.9%。其中，食品工业增长7.2%。",
+        &[
+            w("工业增加值", Change, 5.6, "%").basis("同比"),
+            w("轻工业", Change, 1.9, "%").basis("同比"),
+            w("食品工业", Change, 7.2, "%").basis("同比"),
+        ],
+    );
+    check(
+        "第二产业投资增长47.0%，两年平均增长4.4%。其中，制造业投资增长61.1%。",
+        &[
+            w("第二产业投资", Change, 47.0, "%"),
+            w("第二产业投资", Change, 4.4, "%").basis("两年平均"),
+            w("制造业投资", Change, 61.1, "%"),
+        ],
+    );
+    // A new sentence that does not go on from the last starts afresh.
+    check(
+        "出口同比增长8.0%。进口增长3.0%。",
+        &[
+            w("出口", Change, 8.0, "%").basis("同比"),
+            w("进口", Change, 3.0, "%"),
+        ],
+    );
+}
