@@ -72,6 +72,7 @@ pub fn normalize(input: &str) -> Normalized {
     let mut v: Vec<Pair> = Vec::with_capacity(input.chars().count());
     let n = decode(input, &mut v);
     run(&mut v, front_matter);
+    run(&mut v, pages);
     if has_markup(&v) {
         run(&mut v, html);
     }
@@ -972,6 +973,67 @@ fn pinyin_at(v: &[Pair], i: usize) -> Option<usize> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Page furniture of a PDF copy.
+
+/// Drop the lines a PDF copy repeats on every page (its running header) and its page numbers
+/// (see [`crate::page`]), with their line breaks, so that a sentence broken over a page joins
+/// up again in the line pass. Two passes over the lines: one counts the short ones, one writes
+/// the rest.
+fn pages(v: &mut [Pair]) -> usize {
+    let len = v.len();
+    let content = |v: &[Pair], s: usize, e: usize| -> Vec<char> {
+        v[s..e]
+            .iter()
+            .map(|p| p.0)
+            .filter(|&c| c != ' ' && !is_marker(c))
+            .collect()
+    };
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < len {
+        let e = line_end(v, i);
+        ranges.push((i, e));
+        i = e + 1;
+    }
+    let mut counts: std::collections::HashMap<Vec<char>, usize> = Default::default();
+    for &(s, e) in &ranges {
+        if e - s <= 2 * crate::page::HEADER_LEN {
+            let t = content(v, s, e);
+            // Markup repeats (`<tr>`, `<td>万吨</td>`) and is no header.
+            if crate::page::may_repeat(&t) && !t.iter().any(|&c| matches!(c, '<' | '>' | '|')) {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+    }
+    if counts.values().all(|&n| n < crate::page::REPEATS)
+        && !ranges.iter().any(|&(s, e)| {
+            e - s <= 2 * crate::page::HEADER_LEN && crate::page::page_number(&content(v, s, e))
+        })
+    {
+        return len;
+    }
+    let mut w = 0;
+    for (s, e) in ranges {
+        let t = if e - s <= 2 * crate::page::HEADER_LEN {
+            content(v, s, e)
+        } else {
+            Vec::new()
+        };
+        let furniture = !t.is_empty()
+            && (crate::page::page_number(&t)
+                || counts.get(&t).is_some_and(|&n| n >= crate::page::REPEATS));
+        if furniture {
+            continue;
+        }
+        let end = (e + 1).min(len);
+        for k in s..end {
+            put(v, &mut w, k, v[k]);
+        }
+    }
+    w
+}
+
+// ---------------------------------------------------------------------------------------------
 // Lines and spaces.
 
 /// What the line pass knows of the last line it wrote.
@@ -1060,6 +1122,8 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
     let mut brk = 0u32;
     // A HARD mark was seen since the last written line.
     let mut hard = false;
+    // A blank line was skipped since the last written line.
+    let mut blank = false;
     while i < len {
         let e = line_end(v, i);
         let mut s = i;
@@ -1074,26 +1138,42 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
             t -= 1;
         }
         if s == t {
+            blank = true;
             i = e + 1;
             continue;
         }
         let first = v[s].0;
         // The previous line's `\n` was read and not written: there is room for one char.
-        if let Some(p) = &prev {
-            if hard || heading || !joins(p, first) {
+        // A line joined to the one before with no blank line between goes on it: the next
+        // break is judged on the whole (a hard-wrapped copy's short last piece of a line is
+        // still prose). After a blank line it starts afresh (a title, then a subtitle).
+        let mut joined = None;
+        if let Some(p) = prev.take() {
+            if hard || heading || !joins(&p, first) {
                 put(v, &mut w, s, ('\n', brk));
-            } else if p.last.is_ascii_alphabetic() {
-                // Latin words keep a space where the line broke.
-                put(v, &mut w, s, (' ', brk));
+            } else {
+                if p.last.is_ascii_alphabetic() {
+                    // Latin words keep a space where the line broke.
+                    put(v, &mut w, s, (' ', brk));
+                }
+                joined = Some(p).filter(|_| !blank);
             }
         }
+        blank = false;
         if heading {
             headings.push(w);
         }
-        let mut line = Line {
-            heading,
-            first: prev.is_none(),
-            ..Line::default()
+        let mut line = match joined {
+            Some(p) => Line {
+                first: false,
+                heading: false,
+                ..p
+            },
+            None => Line {
+                heading,
+                first: w == 0,
+                ..Line::default()
+            },
         };
         let line_start = w;
         let mut space: Option<u32> = None;

@@ -9,18 +9,22 @@ use crate::segment::Line;
 use std::collections::HashMap;
 
 /// How often a line must recur to be a running header.
-const REPEATS: usize = 3;
+pub const REPEATS: usize = 3;
 /// Longest line taken for a running header.
-const HEADER_LEN: usize = 40;
+pub const HEADER_LEN: usize = 40;
+
+/// A line that may be a running header: short, no clause punctuation.
+pub fn may_repeat(words: &[char]) -> bool {
+    !words.is_empty()
+        && words.len() <= HEADER_LEN
+        && !words
+            .iter()
+            .any(|c| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':'))
+}
 
 /// Mark running headers and page numbers in `lines` of `chars` as noise.
 pub fn mark(chars: &[char], lines: &mut [Line]) {
-    let short = |l: &Line| {
-        l.end - l.start <= HEADER_LEN
-            && !chars[l.start..l.end]
-                .iter()
-                .any(|c| matches!(c, '，' | '。' | '；' | '：' | '！' | '？'))
-    };
+    let short = |l: &Line| may_repeat(&chars[l.start..l.end]);
     let mut seen: HashMap<&[char], usize> = HashMap::new();
     for l in lines.iter().filter(|l| short(l)) {
         *seen.entry(&chars[l.start..l.end]).or_default() += 1;
@@ -33,15 +37,23 @@ pub fn mark(chars: &[char], lines: &mut [Line]) {
     }
 }
 
-/// A page number line: `第 3 页`, `第3页 共20页`, `— 3 —`, `- 3 -`, `3`, `3 / 20`.
+/// A page number line: `第 3 页`, `第3页 共20页`, `— 3 —`, `- 3 -`, `3`, `3 / 20`,
+/// `===== PAGE 19 =====`.
 pub fn page_number(words: &[char]) -> bool {
-    let rest: String = words
-        .iter()
-        .filter(|c| !matches!(c, ' ' | '—' | '-' | '–' | '/' | '第' | '页' | '共'))
+    let text: String = words.iter().collect();
+    let text = text.replace("PAGE", "").replace("Page", "");
+    let rest: String = text
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                ' ' | '—' | '-' | '–' | '/' | '=' | '第' | '页' | '頁' | '共'
+            )
+        })
         .collect();
     let digits = rest.chars().filter(char::is_ascii_digit).count();
-    let paged = words.contains(&'页') || words.first() != Some(&'第');
-    paged && digits > 0 && digits == rest.chars().count() && digits <= 8 && words.len() <= 16
+    let paged = words.contains(&'页') || words.contains(&'頁') || words.first() != Some(&'第');
+    paged && digits > 0 && digits == rest.chars().count() && digits <= 4 && words.len() <= 24
 }
 
 #[cfg(test)]
