@@ -1013,15 +1013,18 @@ fn pages(v: &mut [Pair]) -> usize {
         return len;
     }
     let mut w = 0;
+    // The header atop the first page is the text's title: it stays (and stays the first
+    // line, which never runs on into the next).
+    let mut top = true;
     for (s, e) in ranges {
         let t = if e - s <= 2 * crate::page::HEADER_LEN {
             content(v, s, e)
         } else {
             Vec::new()
         };
-        let furniture = !t.is_empty()
-            && (crate::page::page_number(&t)
-                || counts.get(&t).is_some_and(|&n| n >= crate::page::REPEATS));
+        let header = counts.get(&t).is_some_and(|&n| n >= crate::page::REPEATS);
+        let furniture = !t.is_empty() && (crate::page::page_number(&t) || (header && !top));
+        top &= t.is_empty();
         if furniture {
             continue;
         }
