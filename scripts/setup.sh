@@ -34,6 +34,11 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION"
 fi
 
+if ! python3 -c 'import opencc' 2>/dev/null; then
+  say "installing opencc from PyPI (the metamorphic check's Traditional rewrite)"
+  pip install --quiet opencc || say "opencc not installed: the Traditional rewrite is skipped"
+fi
+
 if [ ! -x /usr/bin/chromium ]; then
   say "installing chromium from Debian"
   apt-get update -qq

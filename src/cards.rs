@@ -32,20 +32,39 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             values.push(d.fact.value);
         }
     }
+    // The prose's facts by kind and unit, for table cells that restate them unrounded.
+    let mut prose: HashMap<(Kind, String), Vec<(String, Fact)>> = HashMap::new();
+    for d in drafts.iter().filter(|d| !d.heading && !d.table) {
+        let facts = prose.entry((d.fact.kind, d.fact.unit.clone())).or_default();
+        if facts.len() < 512 {
+            facts.push((d.metric.clone(), d.fact.clone()));
+        }
+    }
     let mut seen: HashMap<Key, Vec<Name>> = HashMap::new();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
-        // Only headings are checked (checking every fact made long texts slow).
-        let restated = d.heading
-            && body_values
-                .get(&(d.fact.kind, d.fact.unit.clone()))
-                .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)));
+        // Only headings and cells are checked (checking every fact made long texts slow).
+        let kind_unit = (d.fact.kind, d.fact.unit.clone());
+        let restated = if d.heading {
+            body_values
+                .get(&kind_unit)
+                .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)))
+        } else if d.table {
+            prose.get(&kind_unit).is_some_and(|fs| {
+                fs.iter()
+                    .any(|(m, f)| similar(m, &d.metric) && restates(f, d.fact.value))
+            })
+        } else {
+            false
+        };
         if restated {
             continue;
         }
         let names = seen.entry(key(&d)).or_default();
+        // A table states one metric for several periods (2025年, 2024年) in one row.
+        let period = d.fact.period.as_deref().filter(|_| d.table).unwrap_or("");
         let name = Name::new(format!(
-            "{}{}",
+            "{}{}{period}",
             d.subject.as_deref().unwrap_or(""),
             d.metric
         ));

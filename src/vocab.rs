@@ -32,6 +32,10 @@ pub struct Vocab {
     pub places: Words,
     /// Long and short forms of one name (规模以上, 规上).
     pub aliases: Vec<(&'static str, &'static str)>,
+    /// Verbs that state their basis (年增率 → 年增率, 同增 → 同比).
+    pub verb_basis: Vec<(&'static str, &'static str)>,
+    /// Sentence openers that go on from the sentence before, keeping its basis (其中).
+    pub basis_carriers: Words,
     /// Fillers between a metric and its number (达到, 分别为, 稳定在).
     pub fillers: Words,
     /// Plan sections: heading words that open one, and their look-alikes (`plan.txt`).
@@ -164,7 +168,7 @@ fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
 }
 
 /// The words of one kind in a file of `kind word` lines, longest first.
-fn kind_list(src: &'static str, kind: &str) -> Words {
+pub fn kind_list(src: &'static str, kind: &str) -> Words {
     kinds_list(src, &[kind])
 }
 
@@ -239,6 +243,11 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
                 .collect(),
         )),
         press: list(include_str!("vocab/press.txt")),
+        verb_basis: lines(include_str!("vocab/verb_basis.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(verb, basis)| (verb, basis.trim()))
+            .collect(),
+        basis_carriers: list(include_str!("vocab/carry.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }

@@ -134,7 +134,7 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
     if digits.len() > MAX_DIGITS {
         return None;
     }
-    let (scale, exp) = match scale_at(chars, i) {
+    let (scale, exp) = match scale_at(chars, i).or_else(|| trillion_at(chars, i)) {
         Some((w, e)) => {
             i += w.chars().count();
             (w, e)
@@ -142,14 +142,48 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         None => ("", 0),
     };
     let value = scaled(&mantissa, exp)?;
-    Some(Num {
+    let num = Num {
         start: at,
         end: i,
         value,
         mantissa: trim_mantissa(&mantissa),
         scale,
         chinese: false,
-    })
+    };
+    Some(compound(chars, num, exp))
+}
+
+/// 兆 as Taiwan writes 10¹² (43兆4428.26億元, 1.27兆元); before anything else it is "mega"
+/// (兆瓦) and no scale.
+fn trillion_at(chars: &[char], at: usize) -> Option<(&'static str, i32)> {
+    let next = chars.get(at + 1);
+    (chars.get(at) == Some(&'兆')
+        && next.is_some_and(|c| c.is_ascii_digit() || matches!(c, '元' | '亿' | '億')))
+    .then_some(("兆", 12))
+}
+
+/// A number written in two scaled parts (43兆4428.26亿, 41万1930辆): the second part, smaller
+/// than one unit of the first's scale, is added. The written form keeps both parts.
+fn compound(chars: &[char], num: Num, exp: i32) -> Num {
+    if exp < 4 || !chars.get(num.end).is_some_and(|c| c.is_ascii_digit()) {
+        return num;
+    }
+    let Some(rest) = arabic_at(chars, num.end) else {
+        return num;
+    };
+    let rest_exp = scale_at(chars, rest.end - rest.scale.chars().count())
+        .filter(|_| !rest.scale.is_empty())
+        .map_or(0, |(_, e)| e);
+    if rest_exp >= exp || rest.value >= 10f64.powi(exp) || rest.value == 0.0 {
+        return num;
+    }
+    Num {
+        end: rest.end,
+        value: num.value + rest.value,
+        mantissa: format!("{}{}{}", num.mantissa, num.scale, rest.mantissa),
+        scale: rest.scale,
+        ..num
+    }
 }
 
 /// Drop leading zeros (but keep `0.5`).

@@ -24,6 +24,12 @@ pub(crate) struct Reader<'a> {
     /// The article's current point of view (从GDP同比增速来看 → GDP同比增速): what a list of
     /// places with a value each (江西(6.9%)、福建(6.7%)) measures.
     pub(crate) view: Option<String>,
+    /// The basis of the first change of this sentence (or of the one a 其中 sentence goes on
+    /// from): …同比增长5.6%，集体企业增长1.9% is 同比 too. A later change's own basis
+    /// (…，两年平均增长4.4%) is its alone.
+    pub(crate) basis: Option<String>,
+    /// The sentence whose first change set `basis`.
+    pub(crate) basis_sentence: Option<usize>,
 }
 
 /// Where a line stands: in a heading, under which section, in a plan or not.
@@ -62,6 +68,14 @@ impl<'a> Reader<'a> {
             .into_iter()
             .enumerate()
         {
+            // A basis holds for the sentence's later changes, and for a 其中 sentence's.
+            if !VOCAB
+                .basis_carriers
+                .iter()
+                .any(|w| starts_with(self.chars, ss, w))
+            {
+                self.basis = None;
+            }
             let mut st = SentenceState {
                 id: ss,
                 ..Default::default()
@@ -433,6 +447,10 @@ impl<'a> Reader<'a> {
                 (Kind::Change, Unit::Times) => "%".to_string(),
                 _ => q.unit.name().to_string(),
             };
+            let basis = match reading.kind {
+                Kind::Change => self.carry_basis(st.id, &reading.basis),
+                _ => reading.basis.clone(),
+            };
             let fact = Fact {
                 kind: reading.kind,
                 value,
@@ -440,7 +458,7 @@ impl<'a> Reader<'a> {
                 display,
                 text: self.input_text(span, text_start, q.end),
                 span,
-                basis: reading.basis.clone(),
+                basis,
                 versus,
                 bound: q.bound,
                 target: ctx.target,
@@ -457,8 +475,77 @@ impl<'a> Reader<'a> {
                 sentence: st.id,
                 card: card_no,
                 heading: ctx.heading,
+                table: false,
                 section: ctx.section.map(str::to_string),
                 card_start,
+            });
+        }
+    }
+
+    /// A change's basis: its own, else the one its sentence's first change stated.
+    fn carry_basis(&mut self, sentence: usize, own: &Option<String>) -> Option<String> {
+        if self.basis_sentence != Some(sentence) {
+            self.basis_sentence = Some(sentence);
+            if own.is_some() {
+                self.basis = own.clone();
+            }
+        }
+        own.clone().or_else(|| self.basis.clone())
+    }
+
+    /// Whether the input had a space before char `i` that normalising dropped: a table's
+    /// columns copied out of a PDF are told apart by such spaces.
+    pub(crate) fn gap_before(&self, i: usize) -> bool {
+        let (Some(&a), Some(&b)) = (
+            self.norm.origin.get(i.wrapping_sub(1)),
+            self.norm.origin.get(i),
+        ) else {
+            return false;
+        };
+        let (a, b) = (a as usize + 1, b as usize);
+        let at = |k: usize| self.offsets.get(k).copied().unwrap_or(self.input.len());
+        b > a
+            && b - a < 16
+            && self.input[at(a)..at(b)]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{3000}' || c == '\t')
+    }
+
+    /// Facts of a table's cells (see [`super::table`]): a card for each row and metric.
+    pub(crate) fn read_table(&mut self, table: &super::table::Table, section: Option<&str>) {
+        for (k, f) in table.facts.iter().enumerate() {
+            let span = self.norm.input_span(f.cell.start, f.cell.end);
+            let row = self.norm.input_span(f.row_start, f.cell.end);
+            let card = table.facts[..k]
+                .iter()
+                .rposition(|g| g.row == f.row && g.metric == f.metric)
+                .map_or(k, |p| p);
+            self.facts.push(Draft {
+                fact: Fact {
+                    kind: f.kind,
+                    value: f.value,
+                    unit: f.unit.clone(),
+                    display: f.display.clone(),
+                    text: self.input_text(row, f.row_start, f.cell.end),
+                    span,
+                    basis: f.basis.clone(),
+                    versus: None,
+                    bound: None,
+                    target: false,
+                    period: f.period.clone(),
+                    when: None,
+                    when_note: None,
+                    from: None,
+                    from_display: None,
+                },
+                metric: f.metric.clone(),
+                subject: None,
+                sentence: f.row_start,
+                card,
+                heading: false,
+                table: true,
+                section: section.map(str::to_string),
+                card_start: row[0],
             });
         }
     }

@@ -172,8 +172,8 @@ impl Reading {
                 r.kind = Kind::Change;
                 r.negative = down;
             }
-            if w.starts_with('同') {
-                r.basis = Some("同比".to_string());
+            if let Some((_, b)) = VOCAB.verb_basis.iter().find(|(v, _)| *v == w) {
+                r.basis = Some(b.to_string());
             }
         } else if q.doubling || q.negative || basis_only.is_some() {
             r.kind = Kind::Change;

@@ -12,12 +12,14 @@
 //! - [`name`]: metric names cleaned from the words around a quantity.
 //! - [`context`]: lists, from-to changes, periods, points of view, subjects.
 //! - [`plan`]: which sentences state plans and targets.
+//! - [`table`]: tables read as grids, one fact per numeric cell.
 
 mod clause;
 mod context;
 mod kinds;
 mod name;
 pub mod plan;
+pub mod table;
 pub mod when;
 
 use crate::model::{Bound, Fact, Kind};
@@ -44,6 +46,8 @@ pub(crate) struct Draft {
     pub(crate) card: usize,
     /// From a title or heading: dropped when the body states the same value.
     pub(crate) heading: bool,
+    /// From a table's cell: dropped when the prose states the same fact, however rounded.
+    pub(crate) table: bool,
     pub(crate) section: Option<String>,
     /// Where the card starts (the metric's first char) in the input.
     pub(crate) card_start: usize,
@@ -106,16 +110,28 @@ pub(crate) fn read(
         next_q: 0,
         facts: Vec::new(),
         view: None,
+        basis: None,
+        basis_sentence: None,
     };
     let title = title_line(lines);
     let (anchor, date) = when::article_date(chars, lines, title);
     let mut section: Option<String> = None;
     let mut plan = Plan::default();
     let mut frame = Frame::default();
+    let gap = |i: usize| reader.gap_before(i);
+    let mut tables = table::read(chars, lines, &gap).into_iter().peekable();
     for (li, line) in lines.iter().enumerate() {
         if line.start >= next_report {
             next_report = line.start + step;
             progress(line.start as f32 / chars.len() as f32);
+        }
+        // A table's lines are its grid's, not prose.
+        while tables.next_if(|t| t.end_line <= li).is_some() {}
+        if let Some(t) = tables.peek().filter(|t| t.first_line <= li) {
+            if t.first_line == li {
+                reader.read_table(t, section.as_deref());
+            }
+            continue;
         }
         if line.noise {
             continue;

@@ -74,7 +74,9 @@ pub(crate) fn lead_verb(c: &[char], s: usize, e: usize) -> Option<(usize, bool)>
         .map(|w| (w, false))
         .or_else(|| VOCAB.decline.at(c, i).map(|w| (w, true)))?;
     let end = i + w.chars().count();
-    (w.chars().count() >= 2 && end < e).then_some((end, down))
+    // 2019年增速: the 年 of a date, not the verb 年增.
+    let dated = w.starts_with('年') && i > 0 && c[i - 1].is_ascii_digit();
+    (w.chars().count() >= 2 && end < e && !dated).then_some((end, down))
 }
 
 /// Trailing verbs, adverbs and comparisons that are not part of a name.

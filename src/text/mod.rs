@@ -6,7 +6,9 @@
 //! - [`script`]: the one set of character classes (Han, wide, foreign) every stage reads.
 //! - [`normalize`]: the normalising passes and the offset map.
 //! - [`segment`]: lines, sentences, clauses, and which lines are page furniture.
+//! - [`page`]: the furniture of a PDF copy (running headers, page numbers).
 
 pub mod normalize;
+pub mod page;
 pub mod script;
 pub mod segment;

@@ -73,6 +73,7 @@ pub fn normalize(input: &str) -> Normalized {
     let mut v: Vec<Pair> = Vec::with_capacity(input.chars().count());
     let n = decode(input, &mut v);
     run(&mut v, front_matter);
+    run(&mut v, pages);
     if has_markup(&v) {
         run(&mut v, html);
     }
@@ -403,6 +404,8 @@ fn html(v: &mut [Pair]) -> usize {
     let mut heading = false;
     // Once a search for `</script` (or `</style`) failed, later ones would fail too.
     let mut no_close = [false; 2];
+    // Inside a table row: its cells stay on one line (see [`table_tag`]).
+    let mut row = false;
     while i < len {
         let (c, o) = v[i];
         if c == '<' {
@@ -421,6 +424,13 @@ fn html(v: &mut [Pair]) -> usize {
             if let Some((name_start, name_end, gt)) = tag_at(v, i) {
                 let closing = name_start == i + 2;
                 let kind = tag_kind(&v[name_start..name_end]);
+                if let Some(cell) = table_tag(&v[name_start..name_end], closing, &mut row) {
+                    if let Some(c) = cell {
+                        put(v, &mut w, i, (c, o));
+                    }
+                    i = gt + 1;
+                    continue;
+                }
                 match kind {
                     TagKind::Raw(r) if !closing && v[gt - 1].0 != '/' && !no_close[r] => {
                         match find_close(v, gt + 1, RAW_TAGS[r]) {
@@ -446,6 +456,7 @@ fn html(v: &mut [Pair]) -> usize {
                 continue;
             }
         }
+        let c = if row && c == '\n' { ' ' } else { c };
         if heading && !matches!(c, ' ' | '\n' | '\u{3000}' | '\u{A0}') {
             // `<hN>` wrote two pairs for four chars, so there is room for the mark.
             put(v, &mut w, i - 1, (HEADING, o));
@@ -455,6 +466,36 @@ fn html(v: &mut [Pair]) -> usize {
         i += 1;
     }
     w
+}
+
+/// Table markup keeps a row's cells on one line as a pipe row (`|饲料|万吨|100.45`), the
+/// form the table reader reads for Markdown too: `<tr>` and `</tr>` break the line, each
+/// `<td>`/`<th>` writes `|`, and inside a row other block tags and line breaks are spaces.
+/// `None` for a tag this leaves to the general rules; else the char to write, if any.
+fn table_tag(name: &[Pair], closing: bool, row: &mut bool) -> Option<Option<char>> {
+    let is = |t: &str| {
+        name.len() == t.len()
+            && name
+                .iter()
+                .zip(t.chars())
+                .all(|(p, c)| p.0.to_ascii_lowercase() == c)
+    };
+    if is("tr") {
+        *row = !closing;
+        return Some(Some('\n'));
+    }
+    if is("table") {
+        *row = false;
+        return None;
+    }
+    if !*row {
+        return None;
+    }
+    if is("td") || is("th") {
+        return Some((!closing).then_some('|'));
+    }
+    (tag_kind(name) != TagKind::Inline && !matches!(tag_kind(name), TagKind::Raw(_)))
+        .then_some(Some(' '))
 }
 
 /// The char a named entity stands for.
@@ -912,6 +953,70 @@ fn pinyin_at(v: &[Pair], i: usize) -> Option<usize> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Page furniture of a PDF copy.
+
+/// Drop the lines a PDF copy repeats on every page (its running header) and its page numbers
+/// (see [`super::page`]), with their line breaks, so that a sentence broken over a page joins
+/// up again in the line pass. Two passes over the lines: one counts the short ones, one writes
+/// the rest.
+fn pages(v: &mut [Pair]) -> usize {
+    let len = v.len();
+    let content = |v: &[Pair], s: usize, e: usize| -> Vec<char> {
+        v[s..e]
+            .iter()
+            .map(|p| p.0)
+            .filter(|&c| c != ' ' && !is_marker(c))
+            .collect()
+    };
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < len {
+        let e = line_end(v, i);
+        ranges.push((i, e));
+        i = e + 1;
+    }
+    let mut counts: std::collections::HashMap<Vec<char>, usize> = Default::default();
+    for &(s, e) in &ranges {
+        if e - s <= 2 * super::page::HEADER_LEN {
+            let t = content(v, s, e);
+            // Markup repeats (`<tr>`, `<td>万吨</td>`) and is no header.
+            if super::page::may_repeat(&t) && !t.iter().any(|&c| matches!(c, '<' | '>' | '|')) {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+    }
+    if counts.values().all(|&n| n < super::page::REPEATS)
+        && !ranges.iter().any(|&(s, e)| {
+            e - s <= 2 * super::page::HEADER_LEN && super::page::page_number(&content(v, s, e))
+        })
+    {
+        return len;
+    }
+    let mut w = 0;
+    // The header atop the first page is the text's title: it stays (and stays the first
+    // line, which never runs on into the next).
+    let mut top = true;
+    for (s, e) in ranges {
+        let t = if e - s <= 2 * super::page::HEADER_LEN {
+            content(v, s, e)
+        } else {
+            Vec::new()
+        };
+        let header = counts.get(&t).is_some_and(|&n| n >= super::page::REPEATS);
+        let furniture = !t.is_empty() && (super::page::page_number(&t) || (header && !top));
+        top &= t.is_empty();
+        if furniture {
+            continue;
+        }
+        let end = (e + 1).min(len);
+        for k in s..end {
+            put(v, &mut w, k, v[k]);
+        }
+    }
+    w
+}
+
+// ---------------------------------------------------------------------------------------------
 // Lines and spaces.
 
 /// What the line pass knows of the last line it wrote.
@@ -929,6 +1034,8 @@ struct Line {
     first: bool,
     /// Holds a ` - ` or ` | ` separator: a page title with its site's name, not prose.
     titled: bool,
+    /// Holds numbers apart by spaces (`28,897,637.39 1.19%`): a table row, not prose.
+    cells: bool,
 }
 
 /// Whether a space between `a` and `b` is dropped: Chinese text has none between Han chars,
@@ -966,7 +1073,12 @@ fn continues(c: char) -> bool {
 /// on. Latin text joins only Latin text.
 fn joins(p: &Line, first: char) -> bool {
     // The first line is a title (or a lone paragraph), never the head of the next one.
-    if p.heading || p.titled || p.first || !(p.clause || p.len >= PROSE_LEN) {
+    if p.heading
+        || p.titled
+        || p.first
+        || (p.cells && !p.clause)
+        || !(p.clause || p.len >= PROSE_LEN)
+    {
         return false;
     }
     let last = p.last;
@@ -991,6 +1103,8 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
     let mut brk = 0u32;
     // A HARD mark was seen since the last written line.
     let mut hard = false;
+    // A blank line was skipped since the last written line.
+    let mut blank = false;
     while i < len {
         let e = line_end(v, i);
         let mut s = i;
@@ -1005,26 +1119,42 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
             t -= 1;
         }
         if s == t {
+            blank = true;
             i = e + 1;
             continue;
         }
         let first = v[s].0;
         // The previous line's `\n` was read and not written: there is room for one char.
-        if let Some(p) = &prev {
-            if hard || heading || !joins(p, first) {
+        // A line joined to the one before with no blank line between goes on it: the next
+        // break is judged on the whole (a hard-wrapped copy's short last piece of a line is
+        // still prose). After a blank line it starts afresh (a title, then a subtitle).
+        let mut joined = None;
+        if let Some(p) = prev.take() {
+            if hard || heading || !joins(&p, first) {
                 put(v, &mut w, s, ('\n', brk));
-            } else if p.last.is_ascii_alphabetic() {
-                // Latin words keep a space where the line broke.
-                put(v, &mut w, s, (' ', brk));
+            } else {
+                if p.last.is_ascii_alphabetic() {
+                    // Latin words keep a space where the line broke.
+                    put(v, &mut w, s, (' ', brk));
+                }
+                joined = Some(p).filter(|_| !blank);
             }
         }
+        blank = false;
         if heading {
             headings.push(w);
         }
-        let mut line = Line {
-            heading,
-            first: prev.is_none(),
-            ..Line::default()
+        let mut line = match joined {
+            Some(p) => Line {
+                first: false,
+                heading: false,
+                ..p
+            },
+            None => Line {
+                heading,
+                first: w == 0,
+                ..Line::default()
+            },
         };
         let line_start = w;
         let mut space: Option<u32> = None;
@@ -1042,6 +1172,8 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
             }
             if let Some(so) = space.take() {
                 if !drop_space(line.last, c) {
+                    let number = |c: char| c.is_ascii_digit() || c == '%';
+                    line.cells |= number(line.last) && (c.is_ascii_digit() || c == '-');
                     // The space's own slot is behind `k`.
                     put(v, &mut w, k, (' ', so));
                     line.len += 1;

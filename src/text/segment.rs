@@ -175,6 +175,7 @@ pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
                 && ((marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text)),
         });
     }
+    super::page::mark(chars, &mut lines);
     lines
 }
 
