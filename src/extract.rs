@@ -28,11 +28,22 @@ const SCANNED: f32 = 0.4;
 /// [`analyze`], telling `progress` how far it has got (0.0 to 1.0, about a hundred calls at
 /// most), so a long text analysed in the background can show a progress bar.
 pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut(f32)) -> Article {
+    analyze_with(source, input, &crate::Options::default(), progress)
+}
+
+/// [`analyze_with_progress`] with the reader's [`crate::Options`].
+pub fn analyze_with(
+    source: &str,
+    input: &str,
+    options: &crate::Options,
+    progress: &mut dyn FnMut(f32),
+) -> Article {
     progress(0.0);
     let norm = normalize(input);
     progress(NORMALIZED);
     let chars: Vec<char> = norm.text.chars().collect();
-    let lines = segment::lines(&chars, &norm.headings);
+    let included = |c: usize| options.include.contains(&norm.input_span(c, c + 1)[0]);
+    let lines = segment::lines_including(&chars, &norm.headings, &included);
     let quantities = scan(&chars);
     progress(SCANNED);
     // Report each further hundredth of the text's lines.
@@ -74,10 +85,12 @@ pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut
         reader.read_line(line, line.heading || is_title, section.as_deref(), &plan);
     }
     let title = title.map(|i| text_of(&chars, lines[i].start, lines[i].end));
+    let input_end = norm.origin.last().map_or(0, |&e| e as usize);
     let article = Article {
         source: source.to_string(),
         title,
         cards: into_cards(reader.facts),
+        excluded: segment::excluded(&lines, &|s, e| norm.input_span(s, e), input_end),
     };
     progress(1.0);
     article

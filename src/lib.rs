@@ -21,12 +21,20 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-pub use extract::{analyze, analyze_with_progress};
+pub use extract::{analyze, analyze_with, analyze_with_progress};
+
+/// The reader's choices for one analysis.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Starts (input code points, as in [`model::Excluded::span`]) of parts left out as page
+    /// furniture that the reader wants read after all.
+    pub include: Vec<usize>,
+}
 
 /// An example article written for the project (a city's quarterly statistics release), for the
 /// app's "sample" button, the CLI's `--sample` and the benchmark.
 pub const SAMPLE: &str = include_str!("sample.txt");
-pub use model::{Article, Bound, Card, Fact, Kind, Report};
+pub use model::{Article, Bound, Card, Excluded, Fact, Kind, Report};
 
 /// Plain text with its paragraphs from pasted HTML (the clipboard's `text/html`), for the
 /// app's input box.

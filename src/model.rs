@@ -20,6 +20,26 @@ pub struct Article {
     pub source: String,
     pub title: Option<String>,
     pub cards: Vec<Card>,
+    /// The parts of the input not read as the article (page furniture), so a reader can see
+    /// what was left out and include it back ([`crate::Options::include`]). Absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<Excluded>,
+}
+
+/// A part of the input left out as page furniture, or included back by the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excluded {
+    /// The marker found (相关阅读, 责任编辑, 版权所有) or the kind of line: `date`, `counters`,
+    /// `byline`, `address`, `markup`, `not-chinese`.
+    pub reason: String,
+    /// The marker ends the article: the span runs to the end of the input.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tail: bool,
+    /// Read after all, because the reader asked for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub included: bool,
+    /// `[start, end)` in code points of the input, like every span.
+    pub span: [usize; 2],
 }
 
 /// One metric in one place of the article, with every fact stated about it there.
