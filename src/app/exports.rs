@@ -38,7 +38,7 @@ pub fn export(
     };
     match what {
         Export::Markdown => {
-            let markdown = render::markdown(&report);
+            let markdown = render::markdown_with(&report, state.lang.labels());
             let notify = notify.clone();
             spawn_local(async move {
                 let ok = browser::copy(markdown).await;
@@ -53,7 +53,7 @@ pub fn export(
         Export::Csv => download(
             "csv",
             "text/csv;charset=utf-8",
-            format!("\u{FEFF}{}", render::csv(&report)),
+            format!("\u{FEFF}{}", render::csv_with(&report, state.lang.labels())),
         ),
         Export::Json => download("json", "application/json", render::json(&report)),
         Export::Print => {

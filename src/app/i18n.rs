@@ -64,6 +64,14 @@ impl Lang {
         }
     }
 
+    /// The column and kind names of the CSV and Markdown exports.
+    pub fn labels(self) -> &'static crate::render::Labels {
+        match self {
+            Lang::Zh => &ZH_LABELS,
+            Lang::En => &crate::render::MACHINE,
+        }
+    }
+
     /// How a fact is labelled on its card: a change by its direction (增长, 下降, or 变化 when
     /// it is zero), other kinds by their kind.
     pub fn fact_label(self, fact: &Fact) -> &'static str {
@@ -205,6 +213,18 @@ pub fn size(bytes: usize) -> String {
         format!("{:.1} MB", kb / 1024.0)
     }
 }
+
+/// The exports' words in Chinese (English uses the CLI's).
+const ZH_LABELS: crate::render::Labels = crate::render::Labels {
+    columns: [
+        "来源", "指标", "主体", "类型", "数值", "单位", "显示", "比较基期", "参照", "界限", "目标",
+        "时期", "起始值", "原文", "起点", "终点",
+    ],
+    markdown: [
+        "指标", "主体", "类型", "数值", "比较基期", "参照", "时期", "目标", "原文",
+    ],
+    kind: Kind::label_zh,
+};
 
 /// The fixed strings of the UI in one language.
 pub struct Strings {
