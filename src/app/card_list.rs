@@ -73,6 +73,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                             <CardView key={i} index={i} analysis={props.analysis.clone()}
                                 lang={props.lang} selected={selected == Some(i)}
                                 distinction={differs.get(i).cloned().flatten()}
+                                in_section={section.is_some()}
                                 on_select={props.on_select.clone()}
                                 on_notify={props.on_notify.clone()} />
                         }) }

@@ -9,12 +9,11 @@
 //!
 //! [`render::headline`]: crate::render::headline
 
-use super::browser;
+use super::exports::copy_and_tell;
 use super::handlers::Pick;
 use super::i18n::Lang;
 use super::state::{Analysis, Notice, Origin};
 use super::view::{card_text, context, direction, headline, Direction};
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +25,8 @@ pub struct CardViewProps {
     pub selected: bool,
     /// What tells this card from others with the same metric (subject, period, section).
     pub distinction: Option<String>,
+    /// The card stands under a section heading (`h3`): its metric is then an `h4`, else `h3`.
+    pub in_section: bool,
     pub on_select: Callback<Pick>,
     pub on_notify: Callback<Notice>,
 }
@@ -78,15 +79,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
                 return;
             };
             let text = card_text(card, |f| lang.fact_label(f), lang.strings().target);
-            let on_notify = on_notify.clone();
-            spawn_local(async move {
-                let ok = browser::copy(text).await;
-                on_notify.emit(if ok {
-                    Notice::Copied
-                } else {
-                    Notice::CopyFailed
-                });
-            });
+            copy_and_tell(text, on_notify.clone());
         })
     };
     let on_sentence = {
@@ -109,7 +102,9 @@ pub fn CardView(props: &CardViewProps) -> Html {
             onclick={select(None, Origin::Card)}>
             <article aria-labelledby={title_id.clone()}>
                 <header class="card-head">
-                    <h4 class="metric" id={title_id}>{ metric.clone() }</h4>
+                    <@{if props.in_section { "h4" } else { "h3" }} class="metric" id={title_id}>
+                        { metric.clone() }
+                    </@>
                     if let Some(subject) = &card.subject {
                         <span class="subject" title={s.subject}>{ subject.clone() }</span>
                     }

@@ -21,6 +21,18 @@ pub enum Export {
     Print,
 }
 
+/// Put `text` on the clipboard, then say whether it worked.
+pub fn copy_and_tell(text: String, notify: Callback<Notice>) {
+    spawn_local(async move {
+        let ok = browser::copy(text).await;
+        notify.emit(if ok {
+            Notice::Copied
+        } else {
+            Notice::CopyFailed
+        });
+    });
+}
+
 /// Run export `what` for the cards `visible` of `state`'s article.
 pub fn export(
     what: Export,
@@ -39,15 +51,7 @@ pub fn export(
     match what {
         Export::Markdown => {
             let markdown = render::markdown_with(&report, state.lang.labels());
-            let notify = notify.clone();
-            spawn_local(async move {
-                let ok = browser::copy(markdown).await;
-                notify.emit(if ok {
-                    Notice::Copied
-                } else {
-                    Notice::CopyFailed
-                });
-            });
+            copy_and_tell(markdown, notify.clone());
         }
         // The byte-order mark makes spreadsheet programs read the Chinese as UTF-8.
         Export::Csv => download(

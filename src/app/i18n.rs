@@ -198,8 +198,12 @@ impl Lang {
     /// The message for a file that could not be read.
     pub fn file_error(self, name: &str) -> String {
         match self {
-            Lang::Zh => format!("无法读取文件“{name}”：请使用 UTF-8 编码的 .txt 或 .html 文件。"),
-            Lang::En => format!("Could not read “{name}”: use a UTF-8 .txt or .html file."),
+            Lang::Zh => format!(
+                "无法读取文件“{name}”：请使用 UTF-8、GBK 或 Big5 编码的 .txt 或 .html 文件。"
+            ),
+            Lang::En => {
+                format!("Could not read “{name}”: use a .txt or .html file in UTF-8, GBK or Big5.")
+            }
         }
     }
 }
@@ -217,11 +221,33 @@ pub fn size(bytes: usize) -> String {
 /// The exports' words in Chinese (English uses the CLI's).
 const ZH_LABELS: crate::render::Labels = crate::render::Labels {
     columns: [
-        "来源", "指标", "主体", "类型", "数值", "单位", "显示", "比较基期", "参照", "界限", "目标",
-        "时期", "起始值", "原文", "起点", "终点",
+        "来源",
+        "指标",
+        "主体",
+        "类型",
+        "数值",
+        "单位",
+        "显示",
+        "比较基期",
+        "参照",
+        "界限",
+        "目标",
+        "时期",
+        "起始值",
+        "原文",
+        "起点",
+        "终点",
     ],
     markdown: [
-        "指标", "主体", "类型", "数值", "比较基期", "参照", "时期", "目标", "原文",
+        "指标",
+        "主体",
+        "类型",
+        "数值",
+        "比较基期",
+        "参照",
+        "时期",
+        "目标",
+        "原文",
     ],
     kind: Kind::label_zh,
 };

@@ -17,7 +17,7 @@ use super::progress_panel::ProgressPanel;
 use super::state::{Action, Notice, State};
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
-use super::view::export_report;
+use super::view::source_label;
 use yew::prelude::*;
 
 /// The first file of a drag, if it carries files (text dragged inside the page does not).
@@ -147,7 +147,7 @@ pub fn App(props: &AppProps) -> Html {
                 // On paper: which article the cards are from.
                 <div class="print-head">
                     <h2>{ article.title.clone().unwrap_or_default() }</h2>
-                    <p>{ export_report(article, &[], s.unnamed).articles[0].source.clone() }</p>
+                    <p>{ source_label(article, s.unnamed) }</p>
                 </div>
             }
             <Toolbar {lang} {has_text} {has_cards} on_sample={on.sample.clone()}

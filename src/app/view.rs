@@ -4,6 +4,7 @@
 //! turn their results into nodes. Nothing here finds indicators: that is the core's job.
 
 use crate::model::{Article, Card, Fact, Kind, Report};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A run of the analysed text: plain, the words of one fact, or a part left out.
@@ -367,15 +368,13 @@ pub fn card_text(card: &Card, label: impl Fn(&Fact) -> &'static str, target: &st
 /// `None` for a card whose metric is unique among `visible`.
 pub fn distinctions(article: &Article, visible: &[usize]) -> Vec<Option<String>> {
     let mut out = vec![None; article.cards.len()];
-    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    // A long article has tens of thousands of cards: one map, not a search per card.
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in visible {
         let metric = article.cards[i].metric.as_str();
-        match groups.iter_mut().find(|(m, _)| *m == metric) {
-            Some((_, cards)) => cards.push(i),
-            None => groups.push((metric, vec![i])),
-        }
+        groups.entry(metric).or_default().push(i);
     }
-    for (_, cards) in groups.iter().filter(|(_, cards)| cards.len() > 1) {
+    for cards in groups.values().filter(|cards| cards.len() > 1) {
         let parts: Vec<[String; 3]> = cards
             .iter()
             .map(|&i| context_parts(&article.cards[i]))
@@ -449,18 +448,27 @@ pub fn has_han(text: &str) -> bool {
 /// The report an export holds: the shown cards of `article`, a typed text labelled by its
 /// title (else `unnamed`) rather than "input".
 pub fn export_report(article: &Article, visible: &[usize], unnamed: &str) -> Report {
-    let mut shown = Article {
+    // Every other field as the engine gave it (an export runs on a click, not per render).
+    let shown = Article {
+        source: source_label(article, unnamed),
         cards: visible
             .iter()
             .filter_map(|&i| article.cards.get(i).cloned())
             .collect(),
         ..article.clone()
     };
-    if shown.source == super::state::TYPED_SOURCE {
-        shown.source = article.title.clone().unwrap_or_else(|| unnamed.to_string());
-    }
     Report {
         articles: vec![shown],
+    }
+}
+
+/// Where the article came from, for a reader: a file name, or for a typed or pasted text its
+/// title (else `unnamed`) rather than "input".
+pub fn source_label(article: &Article, unnamed: &str) -> String {
+    if article.source == super::state::TYPED_SOURCE {
+        article.title.clone().unwrap_or_else(|| unnamed.to_string())
+    } else {
+        article.source.clone()
     }
 }
 

@@ -336,7 +336,7 @@ test('one card is copied as text; print shows the cards only', async () => {
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /增长：同比 \+8\.4%\n差距：全国 \+2\.6个百分点/);
   await page.evaluate(() => { window.print = () => { window.printed = true; }; });
   await page.click('.toolbar button.print');
-  assert.equal(await page.evaluate(() => window.printed), true);
+  await page.waitForFunction(() => window.printed === true);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#article-input'), false);
   assert.equal(await page.isVisible('.article-text'), false);
@@ -745,6 +745,8 @@ function metrics(on = page) {
 /** Run axe-core over the page (it cannot be loaded by a <script>: the CSP forbids inline code). */
 const AXE = readFileSync(here('./node_modules/axe-core/axe.min.js'), 'utf8');
 async function axeViolations(what) {
+  // Colours are measured once the theme's transitions have ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   await page.evaluate(AXE);
   const found = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -934,10 +936,13 @@ test('#10.13-14 axe-core finds no violation: empty, loaded, dark, phone', async 
 test('#10.15 exports follow the filters, are named after the article; print has every card', async () => {
   await enter(ARTICLE);
   await page.click('.filters .chip[data-group="rank"]');
-  const shown = (await readCards()).length;
+  const shown = await readCards();
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.toolbar button.csv')]);
   const rows = readFileSync(await csvDownload.path(), 'utf8').trim().split(/\r\n/).slice(1);
-  assert.ok(rows.length >= shown && rows.every((r) => r.includes(',排名,')), rows.join('\n'));
+  // The shown cards, each with all its facts: one row per fact.
+  assert.equal(rows.length, shown.reduce((n, c) => n + c.facts.length, 0), rows.join('\n'));
+  assert.ok(rows.every((r) => shown.some((c) => r.includes(`,${c.metric},`))), rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes(',排名,')));
   assert.doesNotMatch(rows[0], /^input,/, 'the source is the article, not "input"');
   const title = await page.evaluate(() => document.querySelector('.article-text').textContent.split('\n')[0].trim());
   assert.equal(csvDownload.suggestedFilename(), `${title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/-+$/, '')}.csv`);
