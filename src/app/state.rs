@@ -853,4 +853,27 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
+
+    #[test]
+    fn a_paste_in_the_box_is_analysed_at_once_and_print_lists_every_card() {
+        let s = State::new(Lang::Zh, None);
+        let s = s.apply(Action::PasteIn("工业增长5%。".into())).unwrap();
+        assert!(!s.pending(), "no typing pause for a paste");
+        assert_eq!(s.analysis.article.cards.len(), 1);
+        assert!(s.apply(Action::PasteIn("工业增长5%。".into())).is_none());
+        let text = long_text();
+        let article = Rc::new(crate::analyze("f.txt", &text));
+        let s = load(&s, &text, false);
+        let s = s
+            .apply(Action::Analysed {
+                rev: s.rev,
+                text: None,
+                article,
+            })
+            .unwrap();
+        assert_eq!(s.card_limit, CARD_PAGE);
+        let all = s.apply(Action::ListAll).unwrap();
+        assert_eq!(all.card_limit, all.analysis.article.cards.len());
+        assert!(all.apply(Action::ListAll).is_none());
+    }
 }

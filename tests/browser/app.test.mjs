@@ -912,6 +912,32 @@ test('#10.10-12 names carry the metric; highlights are keys; locate is announced
   assert.equal(await page.evaluate(() => document.activeElement.id), 'cards-title');
 });
 
+/** The contrast ratio (WCAG) of an element's text colour on its background, or of its
+ * `::placeholder`'s. */
+function contrast(selector, pseudo = null) {
+  return page.evaluate(([selector, pseudo]) => {
+    const el = document.querySelector(selector);
+    const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const [a, b] = [lum(rgb(getComputedStyle(el, pseudo).color)), lum(rgb(getComputedStyle(el).backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }, [selector, pseudo]);
+}
+
+test('#10.13 dark mode: the placeholder and the selected highlight read at 4.5:1 or more', async () => {
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  const placeholder = await contrast('#article-input', '::placeholder');
+  assert.ok(placeholder >= 4.5, `placeholder ${placeholder.toFixed(2)}:1`);
+  await page.click('section.empty button.primary');
+  await page.locator('li.card button.locate').first().click();
+  await page.waitForSelector('mark.current');
+  const selected = await contrast('mark.current');
+  assert.ok(selected >= 4.5, `selected highlight ${selected.toFixed(2)}:1`);
+});
+
 test('#10.13-14 axe-core finds no violation: empty, loaded, dark, phone', async () => {
   await axeViolations('empty page');
   await page.click('section.empty button.primary');
