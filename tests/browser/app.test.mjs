@@ -714,6 +714,8 @@ test('every file the page loads carries a matching integrity hash; a changed fil
     await refused;
     await painted(tampered);
     assert.equal(await tampered.locator('#article-input').count(), 0, `the app did not start on a changed ${name}`);
+    // Routed requests still in flight finish before the page goes.
+    await tampered.unrouteAll({ behavior: 'wait' });
     await tampered.context().close();
   }
   // A changed worker.js is never run: long texts are then analysed on the page.
