@@ -37,13 +37,14 @@ impl Format {
         }
     }
 
-    pub fn render(self, report: &Report) -> String {
-        match self {
+    /// The report in this format, or why it cannot be written.
+    pub fn render(self, report: &Report) -> Result<String, String> {
+        Ok(match self {
             Format::Text => render::text(report),
-            Format::Json => render::json(report),
+            Format::Json => render::json(report).map_err(|e| format!("cannot write JSON: {e}"))?,
             Format::Csv => render::csv(report),
             Format::Markdown => render::markdown(report),
-        }
+        })
     }
 }
 
@@ -188,8 +189,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             let report = Report {
                 articles: vec![analyze("sample", crate::SAMPLE)],
             };
-            print!("{}", format.render(&report));
-            return 0;
+            return match format.render(&report) {
+                Ok(out) => {
+                    print!("{out}");
+                    0
+                }
+                Err(e) => {
+                    eprintln!("zhibiao: {e}");
+                    1
+                }
+            };
         }
         Ok(Command::Help) => {
             println!("{USAGE}");
@@ -217,7 +226,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             }
         }
     }
-    let out = format.render(&report);
+    let out = match format.render(&report) {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("zhibiao: {e}");
+            return 1;
+        }
+    };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (zhibiao … | head) is not an error worth a message.
     let _ = stdout

@@ -193,4 +193,9 @@ impl Article {
     pub fn fact_count(&self) -> usize {
         self.cards.iter().map(|c| c.facts.len()).sum()
     }
+
+    /// The span of every fact, card by card.
+    pub fn facts_spans(&self) -> impl Iterator<Item = [usize; 2]> + '_ {
+        self.cards.iter().flat_map(|c| c.facts.iter().map(|f| f.span))
+    }
 }

@@ -59,7 +59,10 @@ pub fn export(
             "text/csv;charset=utf-8",
             format!("\u{FEFF}{}", render::csv_with(&report, state.lang.labels())),
         ),
-        Export::Json => download("json", "application/json", render::json(&report)),
+        Export::Json => match render::json(&report) {
+            Ok(json) => download("json", "application/json", json),
+            Err(e) => notify.emit(Notice::ExportFailed(e.to_string())),
+        },
         Export::Print => {
             // Every shown card goes on paper, not only the first page of the list.
             state.dispatch(Action::ListAll);

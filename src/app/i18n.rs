@@ -195,6 +195,14 @@ impl Lang {
         }
     }
 
+    /// The message for an export that could not be written.
+    pub fn export_failed(self, why: &str) -> String {
+        match self {
+            Lang::Zh => format!("导出失败：{why}"),
+            Lang::En => format!("The export failed: {why}"),
+        }
+    }
+
     /// The message for a file that could not be read.
     pub fn file_error(self, name: &str) -> String {
         match self {

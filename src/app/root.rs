@@ -59,6 +59,7 @@ fn notice_text(lang: Lang, notice: &Notice) -> String {
         Notice::Downloaded => s.downloaded.to_string(),
         Notice::FileError(name) => lang.file_error(name),
         Notice::Located(words) => lang.located(words),
+        Notice::ExportFailed(why) => lang.export_failed(why),
     }
 }
 

@@ -114,6 +114,8 @@ pub enum Notice {
     FileError(String),
     /// The words a "locate" found, read out to a screen reader.
     Located(String),
+    /// An export could not be written (the reason).
+    ExportFailed(String),
 }
 
 /// What replaced the whole text, so it can be taken back.

@@ -108,7 +108,7 @@ fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
         "address"
     } else if len <= 120 && CSS.is_match(text) {
         "markup"
-    } else if !text.chars().any(crate::quantity::han) {
+    } else if !text.chars().any(crate::text::script::han) {
         // No Han character at all: navigation, English furniture, code.
         "not-chinese"
     } else {
