@@ -89,12 +89,13 @@ pub fn article_spans(input: &str, article: &Article) -> Result<(), Broken> {
         ensure(last_end <= start && start <= end && end <= len, || {
             format!("excluded span {:?} after {last_end} of {len}", part.span)
         })?;
-        ensure(!part.reason.is_empty(), || "excluded without a reason".into())?;
+        ensure(!part.reason.is_empty(), || {
+            "excluded without a reason".into()
+        })?;
         let read = |s: [usize; 2]| s[0] < end && start < s[1];
-        ensure(
-            part.included || !article.facts_spans().any(read),
-            || format!("a fact inside the left-out {:?}", part.span),
-        )?;
+        ensure(part.included || !article.facts_spans().any(read), || {
+            format!("a fact inside the left-out {:?}", part.span)
+        })?;
         last_end = end;
     }
     Ok(())

@@ -196,6 +196,8 @@ impl Article {
 
     /// The span of every fact, card by card.
     pub fn facts_spans(&self) -> impl Iterator<Item = [usize; 2]> + '_ {
-        self.cards.iter().flat_map(|c| c.facts.iter().map(|f| f.span))
+        self.cards
+            .iter()
+            .flat_map(|c| c.facts.iter().map(|f| f.span))
     }
 }
