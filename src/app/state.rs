@@ -4,7 +4,9 @@
 //! belongs to the exact text it was made from (its marks index into that text), and a selection
 //! is dropped whenever the cards it points at are replaced. A long text is analysed in the
 //! background: the state then says so ([`Running`]) and takes the result, or a cancel, as
-//! actions like any other.
+//! actions like any other. A whole-text change (clear, sample, file, a pasted article) keeps
+//! the text before it ([`Undo`]) until the reader types; the furniture the reader chose to read
+//! ([`State::include`]) goes with the text it belongs to.
 
 use super::i18n::Lang;
 use super::intake::{Handling, Reduce};
