@@ -1,7 +1,7 @@
-//! The app's side effects, one hook each: the typing pause, the background analysis, saving
+//! The app's side effects, one effect each: the typing pause, the background analysis, saving
 //! the article, fading messages, moving the focus, and pastes made anywhere on the page.
 //!
-//! Each hook watches one part of the [`State`] and acts when it changes; none changes the
+//! Each effect watches one part of the [`State`] and acts when it changes; none changes the
 //! state but through an [`Action`].
 
 use super::browser;
@@ -20,7 +20,7 @@ const TYPING_PAUSE: Duration = Duration::from_millis(250);
 /// How long a message stays on screen.
 const NOTICE_TIME: Duration = Duration::from_secs(4);
 
-/// Dispatch `action(value)` after `wait`.
+/// Dispatch `action` after `wait`.
 fn later(d: &Dispatcher, wait: Duration, action: Action) {
     let d = d.clone();
     spawn_local(async move {
