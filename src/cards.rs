@@ -78,6 +78,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         }
         last = Some(id);
         cards.push(Card {
+            key: crate::key::key_of_normalised(&d.metric),
             metric: d.metric,
             subject: d.subject,
             section: d.section,
@@ -130,7 +131,7 @@ impl Name {
 }
 
 /// A name with short forms for long ones and without leading light verbs.
-fn core_name(name: &str) -> String {
+pub(crate) fn core_name(name: &str) -> String {
     let mut s = name.to_string();
     for (long, short) in &VOCAB.aliases {
         if s.contains(long) {
@@ -147,7 +148,7 @@ fn core_name(name: &str) -> String {
 
 /// The rest of a name led by a place: a province (广东) or a short name ending in 省, 市, 县,
 /// 区, 州 or 盟 (聊城市).
-fn without_place(name: &str) -> Option<&str> {
+pub(crate) fn without_place(name: &str) -> Option<&str> {
     let cs: Vec<char> = name.chars().collect();
     let n = VOCAB
         .places

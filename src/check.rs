@@ -42,7 +42,35 @@ pub fn analysis(input: &str) -> Result<Article, Broken> {
     ] {
         ensure(!out.is_empty(), || format!("empty {format} output"))?;
     }
+    compared(&report.articles[0])?;
     Ok(report.articles.into_iter().next().unwrap_or_default())
+}
+
+/// The compare table of `article` beside itself, every measure shown: each fact in it twice,
+/// once per copy, and every format rendering it.
+pub fn compared(article: &Article) -> Result<(), Broken> {
+    use crate::compare;
+    let pair = [article.clone(), article.clone()];
+    let table = compare::table(&pair, compare::Options { all: true });
+    let cells = table
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten())
+        .count();
+    ensure(cells == 2 * article.fact_count(), || {
+        format!("{cells} cells for 2 × {} facts", article.fact_count())
+    })?;
+    let json = compare::json(&table);
+    serde_json::from_str::<serde_json::Value>(&json)
+        .map_err(|e| format!("invalid compare JSON: {e}"))?;
+    for (format, out) in [
+        ("compare text", compare::text(&table)),
+        ("compare markdown", compare::markdown(&table)),
+        ("compare csv", compare::csv(&table)),
+    ] {
+        ensure(!out.is_empty(), || format!("empty {format} output"))?;
+    }
+    Ok(())
 }
 
 /// The spans, quotes and values of `article`, read from `input`.

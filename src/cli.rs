@@ -4,12 +4,15 @@
 //! cannot be read is named in a one-line error on stderr and skipped; the others still run and
 //! the exit code is 1.
 
+pub mod compare;
+
 use crate::model::Report;
 use crate::{analyze, render};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 
 const USAGE: &str = "usage: zhibiao [--format json|csv|md|text] [FILE|-]...
+       zhibiao compare [--format text|md|csv|json] [--all] FILE...
 Reads Chinese economic articles (plain text or HTML, UTF-8), one per file, and prints
 their indicator cards. With no FILE, or FILE '-', reads standard input.
   -f, --format FORMAT   text (default, for people), json, csv or md
@@ -108,7 +111,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
 }
 
 /// Read one input as text, or say in one line why not.
-fn read_input(name: &OsString) -> Result<String, String> {
+pub(crate) fn read_input(name: &OsString) -> Result<String, String> {
     let label = name.to_string_lossy();
     let bytes = if name == "-" {
         let mut buf = Vec::new();
@@ -183,6 +186,11 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Run the CLI; returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let mut args = args.into_iter().peekable();
+    if args.peek().is_some_and(|a| a == "compare") {
+        args.next();
+        return compare::run(args);
+    }
     let (format, inputs) = match parse_args(args) {
         Ok(Command::Run { format, inputs }) => (format, inputs),
         Ok(Command::Sample { format }) => {

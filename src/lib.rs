@@ -25,6 +25,8 @@
 
 mod cards;
 pub mod check;
+pub mod compare;
+pub mod key;
 pub mod model;
 pub mod quantity;
 pub mod read;
@@ -98,12 +100,14 @@ pub fn analyze_with(
         progress(SCANNED + (1.0 - SCANNED) * done)
     });
     let input_end = norm.origin.last().map_or(0, |&e| e as usize);
-    let article = Article {
+    let mut article = Article {
         source: source.to_string(),
         title: read.title,
+        date: read.date,
         cards: cards::into_cards(read.facts),
         excluded: text::segment::excluded(&lines, &|s, e| norm.input_span(s, e), input_end),
     };
+    read::when::stamp(&mut article, &read.anchor);
     progress(1.0);
     article
 }

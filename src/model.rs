@@ -2,8 +2,9 @@
 //!
 //! Field names are a contract with `../shared/eval/score.py` and with the app's JSON export:
 //! `articles[].cards[].{metric, subject, span, facts[].{kind, value, unit, basis, versus, bound,
-//! target, period, from, text, span}}`. Spans are `[start, end)` in Unicode code points of the
-//! original input, before any normalisation.
+//! target, period, from, text, span}}`; later optional additions are the article's `date`, a
+//! card's `key` and a fact's `when` and `when_note`. Spans are `[start, end)` in Unicode code
+//! points of the original input, before any normalisation.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,9 @@ pub struct Article {
     /// Where the text came from: a file name, `-` for stdin, or a label the app chooses.
     pub source: String,
     pub title: Option<String>,
+    /// When the article appeared or which year it is about, and what that was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<ArticleDate>,
     pub cards: Vec<Card>,
     /// The parts of the input not read as the article (page furniture), so a reader can see
     /// what was left out and include it back ([`crate::Options::include`]). Absent when none.
@@ -42,6 +46,28 @@ pub struct Excluded {
     pub span: [usize; 2],
 }
 
+/// The article's date: what its periods (今年, 全年, 上半年 …) are resolved against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleDate {
+    /// `2025-03-20` from a dateline, `2024` from a year.
+    pub when: String,
+    pub from: DateFrom,
+    /// The words it was read from, as normalised (2025年03月20日18:32).
+    pub text: String,
+}
+
+/// Where an article's date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateFrom {
+    /// A date of publication near the top or the foot (2025年03月20日, 2017-05-15 10:13).
+    Dateline,
+    /// The year in the title (2024年国民经济和社会发展统计公报).
+    Title,
+    /// The year of a 全年 or 年度 phrase in the text (2024年全年, 2024年度).
+    Text,
+}
+
 /// One metric in one place of the article, with every fact stated about it there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
@@ -49,6 +75,10 @@ pub struct Card {
     pub metric: String,
     /// Who the facts are about when it is not the article's region (a company, a county).
     pub subject: Option<String>,
+    /// The same for every wording of one measure (规上 = 规模以上, scope words dropped, the
+    /// 增速 of X is X's): what the compare table groups by.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
     /// The section heading the card stands under, when the article has headings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
@@ -171,6 +201,13 @@ pub struct Fact {
     pub target: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// `period` in comparable form: `2024`, `2024-Q1`, `2024-H1`, `2024-01..2024-08`,
+    /// `2024-12-31`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Why a stated `period` has no `when` (全年 in an article with no year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_note: Option<String>,
     /// The start value of "从410家增加到918家"; `value` is the end value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<f64>,

@@ -17,19 +17,19 @@ pub fn json(report: &Report) -> Result<String, serde_json::Error> {
 /// The words of the CSV and Markdown exports: column names and kind names. [`MACHINE`] is the
 /// CLI's; the app passes its own, in the language of its UI.
 pub struct Labels {
-    pub columns: [&'static str; 16],
-    pub markdown: [&'static str; 9],
+    pub columns: [&'static str; 18],
+    pub markdown: [&'static str; 10],
     pub kind: fn(Kind) -> &'static str,
 }
 
 /// The CLI's labels: English column names, kinds as in JSON.
 pub const MACHINE: Labels = Labels {
     columns: [
-        "source", "metric", "subject", "kind", "value", "unit", "display", "basis", "versus",
-        "bound", "target", "period", "from", "text", "start", "end",
+        "source", "metric", "key", "subject", "kind", "value", "unit", "display", "basis",
+        "versus", "bound", "target", "period", "when", "from", "text", "start", "end",
     ],
     markdown: [
-        "metric", "subject", "kind", "value", "basis", "versus", "period", "target", "text",
+        "metric", "subject", "kind", "value", "basis", "versus", "period", "when", "target", "text",
     ],
     kind: Kind::as_str,
 };
@@ -47,7 +47,7 @@ pub fn csv_with(report: &Report, labels: &Labels) -> String {
         for card in &article.cards {
             for fact in &card.facts {
                 let mut row = row(article, card, fact);
-                row[3] = (labels.kind)(fact.kind).to_string();
+                row[4] = (labels.kind)(fact.kind).to_string();
                 let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
                 out.push_str(&cells.join(","));
                 out.push_str("\r\n");
@@ -77,6 +77,7 @@ pub fn markdown_with(report: &Report, labels: &Labels) -> String {
             fact.basis.clone().unwrap_or_default(),
             fact.versus.clone().unwrap_or_default(),
             fact.period.clone().unwrap_or_default(),
+            fact.when.clone().unwrap_or_default(),
             if fact.target {
                 "目标".into()
             } else {
@@ -132,8 +133,14 @@ pub fn text(report: &Report) -> String {
                     if f.target {
                         left.push_str("  [目标]");
                     }
-                    if let Some(p) = &f.period {
-                        let _ = write!(left, "  ({p})");
+                    match (&f.period, &f.when) {
+                        (Some(p), Some(w)) => {
+                            let _ = write!(left, "  ({p} = {w})");
+                        }
+                        (Some(p), None) => {
+                            let _ = write!(left, "  ({p})");
+                        }
+                        _ => {}
                     }
                     (left, f.text.clone())
                 })
@@ -177,11 +184,12 @@ pub fn headline(fact: &Fact) -> String {
     }
 }
 
-fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
+fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 18] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
         article.source.clone(),
         card.metric.clone(),
+        card.key.clone(),
         opt(&card.subject),
         fact.kind.as_str().to_string(),
         number(fact.value),
@@ -198,6 +206,7 @@ fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
             String::new()
         },
         opt(&fact.period),
+        opt(&fact.when),
         fact.from.map(number).unwrap_or_default(),
         fact.text.clone(),
         fact.span[0].to_string(),
@@ -205,7 +214,7 @@ fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
     ]
 }
 
-fn csv_cell(s: &str) -> String {
+pub fn csv_cell(s: &str) -> String {
     // A leading = + - @ would run as a formula in a spreadsheet; a quote mark defuses it.
     let signed_number = s.strip_prefix('-').is_some_and(|r| {
         !r.is_empty()

@@ -55,6 +55,12 @@ pub struct Vocab {
     pub rate_up: Words,
     pub rate_down: Words,
     pub rate_names: Words,
+    /// Period words and what each means (`periods.txt`), longest first.
+    pub periods: Vec<(&'static str, &'static str)>,
+    /// The words of `periods`, for finding them.
+    pub period_words: Words,
+    /// Names of newspapers and news services that make a short line a byline.
+    pub press: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -219,6 +225,20 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         rate_up: kind_list(include_str!("vocab/rates.txt"), "up"),
         rate_down: kind_list(include_str!("vocab/rates.txt"), "down"),
         rate_names: kind_list(include_str!("vocab/rates.txt"), "name"),
+        periods: {
+            let mut v: Vec<(&str, &str)> = lines(include_str!("vocab/periods.txt"))
+                .filter_map(|l| l.split_once(' '))
+                .map(|(w, m)| (w, m.trim()))
+                .collect();
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+            v
+        },
+        period_words: Words::new(longest_first(
+            lines(include_str!("vocab/periods.txt"))
+                .filter_map(|l| l.split_once(' ').map(|(w, _)| w))
+                .collect(),
+        )),
+        press: list(include_str!("vocab/press.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }
@@ -275,6 +295,7 @@ mod tests {
             &v.plan_close,
             &v.obtain_verbs,
             &v.funds,
+            &v.press,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();

@@ -151,3 +151,131 @@ proptest::proptest! {
         }
     }
 }
+
+/// Two releases of one city a year apart, written for the project in the style of seeds 001
+/// and 002 (the same measure worded 规模以上 and 规上).
+const YEAR_2023: &str = "工业经济回升向好\n2023年，全市工业经济总体呈现回升向好态势。\n“稳”，工业运行稳中向好。规模以上工业增加值同比增长9.0%，高于全省平均1.9个百分点。";
+const YEAR_2024: &str = "工业运行质效实现新提升\n2025年03月20日 10:30\n2024年，全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。";
+
+#[test]
+fn compare_lines_up_one_measure_across_articles_in_period_order() {
+    // Given in reverse order: the columns still run in time.
+    let b = temp("cmp-2024.txt", YEAR_2024.as_bytes());
+    let a = temp("cmp-2023.txt", YEAR_2023.as_bytes());
+    let (code, out, err) = zhibiao(
+        &[
+            "compare",
+            "--format",
+            "json",
+            b.to_str().unwrap(),
+            a.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let table: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let row = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "change")
+        .expect("a row of changes");
+    assert!(row["metric"].as_str().unwrap().contains("工业增加值"));
+    let columns: Vec<&str> = table["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["when"].as_str().unwrap())
+        .collect();
+    assert_eq!(columns, ["2023", "2024"]);
+    let texts = [YEAR_2024, YEAR_2023];
+    let mut values = Vec::new();
+    for cells in row["cells"].as_array().unwrap() {
+        let cell = &cells[0];
+        values.push(cell["value"].as_f64().unwrap());
+        // Each cell is tied to its words in its own article.
+        let text: Vec<char> = texts[cell["article"].as_u64().unwrap() as usize]
+            .chars()
+            .collect();
+        let [s, e] = [0, 1].map(|i| cell["span"][i].as_u64().unwrap() as usize);
+        let words: String = text[s..e].iter().collect();
+        assert_eq!(words, cell["text"].as_str().unwrap());
+        assert!(words.contains(&cell["display"].as_str().unwrap().to_string()));
+    }
+    assert_eq!(values, [9.0, 8.4]);
+    // The same table for people, in Markdown and in CSV.
+    let files = [a.to_str().unwrap(), b.to_str().unwrap()];
+    let (_, text, _) = zhibiao(&["compare", files[0], files[1]], None);
+    let line = text
+        .lines()
+        .find(|l| l.contains("工业增加值 · 增长"))
+        .unwrap();
+    assert!(
+        line.find("9.0%").unwrap() < line.find("8.4%").unwrap(),
+        "{text}"
+    );
+    assert!(text.contains("«规模以上工业增加值同比增长9.0%»"), "{text}");
+    let (_, md, _) = zhibiao(&["compare", "-f", "md", files[0], files[1]], None);
+    assert!(md.starts_with("| metric | 2023 | 2024 |"), "{md}");
+    let (_, csv, _) = zhibiao(&["compare", "-f", "csv", files[0], files[1]], None);
+    assert!(csv.starts_with("key,metric,"));
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",2023,2023年,") && l.contains(",9,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn compare_puts_articles_side_by_side_when_their_period_is_the_same() {
+    let a = temp(
+        "city-a.txt",
+        "2024年，全市规上工业增加值同比增长8.4%。".as_bytes(),
+    );
+    let b = temp(
+        "city-b.txt",
+        "2024年，全市规模以上工业增加值同比增长6.1%。".as_bytes(),
+    );
+    let (code, out, _) = zhibiao(
+        &[
+            "compare",
+            "-f",
+            "json",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    let table: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(table["by"], "articles");
+    let articles: Vec<u64> = table["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["article"].as_u64().unwrap())
+        .collect();
+    assert_eq!(articles, [0, 1]);
+}
+
+#[test]
+fn compare_names_what_it_cannot_read_and_needs_files() {
+    let a = temp("only.txt", YEAR_2023.as_bytes());
+    let (code, out, err) = zhibiao(&["compare", a.to_str().unwrap(), "no-such-file.txt"], None);
+    assert_eq!(code, 1);
+    assert!(err.contains("no-such-file.txt"), "{err}");
+    // One article has nothing to compare with: said, not an empty screen.
+    assert!(
+        out.contains("no metric found in two or more articles"),
+        "{out}"
+    );
+    let (code, _, err) = zhibiao(&["compare"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("FILE"), "{err}");
+    let (code, out, _) = zhibiao(
+        &["compare", "--all", "-f", "json", a.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("\"rows\": ["), "{out}");
+}

@@ -5,7 +5,9 @@
 //! A case: `origin` ("bug: …" or "phenomenon: …"), `text`, then one `[[case.fact]]` per fact
 //! with `metric` (exact), `kind`, `value`, `unit`, and, when the fact has them, `subject`,
 //! `basis`, `versus`, `bound` (">=", "~", "<="), `period`, `target = true`, `from`. A missing
-//! field means the fact has none. `fact = []` says the text gives no fact at all. `[[case.not]]`
+//! field means the fact has none, except `when` (the period in comparable form, "" for none),
+//! `when_note` (how the note on a period without one starts) and `key` (the card's metric
+//! key), which are compared only when given. `fact = []` says the text gives no fact at all. `[[case.not]]`
 //! names a fact it must not give by any of `metric`, `kind`, `value`, `unit`. `doubt` on a
 //! fact records what in it is known to be imperfect but kept, so a fix shows here.
 
@@ -45,6 +47,12 @@ struct Want {
     #[serde(default)]
     target: bool,
     from: Option<f64>,
+    /// The period in comparable form, "" for none; compared only when given.
+    when: Option<String>,
+    /// How the note on a period with no `when` starts; compared only when given.
+    when_note: Option<String>,
+    /// The card's metric key; compared only when given.
+    key: Option<String>,
     /// Known to be imperfect but kept (read by people, not compared).
     #[serde(default)]
     doubt: Option<String>,
@@ -74,6 +82,9 @@ impl Want {
             period: f.period.clone(),
             target: f.target,
             from: f.from,
+            when: Some(f.when.clone().unwrap_or_default()),
+            when_note: f.when_note.clone(),
+            key: Some(card.key.clone()),
             doubt: None,
         }
     }
@@ -95,6 +106,19 @@ impl Want {
                 (Some(a), Some(b)) => close(a, b),
                 (a, b) => a.is_none() && b.is_none(),
             }
+            && self
+                .when
+                .as_ref()
+                .is_none_or(|w| got.when.as_ref() == Some(w))
+            && self
+                .key
+                .as_ref()
+                .is_none_or(|k| got.key.as_ref() == Some(k))
+            && self.when_note.as_ref().is_none_or(|n| {
+                got.when_note
+                    .as_ref()
+                    .is_some_and(|g| g.starts_with(n.as_str()))
+            })
     }
 }
 
@@ -111,6 +135,9 @@ impl fmt::Debug for Want {
             ("versus", &self.versus),
             ("bound", &self.bound),
             ("period", &self.period),
+            ("when", &self.when),
+            ("when_note", &self.when_note),
+            ("key", &self.key),
         ] {
             if let Some(v) = v {
                 write!(f, " {name}={v}")?;

@@ -231,6 +231,7 @@ const ZH_LABELS: crate::render::Labels = crate::render::Labels {
     columns: [
         "来源",
         "指标",
+        "指标键",
         "主体",
         "类型",
         "数值",
@@ -241,6 +242,7 @@ const ZH_LABELS: crate::render::Labels = crate::render::Labels {
         "界限",
         "目标",
         "时期",
+        "日期",
         "起始值",
         "原文",
         "起点",
@@ -254,6 +256,7 @@ const ZH_LABELS: crate::render::Labels = crate::render::Labels {
         "比较基期",
         "参照",
         "时期",
+        "日期",
         "目标",
         "原文",
     ],

@@ -535,6 +535,8 @@ mod tests {
             bound: None,
             target: false,
             period: None,
+            when: None,
+            when_note: None,
             from: None,
             from_display: None,
         }
@@ -544,6 +546,7 @@ mod tests {
         Card {
             metric: metric.into(),
             subject: None,
+            key: String::new(),
             section: None,
             span: [0, 0],
             facts,

@@ -26,6 +26,13 @@ pub(crate) struct Reader<'a> {
     pub(crate) view: Option<String>,
 }
 
+/// Where a line stands: in a heading, under which section, in a plan or not.
+pub(crate) struct Place<'p> {
+    pub(crate) heading: bool,
+    pub(crate) section: Option<&'p str>,
+    pub(crate) plan: &'p Plan,
+}
+
 /// What a sentence carries from clause to clause.
 #[derive(Default)]
 pub(crate) struct SentenceState {
@@ -36,26 +43,25 @@ pub(crate) struct SentenceState {
     pub(crate) topic: Option<Span>,
     pub(crate) subject: Option<String>,
     pub(crate) cards: usize,
+    /// A clause with a quantity has been read.
+    pub(crate) quantified: bool,
     /// The names of the last list distributed over a list of values, for a later list of
     /// values with no names of its own (…分别增长A、B，两年平均增速分别为C、D).
     pub(crate) names: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
-    pub(crate) fn read_line(
-        &mut self,
-        line: &Line,
-        heading: bool,
-        section: Option<&str>,
-        plan: &Plan,
-    ) {
+    pub(crate) fn read_line(&mut self, line: &Line, at: &Place, frame: &mut Frame) {
         // Skip quantities of noise lines before this one.
         while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < line.start
         {
             self.next_q += 1;
         }
-        let paragraph_period = find_period_at(self.chars, line.start, line.end, true);
-        for (ss, se) in segment::sentences(self.chars, line.start, line.end) {
+        let paragraph_period = find_period(self.chars, line.start, line.end, false);
+        for (n, (ss, se)) in segment::sentences(self.chars, line.start, line.end)
+            .into_iter()
+            .enumerate()
+        {
             let mut st = SentenceState {
                 id: ss,
                 ..Default::default()
@@ -63,8 +69,11 @@ impl<'a> Reader<'a> {
             // The period stated so far in the sentence; each clause is searched once.
             let mut sentence_period: Option<String> = None;
             let sentence_target = self.target_before(ss, se);
-            let planned = plan.covers(&self.chars[ss..se]);
-            for (cs, ce) in segment::clauses(self.chars, ss, se) {
+            let planned = at.plan.covers(&self.chars[ss..se]);
+            // A period stated before the sentence's first number, in its first two clauses,
+            // opens it (2023年，…; 解志超表示，2024年，…): it holds for what follows.
+            let mut opening: Option<String> = None;
+            for (k, (cs, ce)) in segment::clauses(self.chars, ss, se).into_iter().enumerate() {
                 let first = self.next_q;
                 while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce
                 {
@@ -83,24 +92,38 @@ impl<'a> Reader<'a> {
                 if qs.is_empty() {
                     // Named lazily: most topics are never referred to.
                     st.topic = Some(Span::new(cs, ce));
-                    if let Some(p) = find_period(self.chars, cs, ce) {
+                    if let Some(p) = find_period(self.chars, cs, ce, true) {
+                        if k < 2 && !st.quantified {
+                            opening = Some(p.clone());
+                        }
                         sentence_period = Some(p);
                     }
                     continue;
                 }
-                if let Some(p) = find_period(self.chars, cs, qs[0].start) {
+                if let Some(p) = find_period(self.chars, cs, qs[0].start, true) {
+                    if k < 2 && !st.quantified {
+                        opening = Some(p.clone());
+                    }
                     sentence_period = Some(p);
                 }
-                let period = sentence_period.clone().or_else(|| paragraph_period.clone());
+                st.quantified = true;
+                let period = sentence_period
+                    .clone()
+                    .or_else(|| frame.current().map(str::to_string))
+                    .or_else(|| paragraph_period.clone())
+                    .map(|p| frame.with_year(p));
                 let ctx = ClauseCtx {
                     start: cs,
                     end: ce,
                     target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
                     period,
-                    heading,
-                    section,
+                    heading: at.heading,
+                    section: at.section,
                 };
                 self.read_clause(&ctx, &qs, &mut st);
+            }
+            if let Some(p) = opening.filter(|_| !at.heading) {
+                frame.opened(&p, n == 0);
             }
         }
     }
@@ -422,6 +445,8 @@ impl<'a> Reader<'a> {
                 bound: q.bound,
                 target: ctx.target,
                 period: ctx.period.clone(),
+                when: None,
+                when_note: None,
                 from: None,
                 from_display: None,
             };

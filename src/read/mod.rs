@@ -18,6 +18,7 @@ mod context;
 mod kinds;
 mod name;
 pub mod plan;
+pub mod when;
 
 use crate::model::{Bound, Fact, Kind};
 use crate::quantity::{Quantity, Unit, RANK_SCOPES};
@@ -30,6 +31,7 @@ use context::*;
 use kinds::*;
 use name::*;
 use plan::Plan;
+use when::{find_period, period_at, Frame};
 
 /// A fact while the article is read, before cards are formed.
 #[derive(Debug, Clone)]
@@ -69,9 +71,12 @@ pub(crate) struct Named {
     pub(crate) input_start: usize,
 }
 
-/// What the reading stage hands on: the article's title and its facts.
+/// What the reading stage hands on: the article's title, its date, what its periods are
+/// resolved against, and its facts.
 pub(crate) struct Read {
     pub(crate) title: Option<String>,
+    pub(crate) date: Option<crate::model::ArticleDate>,
+    pub(crate) anchor: when::Anchor,
     pub(crate) facts: Vec<Draft>,
 }
 
@@ -103,8 +108,10 @@ pub(crate) fn read(
         view: None,
     };
     let title = title_line(lines);
+    let (anchor, date) = when::article_date(chars, lines, title);
     let mut section: Option<String> = None;
     let mut plan = Plan::default();
+    let mut frame = Frame::default();
     for (li, line) in lines.iter().enumerate() {
         if line.start >= next_report {
             next_report = line.start + step;
@@ -118,13 +125,22 @@ pub(crate) fn read(
         if line.heading && !is_title {
             section = Some(text_of(chars, line.start, line.end));
             plan.heading(words);
+            frame.heading(words);
         } else if !line.heading {
             plan.paragraph(words);
+            frame.paragraph();
         }
-        reader.read_line(line, line.heading || is_title, section.as_deref(), &plan);
+        let at = Place {
+            heading: line.heading || is_title,
+            section: section.as_deref(),
+            plan: &plan,
+        };
+        reader.read_line(line, &at, &mut frame);
     }
     Read {
         title: title.map(|i| text_of(chars, lines[i].start, lines[i].end)),
+        date,
+        anchor,
         facts: reader.facts,
     }
 }

@@ -85,7 +85,7 @@ fn any_in(words: &Words, chars: &[char]) -> bool {
 }
 
 /// 一、 → 1, （一） → 2, 1. → 3, （1） → 4, anything else 0.
-fn heading_level(chars: &[char]) -> u8 {
+pub(crate) fn heading_level(chars: &[char]) -> u8 {
     let cn = |c: &char| cn_digit(*c).is_some_and(|d| d > 0) || cn_power(*c) == Some(1);
     let digits = |c: &char| c.is_ascii_digit();
     let run = |from: usize, f: &dyn Fn(&char) -> bool| {

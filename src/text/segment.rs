@@ -102,7 +102,7 @@ fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
         "date"
     } else if COUNTERS.is_match(text) {
         "counters"
-    } else if len <= 25 && BYLINE.is_match(text) {
+    } else if len <= 25 && (BYLINE.is_match(text) || names_press(text)) {
         "byline"
     } else if len <= 120 && ADDRESS.is_match(text) {
         "address"
@@ -115,6 +115,20 @@ fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
         return None;
     };
     left_out(kind, false)
+}
+
+/// A short line naming a newspaper or news service with no number: a byline (齐鲁晚报·齐鲁壹点
+/// 陶春燕), not a heading.
+fn names_press(text: &str) -> bool {
+    !text.chars().any(|c| c.is_ascii_digit()) && VOCAB.press.iter().any(|w| text.contains(w))
+}
+
+/// A unit alone (万吨, 亿元, %): a table's or a chart's label, not a heading.
+fn bare_unit(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || "()（）".contains(c))
+        .trim_start_matches(['十', '百', '千', '万', '亿']);
+    t == "%" || VOCAB.units.contains(&t) || VOCAB.money.contains(&t)
 }
 
 /// Longest line that markup (`#`, `<h1>`) can make a heading. A heading names the section of
@@ -196,7 +210,8 @@ pub fn lines_including(
             start: s2,
             end: e2,
             noise,
-            heading: (marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text),
+            heading: !bare_unit(&text)
+                && ((marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text)),
             left_out,
         });
     }

@@ -1,0 +1,615 @@
+//! Time: the words that state a period (2024年, 1-8月, 一季度, 去年 …), the article's date (a
+//! dateline, the year of its title or of its 全年/年度 phrases), the period a heading or an
+//! opening phrase sets for what follows it, and each fact's period normalised to `when`.
+//!
+//! `when` is a string that sorts and compares across articles: `2024`, `2024-Q1`, `2024-H1`,
+//! `2024-03`, `2024-01..2024-08` (1-8月), `2024-12-31` (年末), `2021..2023`. A period that
+//! cannot be placed in time (全年 in an article with no year) gets no `when` and a note that
+//! says why.
+
+use crate::model::{Article, ArticleDate, DateFrom};
+use crate::text::segment::Line;
+use crate::vocab::{starts_with, VOCAB};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A day of the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// What an article's periods are resolved against.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Anchor {
+    /// When it was published (its dateline): the reference of 今年 and 去年, and of a part of
+    /// a year named without one.
+    pub published: Option<Day>,
+    /// The year it is about, from its title or its 全年/年度 phrases.
+    pub year: Option<i32>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognising a period in running text.
+
+/// A period at `cs[i..]` (2023年, 1-2月, 一季度, 去年, 2021年底 …): the index after it. A date
+/// (3月20日, 2025年03月20日) and a span of years (3年, 近10年) are not periods.
+pub fn period_at(cs: &[char], i: usize) -> Option<usize> {
+    let j = one_period_at(cs, i)?;
+    // 今年9月, 2024年一季度, 去年上半年: a year and a part of it are one period.
+    let year: String = cs[i..j].iter().collect();
+    if parse(&year).year == Year::Unstated {
+        return Some(j);
+    }
+    match one_period_at(cs, j) {
+        Some(k) if parse(&cs[j..k].iter().collect::<String>()).year == Year::Unstated => Some(k),
+        _ => Some(j),
+    }
+}
+
+/// One period word or number at `cs[i..]`.
+fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
+    let c = *cs.get(i)?;
+    if let Some(w) = VOCAB.period_words.at(cs, i) {
+        return Some(i + w.chars().count());
+    }
+    if !(c.is_ascii_digit() || c == '前') {
+        return None;
+    }
+    // 前10月: the first ten months.
+    let mut j = if c == '前' { i + 1 } else { i };
+    let digits = |j: &mut usize| {
+        let s = *j;
+        while *j < cs.len() && cs[*j].is_ascii_digit() {
+            *j += 1;
+        }
+        *j - s
+    };
+    let n = digits(&mut j);
+    if n == 0 || (j > i + n && cs.get(j) != Some(&'月')) {
+        return None;
+    }
+    let mut m = 0;
+    if cs.get(j) == Some(&'-') {
+        j += 1;
+        m = digits(&mut j);
+    }
+    match cs.get(j) {
+        // A year has four digits: 3年 is a length of time.
+        Some('年') if n == 4 && (m == 0 || m == 4) => {
+            j += 1;
+            let mut k = j;
+            if digits(&mut k) > 0 && cs.get(k) == Some(&'月') {
+                if is_day(cs, k + 1) {
+                    return None;
+                }
+                j = k + 1;
+            }
+        }
+        Some('月') if n <= 2 && m <= 2 => {
+            if is_day(cs, j + 1) {
+                return None;
+            }
+            j += 1;
+        }
+        _ => return None,
+    }
+    for end in ["底", "末", "初", "以来", "度", "的", "份"] {
+        if starts_with(cs, j, end) {
+            j += end.chars().count();
+        }
+    }
+    Some(j)
+}
+
+/// Does a day of the month (20日, 20号) start at `i`?
+fn is_day(cs: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j < cs.len() && cs[j].is_ascii_digit() {
+        j += 1;
+    }
+    j > i && matches!(cs.get(j), Some('日' | '号'))
+}
+
+/// The first period named in `c[s..end]`, or the last with `last`. 上年 in 比上年 and 1-3月 in
+/// 比1-3月 are a change's basis, 去年同期 in 由去年同期的 a start value's period, not the
+/// fact's; 3月 in 1-3月 and 年初 in 上年年初 are parts of another.
+pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<String> {
+    let mut found = None;
+    let mut i = s;
+    while i < end {
+        let starts_word = i == 0
+            || !(c[i - 1].is_ascii_digit()
+                || matches!(
+                    c[i - 1],
+                    '比' | '较' | '于' | '与' | '由' | '从' | '-' | '年'
+                ));
+        match period_at(c, i).filter(|_| starts_word) {
+            Some(j) if j <= end => {
+                let mut text: String = c[i..j].iter().collect();
+                // 今年以来 is a period of its own; 2021年以来 is read as 2021年.
+                let junk: &[&str] = if VOCAB.period_words.contains(&text.as_str()) {
+                    &[]
+                } else {
+                    &["的", "以来", "份"]
+                };
+                for junk in junk {
+                    if let Some(t) = text.strip_suffix(junk) {
+                        text = t.to_string();
+                    }
+                }
+                found = Some(text);
+                if !last {
+                    break;
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+// ---------------------------------------------------------------------------------------------
+// The period that a heading or an opening phrase sets for what follows.
+
+/// The period set for facts whose sentence states none: by a heading (一、2023年工作回顾) for
+/// its section, by a paragraph that opens with one (2023年，…) for the paragraphs after it, and
+/// by a sentence that opens with one (1-3月份，…) for the rest of its paragraph.
+#[derive(Debug, Default)]
+pub struct Frame {
+    /// A heading's period and the heading's level (`plan::heading_level`).
+    heading: Option<(String, u8)>,
+    paragraph: Option<String>,
+    sentence: Option<String>,
+}
+
+impl Frame {
+    /// A heading (`words`): its own period opens its section; one without a period ends what
+    /// paragraphs set, and a heading's period at its level or above (三、 after 二、2026年目标),
+    /// but not below it (二、2024年工作 → (一)工业).
+    pub fn heading(&mut self, words: &[char]) {
+        let level = super::plan::heading_level(words);
+        if let Some((_, l)) = &self.heading {
+            let ends = match level {
+                0 => *l == 0,
+                h => *l == 0 || h <= *l,
+            };
+            if ends {
+                self.heading = None;
+            }
+        }
+        if let Some(p) = find_period(words, 0, words.len(), false) {
+            self.heading = Some((p, level));
+        }
+        self.paragraph = None;
+        self.sentence = None;
+    }
+
+    /// A new paragraph: what a sentence set ends with its paragraph.
+    pub fn paragraph(&mut self) {
+        self.sentence = None;
+    }
+
+    /// A sentence opened with `period`; `first` when it opens its paragraph.
+    pub fn opened(&mut self, period: &str, first: bool) {
+        if first {
+            self.paragraph = Some(period.to_string());
+        }
+        self.sentence = Some(period.to_string());
+    }
+
+    /// The period in force, nearest first.
+    pub fn current(&self) -> Option<&str> {
+        self.levels().next()
+    }
+
+    fn levels(&self) -> impl Iterator<Item = &str> {
+        [
+            self.sentence.as_deref(),
+            self.paragraph.as_deref(),
+            self.heading.as_ref().map(|(p, _)| p.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// `period` with the year in force written before it when it names a part of a year
+    /// without one (全年 under 2024年 → 2024年全年), so its words say which year.
+    pub fn with_year(&self, period: String) -> String {
+        let parsed = parse(&period);
+        if parsed.year != Year::Unstated {
+            return period;
+        }
+        match self.levels().find_map(year_words) {
+            Some(year) => format!("{year}{period}"),
+            None => period,
+        }
+    }
+}
+
+/// The year as written at the start of a period (2024年 in 2024年一季度).
+fn year_words(period: &str) -> Option<&str> {
+    let n = period.chars().take_while(char::is_ascii_digit).count();
+    (n == 4 && period[4..].starts_with('年')).then(|| &period[..4 + '年'.len_utf8()])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a period's words.
+
+/// Which year a period names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Year {
+    Unstated,
+    Is(i32),
+    Range(i32, i32),
+    /// Relative to the article's: 去年 is -1.
+    Relative(i32),
+}
+
+/// Which part of the year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Whole,
+    Half(u32),
+    Quarter(u32),
+    Months(u32, u32),
+    /// The last day of a month (3月末) or of the year (年末: month 12).
+    End(u32),
+    /// Its first month (年初).
+    Start,
+    /// From January to the article's date (今年以来).
+    Since,
+    /// The same part as elsewhere in the text (同期): not known alone.
+    Same,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Parsed {
+    year: Year,
+    part: Part,
+}
+
+/// Read a period's words, as `period_at` found them or as a heading and a sentence joined them.
+fn parse(text: &str) -> Parsed {
+    let cs: Vec<char> = text.chars().collect();
+    let mut out = Parsed {
+        year: Year::Unstated,
+        part: Part::Whole,
+    };
+    let mut i = 0;
+    while i < cs.len() {
+        if let Some((w, meaning)) = VOCAB.periods.iter().find(|(w, _)| starts_with(&cs, i, w)) {
+            apply(&mut out, meaning);
+            i += w.chars().count();
+            continue;
+        }
+        let number = |i: &mut usize| -> Option<u32> {
+            let s = *i;
+            while *i < cs.len() && cs[*i].is_ascii_digit() {
+                *i += 1;
+            }
+            cs[s..*i].iter().collect::<String>().parse().ok()
+        };
+        let first_months = cs[i] == '前';
+        if first_months {
+            i += 1;
+        }
+        let s = i;
+        let Some(a) = number(&mut i) else {
+            i += 1;
+            continue;
+        };
+        let b = if cs.get(i) == Some(&'-') {
+            i += 1;
+            number(&mut i)
+        } else {
+            None
+        };
+        match cs.get(i) {
+            Some('年') if i - s >= 4 => {
+                out.year = match b {
+                    Some(b) => Year::Range(a as i32, b as i32),
+                    None => Year::Is(a as i32),
+                };
+                i += 1;
+            }
+            Some('月') if (1..=12).contains(&a) && b.is_none_or(|b| (a..=12).contains(&b)) => {
+                i += 1;
+                let (a, end) = if first_months {
+                    (1, a)
+                } else {
+                    (a, b.unwrap_or(a))
+                };
+                out.part = if matches!(cs.get(i), Some('末' | '底')) {
+                    Part::End(end)
+                } else {
+                    Part::Months(a, end)
+                };
+            }
+            _ => {}
+        }
+        for ending in ["底", "末"] {
+            if cs.get(i).is_some_and(|c| c.to_string() == ending) && out.part == Part::Whole {
+                out.part = Part::End(12);
+            }
+        }
+        if starts_with(&cs, i, "以来") && out.part == Part::Whole {
+            out.part = Part::Since;
+        }
+    }
+    out
+}
+
+/// Apply one vocabulary meaning (`-1`, `H1`, `months 1-9`, `0 since` …).
+fn apply(out: &mut Parsed, meaning: &str) {
+    let mut tokens = meaning.split_whitespace();
+    while let Some(t) = tokens.next() {
+        out.part = match t {
+            "year" | "report" => Part::Whole,
+            "H1" => Part::Half(1),
+            "H2" => Part::Half(2),
+            "Q1" => Part::Quarter(1),
+            "Q2" => Part::Quarter(2),
+            "Q3" => Part::Quarter(3),
+            "Q4" => Part::Quarter(4),
+            "end" => Part::End(12),
+            "start" => Part::Start,
+            "since" => Part::Since,
+            "same" => Part::Same,
+            "months" => match tokens.next().and_then(|r| r.split_once('-')) {
+                Some((a, b)) => Part::Months(a.parse().unwrap_or(1), b.parse().unwrap_or(12)),
+                None => Part::Whole,
+            },
+            offset => {
+                if let Ok(k) = offset.parse::<i32>() {
+                    out.year = Year::Relative(k);
+                }
+                continue;
+            }
+        };
+    }
+}
+
+impl Part {
+    /// The last month and day it covers.
+    fn end(self, published: Option<Day>) -> (u32, u32) {
+        let month = match self {
+            Part::Whole | Part::Same => 12,
+            Part::Half(h) => 6 * h,
+            Part::Quarter(q) => 3 * q,
+            Part::Months(_, b) | Part::End(b) => b,
+            Part::Start => 1,
+            Part::Since => return published.map_or((12, 31), |d| (d.month, d.day)),
+        };
+        (month, last_day(month))
+    }
+}
+
+fn last_day(month: u32) -> u32 {
+    match month {
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A fact's period in comparable form, or why it has none.
+pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, String> {
+    let p = parse(period);
+    let year = match p.year {
+        Year::Range(a, b) => return Ok(format!("{a}..{b}")),
+        Year::Is(y) => y,
+        Year::Relative(k) => match anchor.published.map(|d| d.year).or(anchor.year) {
+            Some(y) => y + k,
+            None => return Err(format!("{period}: the article's date is not known")),
+        },
+        Year::Unstated => match (anchor.year, anchor.published) {
+            (Some(y), _) => y,
+            // A part of the year not over when the article appeared is last year's, unless it
+            // is a plan for this one.
+            (None, Some(d)) if !target && p.part.end(Some(d)) > (d.month, d.day) => d.year - 1,
+            (None, Some(d)) => d.year,
+            (None, None) => return Err(format!("{period}: the article states no year")),
+        },
+    };
+    Ok(match p.part {
+        Part::Whole => format!("{year}"),
+        Part::Half(h) => format!("{year}-H{h}"),
+        Part::Quarter(q) => format!("{year}-Q{q}"),
+        Part::Months(a, b) if a == b => format!("{year}-{a:02}"),
+        Part::Months(a, b) => format!("{year}-{a:02}..{year}-{b:02}"),
+        Part::End(m) => format!("{year}-{m:02}-{:02}", last_day(m)),
+        Part::Start => format!("{year}-01"),
+        Part::Since => match anchor.published {
+            Some(d) if d.year == year && d.month > 1 => {
+                format!("{year}-01..{year}-{:02}", d.month)
+            }
+            _ => format!("{year}"),
+        },
+        Part::Same => return Err(format!("{period}: the period it matches is not stated")),
+    })
+}
+
+/// Give every fact of `article` its `when`, or the reason it has none.
+pub fn stamp(article: &mut Article, anchor: &Anchor) {
+    for fact in article.cards.iter_mut().flat_map(|c| c.facts.iter_mut()) {
+        let Some(period) = &fact.period else { continue };
+        match resolve(period, anchor, fact.target) {
+            Ok(w) => fact.when = Some(w),
+            Err(note) => fact.when_note = Some(note),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The article's date.
+
+/// A date with a time: a stamp of publication wherever it stands (2025年03月20日18:32:04,
+/// 2017-05-15 10:13:16).
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)[0-9]{2})[年/.-]([0-9]{1,2})[月/.-]([0-9]{1,2})日? ?[0-9]{1,2}[:：][0-9]{2}",
+    )
+    .unwrap()
+});
+/// A full date: in a short line of its own near the top or the foot, a dateline.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)[0-9]{2})(?:年|-|/|\.)([0-9]{1,2})(?:月|-|/|\.)([0-9]{1,2})(?:日|号|[^0-9]|$)",
+    )
+    .unwrap()
+});
+/// A year that the article is about: 2024年全年, 2024年度, in a title 2024年.
+static YEAR_PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年(?:全年|年度|度)").unwrap());
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年(?:[^0-9月-]|$)").unwrap());
+
+/// How far into the text a time stamp is looked for, in chars.
+const STAMP_WITHIN: usize = 3000;
+/// The longest line read as a dateline, and how many lines from each end are read.
+const DATELINE_CHARS: usize = 40;
+const DATELINE_LINES: usize = 8;
+
+fn day_of(caps: &regex::Captures) -> Option<Day> {
+    let year: i32 = caps.get(1)?.as_str().parse().ok()?;
+    let month: u32 = caps.get(2)?.as_str().parse().ok()?;
+    let day: u32 = caps.get(3)?.as_str().parse().ok()?;
+    ((1..=12).contains(&month) && (1..=last_day(month).max(29)).contains(&day)).then_some(Day {
+        year,
+        month,
+        day,
+    })
+}
+
+/// The article's date and what it was read from, and the anchor its periods resolve against.
+pub fn article_date(
+    chars: &[char],
+    lines: &[Line],
+    title: Option<usize>,
+) -> (Anchor, Option<ArticleDate>) {
+    let text_of = |l: &Line| -> String { chars[l.start..l.end].iter().collect() };
+    let head: String = chars.iter().take(STAMP_WITHIN).collect();
+    let mut anchor = Anchor::default();
+    let mut found: Option<ArticleDate> = None;
+    let stamp = STAMP.captures_iter(&head).find_map(|c| {
+        let d = day_of(&c)?;
+        Some((d, c.get(0)?.as_str().to_string()))
+    });
+    let near_ends = lines
+        .iter()
+        .take(DATELINE_LINES)
+        .chain(lines.iter().rev().take(DATELINE_LINES));
+    let dateline = stamp.or_else(|| {
+        near_ends
+            .filter(|l| l.end - l.start <= DATELINE_CHARS)
+            .find_map(|l| {
+                let t = text_of(l);
+                // A date in a sentence (优惠期限至2024年3月31日。) is not when it was written.
+                if t.contains(['。', '；', '，', '至', '到']) {
+                    return None;
+                }
+                let c = DATE.captures(&t)?;
+                Some((day_of(&c)?, c.get(0)?.as_str().to_string()))
+            })
+    });
+    if let Some((d, text)) = dateline {
+        anchor.published = Some(d);
+        found = Some(ArticleDate {
+            when: format!("{}-{:02}-{:02}", d.year, d.month, d.day),
+            from: DateFrom::Dateline,
+            text,
+        });
+    }
+    let title_year = title.and_then(|i| {
+        let t = text_of(&lines[i]);
+        // 1992年有纪录以来: a year the title measures from, not the one it is about.
+        let c = YEAR.captures_iter(&t).find(|c| {
+            c.get(0).is_some_and(|m| {
+                !t[m.start()..]
+                    .chars()
+                    .take(12)
+                    .collect::<String>()
+                    .contains("以来")
+            })
+        })?;
+        let year = c.get(1)?.as_str();
+        Some((year.parse::<i32>().ok()?, format!("{year}年")))
+    });
+    let body_year = || {
+        lines.iter().filter(|l| !l.noise).find_map(|l| {
+            let t = text_of(l);
+            let c = YEAR_PHRASE.captures(&t)?;
+            Some((
+                c.get(1)?.as_str().parse::<i32>().ok()?,
+                c.get(0)?.as_str().to_string(),
+            ))
+        })
+    };
+    let (year, from) = match title_year {
+        Some(y) => (Some(y), DateFrom::Title),
+        None => (body_year(), DateFrom::Text),
+    };
+    if let Some((y, text)) = year {
+        anchor.year = Some(y);
+        found.get_or_insert(ArticleDate {
+            when: y.to_string(),
+            from,
+            text,
+        });
+    }
+    (anchor, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(s: &str) -> Option<String> {
+        let cs: Vec<char> = s.chars().collect();
+        find_period(&cs, 0, cs.len(), false)
+    }
+
+    #[test]
+    fn periods_are_found_and_dates_and_lengths_refused() {
+        // (text, the first period in it)
+        let cases = [
+            ("2023年，全市规上工业增加值增长9%", Some("2023年")),
+            ("1-8月份，投资增长5%", Some("1-8月")),
+            ("增速比1-3月份加快0.2个百分点", None),
+            ("3月20日，市政府召开发布会", None),
+            ("2025年03月20日18:32:04 财经", None),
+            ("近3年来，累计新增企业", None),
+            ("2021年底的410家", Some("2021年底")),
+            ("报告期内，公司实现营业收入", Some("报告期内")),
+            ("与去年同期相比增长5%", None),
+            ("比上年增长5%", None),
+            ("2024年度净利润", Some("2024年度")),
+            ("3月末，资产负债率为56.2%", Some("3月末")),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn frames_pass_their_year_to_parts_of_a_year() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let mut f = Frame::default();
+        f.heading(&chars("一、2024年工作回顾"));
+        f.heading(&chars("（一）工业"));
+        assert_eq!(f.current(), Some("2024年"));
+        assert_eq!(f.with_year("全年".into()), "2024年全年");
+        assert_eq!(f.with_year("去年".into()), "去年");
+        f.opened("2025年", true);
+        f.paragraph();
+        assert_eq!(f.with_year("上半年".into()), "2025年上半年");
+        f.heading(&chars("（二）服务业"));
+        assert_eq!(f.current(), Some("2024年"));
+        f.heading(&chars("二、政府建设"));
+        assert_eq!(f.current(), None);
+    }
+}
