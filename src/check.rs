@@ -110,6 +110,22 @@ pub fn article_spans(input: &str, article: &Article) -> Result<(), Broken> {
             ensure(!f.display.is_empty(), || "empty display".into())?;
         }
     }
+    // The parts left out: inside the input, in order, never overlapping a fact.
+    let mut last_end = 0;
+    for part in &article.excluded {
+        let [start, end] = part.span;
+        ensure(last_end <= start && start <= end && end <= len, || {
+            format!("excluded span {:?} after {last_end} of {len}", part.span)
+        })?;
+        ensure(!part.reason.is_empty(), || {
+            "excluded without a reason".into()
+        })?;
+        let read = |s: [usize; 2]| s[0] < end && start < s[1];
+        ensure(part.included || !article.facts_spans().any(read), || {
+            format!("a fact inside the left-out {:?}", part.span)
+        })?;
+        last_end = end;
+    }
     Ok(())
 }
 

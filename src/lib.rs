@@ -48,7 +48,15 @@ pub mod cli;
 /// An example article written for the project (a city's quarterly statistics release), for the
 /// app's "sample" button, the CLI's `--sample` and the benchmark.
 pub const SAMPLE: &str = include_str!("sample.txt");
-pub use model::{Article, Bound, Card, Fact, Kind, Report};
+pub use model::{Article, Bound, Card, Excluded, Fact, Kind, Report};
+
+/// The reader's choices for one analysis.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Starts (input code points, as in [`model::Excluded::span`]) of parts left out as page
+    /// furniture that the reader wants read after all.
+    pub include: Vec<usize>,
+}
 
 /// Plain text with its paragraphs from pasted HTML (the clipboard's `text/html`), for the
 /// app's input box.
@@ -70,21 +78,34 @@ const SCANNED: f32 = 0.4;
 /// most), so a long text analysed in the background can show a progress bar. The stages run
 /// in order, each on what the one before handed it.
 pub fn analyze_with_progress(source: &str, input: &str, progress: &mut dyn FnMut(f32)) -> Article {
+    analyze_with(source, input, &Options::default(), progress)
+}
+
+/// [`analyze_with_progress`] with the reader's [`Options`].
+pub fn analyze_with(
+    source: &str,
+    input: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(f32),
+) -> Article {
     progress(0.0);
     let norm = text::normalize::normalize(input);
     progress(NORMALIZED);
     let chars: Vec<char> = norm.text.chars().collect();
-    let lines = text::segment::lines(&chars, &norm.headings);
+    let included = |c: usize| options.include.contains(&norm.input_span(c, c + 1)[0]);
+    let lines = text::segment::lines_including(&chars, &norm.headings, &included);
     let quantities = quantity::scan(&chars);
     progress(SCANNED);
     let read = read::read(input, &norm, &chars, &lines, &quantities, &mut |done| {
         progress(SCANNED + (1.0 - SCANNED) * done)
     });
+    let input_end = norm.origin.last().map_or(0, |&e| e as usize);
     let mut article = Article {
         source: source.to_string(),
         title: read.title,
         date: read.date,
         cards: cards::into_cards(read.facts),
+        excluded: text::segment::excluded(&lines, &|s, e| norm.input_span(s, e), input_end),
     };
     read::when::stamp(&mut article, &read.anchor);
     progress(1.0);

@@ -24,6 +24,26 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<ArticleDate>,
     pub cards: Vec<Card>,
+    /// The parts of the input not read as the article (page furniture), so a reader can see
+    /// what was left out and include it back ([`crate::Options::include`]). Absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<Excluded>,
+}
+
+/// A part of the input left out as page furniture, or included back by the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excluded {
+    /// The marker found (相关阅读, 责任编辑, 版权所有) or the kind of line: `date`, `counters`,
+    /// `byline`, `address`, `markup`, `not-chinese`.
+    pub reason: String,
+    /// The marker ends the article: the span runs to the end of the input.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tail: bool,
+    /// Read after all, because the reader asked for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub included: bool,
+    /// `[start, end)` in code points of the input, like every span.
+    pub span: [usize; 2],
 }
 
 /// The article's date: what its periods (今年, 全年, 上半年 …) are resolved against.
@@ -209,5 +229,12 @@ impl Report {
 impl Article {
     pub fn fact_count(&self) -> usize {
         self.cards.iter().map(|c| c.facts.len()).sum()
+    }
+
+    /// The span of every fact, card by card.
+    pub fn facts_spans(&self) -> impl Iterator<Item = [usize; 2]> + '_ {
+        self.cards
+            .iter()
+            .flat_map(|c| c.facts.iter().map(|f| f.span))
     }
 }

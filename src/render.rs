@@ -14,19 +14,40 @@ pub fn json(report: &Report) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(report)
 }
 
-const COLUMNS: [&str; 18] = [
-    "source", "metric", "key", "subject", "kind", "value", "unit", "display", "basis", "versus",
-    "bound", "target", "period", "when", "from", "text", "start", "end",
-];
+/// The words of the CSV and Markdown exports: column names and kind names. [`MACHINE`] is the
+/// CLI's; the app passes its own, in the language of its UI.
+pub struct Labels {
+    pub columns: [&'static str; 18],
+    pub markdown: [&'static str; 10],
+    pub kind: fn(Kind) -> &'static str,
+}
+
+/// The CLI's labels: English column names, kinds as in JSON.
+pub const MACHINE: Labels = Labels {
+    columns: [
+        "source", "metric", "key", "subject", "kind", "value", "unit", "display", "basis",
+        "versus", "bound", "target", "period", "when", "from", "text", "start", "end",
+    ],
+    markdown: [
+        "metric", "subject", "kind", "value", "basis", "versus", "period", "when", "target", "text",
+    ],
+    kind: Kind::as_str,
+};
 
 /// One row per fact, RFC 4180 quoting, with a header.
 pub fn csv(report: &Report) -> String {
-    let mut out = COLUMNS.join(",");
+    csv_with(report, &MACHINE)
+}
+
+/// [`csv`] with other column and kind names.
+pub fn csv_with(report: &Report, labels: &Labels) -> String {
+    let mut out = labels.columns.join(",");
     out.push_str("\r\n");
     for article in &report.articles {
         for card in &article.cards {
             for fact in &card.facts {
-                let row = row(article, card, fact);
+                let mut row = row(article, card, fact);
+                row[4] = (labels.kind)(fact.kind).to_string();
                 let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
                 out.push_str(&cells.join(","));
                 out.push_str("\r\n");
@@ -38,17 +59,20 @@ pub fn csv(report: &Report) -> String {
 
 /// One Markdown table per report, one row per fact.
 pub fn markdown(report: &Report) -> String {
+    markdown_with(report, &MACHINE)
+}
+
+/// [`markdown`] with other column and kind names.
+pub fn markdown_with(report: &Report, labels: &Labels) -> String {
     let mut out = String::new();
-    let cols = [
-        "metric", "subject", "kind", "value", "basis", "versus", "period", "when", "target", "text",
-    ];
+    let cols = labels.markdown;
     let _ = writeln!(out, "| {} |", cols.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(cols.len()));
     for (card, fact) in report.facts() {
         let cells = [
             card.metric.clone(),
             card.subject.clone().unwrap_or_default(),
-            fact.kind.as_str().to_string(),
+            (labels.kind)(fact.kind).to_string(),
             headline(fact),
             fact.basis.clone().unwrap_or_default(),
             fact.versus.clone().unwrap_or_default(),

@@ -3,7 +3,7 @@
 // text; this worker runs the same Rust core and posts back its progress, then the cards.
 // One text per worker: the page ends the worker when it is done or cancelled.
 self.onmessage = async ({ data }) => {
-  const { js, integrity, module, source, text, html } = data;
+  const { js, integrity, module, source, text, html, include } = data;
   try {
     // The glue must be the file the page checked: its hash is checked before it is imported.
     if (integrity) {
@@ -12,7 +12,7 @@ self.onmessage = async ({ data }) => {
     }
     const glue = await import(js);
     await glue.default({ module_or_path: module });
-    const [reduced, json] = glue.analyzeInWorker(source, text, html, (value) => {
+    const [reduced, json] = glue.analyzeInWorker(source, text, html, Uint32Array.from(include ?? []), (value) => {
       self.postMessage({ type: 'progress', value });
     });
     self.postMessage({ type: 'done', text: reduced, json });

@@ -5,8 +5,12 @@
 //! click handler on the container serves all marks, since a long article has thousands.
 //! A long article is shown a page at a time ([`super::view::TEXT_PAGE`]), with buttons to
 //! the text before and after; picking a card turns to the page of its words.
+//! Highlights are buttons for the keyboard and screen readers (named by their words and the
+//! card they open). Page furniture the engine left out is shown greyed, with why, and a button
+//! to analyse it after all.
 
 use super::browser;
+use super::handlers::Pick;
 use super::i18n::Lang;
 use super::state::{Analysis, Origin, Page, Selection};
 use super::view::{segments_in, Segment};
@@ -24,7 +28,9 @@ pub struct ArticleViewProps {
     pub page_turns: u64,
     pub on_page: Callback<Page>,
     pub selection: Option<Selection>,
-    pub on_select: Callback<(usize, Option<usize>, Origin)>,
+    pub on_select: Callback<Pick>,
+    /// Analyse (true) or leave out again (false) the furniture starting at this code point.
+    pub on_include: Callback<(usize, bool)>,
 }
 
 /// The id of the mark showing fact `fact` of card `card`.
@@ -33,7 +39,7 @@ fn mark_id(card: usize, fact: usize) -> String {
 }
 
 /// The card and fact of the mark at or around the event's target.
-fn clicked_mark(e: &MouseEvent) -> Option<(usize, usize)> {
+fn clicked_mark(e: &Event) -> Option<(usize, usize)> {
     let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
     let mark = target.closest("mark[data-card]").ok()??;
     let card = mark.get_attribute("data-card")?.parse().ok()?;
@@ -46,7 +52,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     {
         let analysis = props.analysis.clone();
         use_effect_with(props.selection, move |selection| {
-            let Some(sel) = selection.filter(|sel| sel.from == Origin::Card) else {
+            let Some(sel) = selection.filter(|sel| sel.from != Origin::Text) else {
                 return;
             };
             let facts = analysis
@@ -57,8 +63,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             // The picked fact first; a fact whose words overlap another's may have no mark.
             let order = sel.fact.into_iter().chain(0..facts);
             for fact in order {
-                if browser::element_exists(&mark_id(sel.card, fact)) {
-                    browser::scroll_to(&mark_id(sel.card, fact));
+                let id = mark_id(sel.card, fact);
+                if browser::element_exists(&id) {
+                    // A click on a card never moves the page; "locate" does, with a way back.
+                    if sel.from == Origin::Locate {
+                        browser::scroll_to(&id);
+                    } else {
+                        browser::scroll_within("article-text", &id);
+                    }
                     break;
                 }
             }
@@ -78,17 +90,47 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
     }
 
+    let pick = |on_select: &Callback<Pick>, e: &Event| {
+        let picked = clicked_mark(e).map(|(card, fact)| Pick {
+            card,
+            fact: Some(fact),
+            from: Origin::Text,
+        });
+        if let Some(picked) = picked {
+            e.prevent_default();
+            on_select.emit(picked);
+        }
+    };
     let onclick = {
         let on_select = props.on_select.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some((card, fact)) = clicked_mark(&e) {
-                on_select.emit((card, Some(fact), Origin::Text));
+        Callback::from(move |e: MouseEvent| pick(&on_select, &e))
+    };
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                pick(&on_select, &e);
             }
         })
     };
+    let back = props
+        .selection
+        .filter(|sel| sel.from == Origin::Locate)
+        .map(|sel| {
+            Callback::from(move |_: MouseEvent| {
+                browser::scroll_to(&format!("card-{}", sel.card));
+                browser::focus(&format!("locate-{}", sel.card));
+            })
+        });
+    let include =
+        |start: usize, read: bool| props.on_include.reform(move |_: MouseEvent| (start, read));
 
-    let s = props.lang.strings();
+    let lang = props.lang;
+    let s = lang.strings();
     let text = &props.analysis.text;
+    let article = &props.analysis.article;
+    let metric = |card: usize| article.cards.get(card).map_or("", |c| c.metric.as_str());
+    let included: Vec<_> = article.excluded.iter().filter(|e| e.included).collect();
     let current = props.selection.map(|sel| sel.card);
     let page = &props.page;
     let whole = page.start == 0 && page.end >= text.len();
@@ -104,23 +146,64 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     html! {
         <>
+        <div class="article-tools">
+            <button type="button" class="skip-link"
+                onclick={Callback::from(|_: MouseEvent| browser::focus("cards-title"))}>
+                { s.skip_to_cards }
+            </button>
+            if let Some(back) = back {
+                <button type="button" class="back-to-card" onclick={back}>{ s.back_to_card }</button>
+            }
+        </div>
+        if !included.is_empty() {
+            <div class="included-note">
+                { s.included_note }
+                { for included.iter().map(|part| html! {
+                    <span class="included-part">
+                        { lang.left_out(part).replace(['（', '）', '(', ')'], " ") }
+                        <button type="button" class="leave-out" onclick={include(part.span[0], false)}>
+                            { s.leave_out }
+                        </button>
+                    </span>
+                }) }
+            </div>
+        }
         if !whole {
             <div class="page-bar">
                 { turn(Page::Earlier, s.earlier, page.start > 0) }
                 <span class="page-info">{ props.lang.page_info(percent(page.start), percent(page.end)) }</span>
             </div>
         }
-        <div class="article-text" lang="zh-CN" ref={text_ref} {onclick}>
+        <div class="article-text" id="article-text" tabindex="-1" lang="zh-CN" ref={text_ref}
+            {onclick} {onkeydown}>
             { for shown.iter().map(|segment| match segment {
                 Segment::Plain(range) => html! { { &text[range.clone()] } },
                 Segment::Mark { range, card, fact, kind } => html! {
-                    <mark id={mark_id(*card, *fact)}
+                    <mark id={mark_id(*card, *fact)} role="button" tabindex="0"
+                        aria-label={lang.mark_label(&text[range.clone()], metric(*card))}
                         class={classes!(format!("kind-{}", kind.as_str()),
                             (current == Some(*card)).then_some("current"))}
                         data-card={card.to_string()} data-fact={fact.to_string()}>
                         { &text[range.clone()] }
                     </mark>
                 },
+                Segment::Left { range, region } => {
+                    let Some(part) = article.excluded.get(*region) else {
+                        return html! { { &text[range.clone()] } };
+                    };
+                    html! {
+                        <span class="left-out" data-region={region.to_string()}>
+                            <span class="left-out-why" lang={lang.tag()}>
+                                { lang.left_out(part) }
+                                <button type="button" class="include-back"
+                                    onclick={include(part.span[0], true)}>
+                                    { s.include_back }
+                                </button>
+                            </span>
+                            { &text[range.clone()] }
+                        </span>
+                    }
+                }
             }) }
         </div>
         if !whole {

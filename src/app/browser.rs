@@ -4,7 +4,9 @@
 //! here talks to the network: every call stays inside the page.
 
 use super::i18n::Lang;
-use wasm_bindgen::{JsCast, JsValue};
+use super::intake::{likeliest, Handling, LEGACY_ENCODINGS};
+use super::view::looks_undecodable;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 const ARTICLE_KEY: &str = "zhibiao.article";
@@ -32,14 +34,10 @@ pub fn saved_article() -> Option<(String, String)> {
     (!text.is_empty()).then_some((text, source))
 }
 
-/// The longest article (bytes) kept for the next visit: storage holds a few MB per site, and
-/// reading a long one back would delay every start.
-const SAVE_LIMIT: usize = 2 << 20;
-
 /// Keep the article for the next visit; an empty or very long one is forgotten.
 pub fn save_article(text: &str, source: &str) {
     let Some(storage) = storage() else { return };
-    if text.is_empty() || text.len() > SAVE_LIMIT {
+    if text.is_empty() || !Handling::of(text.len(), false).keep {
         let _ = storage.remove_item(ARTICLE_KEY);
         let _ = storage.remove_item(SOURCE_KEY);
     } else if storage.set_item(ARTICLE_KEY, text).is_err() {
@@ -101,27 +99,71 @@ pub async fn copy(text: String) -> bool {
     JsFuture::from(clipboard.write_text(&text)).await.is_ok()
 }
 
-/// The text of an opened or dropped file (decoded as UTF-8).
+/// `bytes` decoded as `label` (a `TextDecoder` encoding), or `None` on any invalid byte.
+fn decode(bytes: &js_sys::Uint8Array, label: &str) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?;
+    decoder.decode_with_js_u8_array(bytes).ok()
+}
+
+/// The text of an opened or dropped file: UTF-8 (a BOM is read as one), else GB18030 (GBK) or
+/// Big5, whichever reads as Chinese, as the CLI does. Binary or other encodings are refused.
 pub async fn read_file(file: web_sys::File) -> Result<String, JsValue> {
-    let text = JsFuture::from(file.text()).await?;
-    text.as_string()
+    let buffer = JsFuture::from(file.array_buffer()).await?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let text = decode(&bytes, "utf-8").or_else(|| {
+        let decoded: Vec<Option<String>> =
+            LEGACY_ENCODINGS.iter().map(|l| decode(&bytes, l)).collect();
+        let best = likeliest(&decoded)?;
+        decoded.into_iter().nth(best).flatten()
+    });
+    text.filter(|t| !looks_undecodable(t))
         .ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// The plain text and the web page's HTML (if any) of a paste.
+pub fn clipboard_texts(event: &web_sys::ClipboardEvent) -> Option<(String, String)> {
+    let data = event.clipboard_data()?;
+    let html = data.get_data("text/html").unwrap_or_default();
+    let plain = data.get_data("text/plain").unwrap_or_default();
+    Some((plain, html))
+}
+
+/// Move the keyboard focus to the element with `id`.
+pub fn focus(id: &str) {
+    if let Some(element) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id(id)
+}
+
+/// Bring the element with `id` into view inside its scrolling `container` only (a third of
+/// the way down), never scrolling the page; where the container does not scroll (phones),
+/// nothing moves.
+pub fn scroll_within(container: &str, id: &str) {
+    let (Some(element), Some(pane)) = (element(id), element(container)) else {
+        return;
+    };
+    let (at, top) = (
+        element.get_bounding_client_rect(),
+        pane.get_bounding_client_rect(),
+    );
+    let offset = at.top() - top.top() - f64::from(pane.client_height()) / 3.0;
+    pane.set_scroll_top(pane.scroll_top() + offset as i32);
 }
 
 /// Whether the page has an element with `id`.
 pub fn element_exists(id: &str) -> bool {
-    window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .is_some()
+    element(id).is_some()
 }
 
 /// Bring the element with `id` into view, as little scrolling as needed.
 pub fn scroll_to(id: &str) {
-    let Some(element) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let Some(element) = element(id) else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
@@ -150,5 +192,53 @@ pub fn show_fatal(message: &str) {
     }
     if let Some(panel) = document.get_element_by_id("fatal") {
         let _ = panel.remove_attribute("hidden");
+    }
+}
+
+/// What the reader typed or pasted into the page's plain text box (`index.html`) before the
+/// app had loaded, and whether that box had the focus.
+pub fn early_text() -> Option<(String, bool)> {
+    let area = element("early-input")?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    let focused = window()?
+        .document()?
+        .active_element()
+        .is_some_and(|e| e.id() == "early-input");
+    Some((area.value(), focused))
+}
+
+/// Call `on_paste` with every paste made outside a text field: a paste anywhere on the page
+/// reads an article. Returns the listener; dropping it removes it.
+pub fn listen_for_pastes(
+    on_paste: impl Fn(web_sys::ClipboardEvent) + 'static,
+) -> Option<PasteListener> {
+    let document = window()?.document()?;
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let in_field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.closest("textarea, input").ok().flatten().is_some());
+        if let (false, Ok(paste)) = (in_field, event.dyn_into::<web_sys::ClipboardEvent>()) {
+            on_paste(paste);
+        }
+    });
+    document
+        .add_event_listener_with_callback("paste", closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(PasteListener { document, closure })
+}
+
+/// A page-wide paste listener; dropping it removes it.
+pub struct PasteListener {
+    document: web_sys::Document,
+    closure: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Drop for PasteListener {
+    fn drop(&mut self) {
+        let _ = self
+            .document
+            .remove_event_listener_with_callback("paste", self.closure.as_ref().unchecked_ref());
     }
 }

@@ -5,8 +5,10 @@
 
 use super::browser;
 use super::card_view::CardView;
+use super::handlers::Pick;
 use super::i18n::Lang;
 use super::state::{Analysis, Notice, Origin, Selection};
+use super::view::{distinctions, has_han};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,7 +21,7 @@ pub struct CardListProps {
     pub selection: Option<Selection>,
     /// How many of the visible cards to list.
     pub limit: usize,
-    pub on_select: Callback<(usize, Option<usize>, Origin)>,
+    pub on_select: Callback<Pick>,
     pub on_notify: Callback<Notice>,
     /// List the next page of cards.
     pub on_more: Callback<()>,
@@ -28,7 +30,6 @@ pub struct CardListProps {
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
     let s = props.lang.strings();
-
     use_effect_with(props.selection, |selection| {
         if let Some(sel) = selection.filter(|sel| sel.from == Origin::Text) {
             browser::scroll_to(&format!("card-{}", sel.card));
@@ -36,8 +37,13 @@ pub fn CardList(props: &CardListProps) -> Html {
     });
 
     let article = &props.analysis.article;
+    let differs = use_memo(
+        (props.analysis.clone(), props.visible.clone()),
+        |(analysis, visible)| distinctions(&analysis.article, visible),
+    );
     if article.cards.is_empty() {
-        return html! { <p class="none">{ s.none_found }</p> };
+        let chinese = has_han(&props.analysis.text);
+        return html! { <p class="none">{ props.lang.none_found(chinese) }</p> };
     }
     if props.visible.is_empty() {
         return html! { <p class="none">{ s.none_match }</p> };
@@ -66,6 +72,8 @@ pub fn CardList(props: &CardListProps) -> Html {
                         { for cards.into_iter().map(|i| html! {
                             <CardView key={i} index={i} analysis={props.analysis.clone()}
                                 lang={props.lang} selected={selected == Some(i)}
+                                distinction={differs.get(i).cloned().flatten()}
+                                in_section={section.is_some()}
                                 on_select={props.on_select.clone()}
                                 on_notify={props.on_notify.clone()} />
                         }) }

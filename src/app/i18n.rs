@@ -4,7 +4,8 @@
 //! components stay free of literals. Names of fact kinds come from [`Kind::label_zh`] in
 //! Chinese, since those are the words the source articles use.
 
-use crate::model::Kind;
+use super::state::Replaced;
+use crate::model::{Excluded, Fact, Kind};
 use crate::render::number;
 
 /// The UI language.
@@ -63,6 +64,99 @@ impl Lang {
         }
     }
 
+    /// The column and kind names of the CSV and Markdown exports.
+    pub fn labels(self) -> &'static crate::render::Labels {
+        match self {
+            Lang::Zh => &ZH_LABELS,
+            Lang::En => &crate::render::MACHINE,
+        }
+    }
+
+    /// How a fact is labelled on its card: a change by its direction (增长, 下降, or 变化 when
+    /// it is zero), other kinds by their kind.
+    pub fn fact_label(self, fact: &Fact) -> &'static str {
+        match (self, fact.kind) {
+            (Lang::Zh, Kind::Change) if fact.value < 0.0 => "下降",
+            (Lang::Zh, Kind::Change) if fact.value == 0.0 => "变化",
+            (Lang::En, Kind::Change) if fact.value < 0.0 => "Decline",
+            (Lang::En, Kind::Change) if fact.value > 0.0 => "Growth",
+            _ => self.kind(fact.kind),
+        }
+    }
+
+    /// The accessible name of a card's button: the action and the card's metric.
+    pub fn for_card(self, action: &str, metric: &str) -> String {
+        match self {
+            Lang::Zh => format!("{action}：{metric}"),
+            Lang::En => format!("{action}: {metric}"),
+        }
+    }
+
+    /// The accessible name of a highlight: its words and the card it opens.
+    pub fn mark_label(self, words: &str, metric: &str) -> String {
+        match self {
+            Lang::Zh => format!("{words}（打开卡片：{metric}）"),
+            Lang::En => format!("{words} (opens the card {metric})"),
+        }
+    }
+
+    /// What the live region says after "locate".
+    pub fn located(self, words: &str) -> String {
+        match self {
+            Lang::Zh => format!("已定位原文：{words}"),
+            Lang::En => format!("Found in the text: {words}"),
+        }
+    }
+
+    /// The message over the undo button after a whole-text change.
+    pub fn replaced(self, what: Replaced) -> &'static str {
+        match (self, what) {
+            (Lang::Zh, Replaced::Cleared) => "已清除文章。",
+            (Lang::Zh, Replaced::Loaded) => "已用新文章替换原文。",
+            (Lang::Zh, Replaced::Pasted) => "粘贴的文章已替换原文。",
+            (Lang::Zh, Replaced::Appended) => "粘贴的文章已追加到原文之后。",
+            (Lang::En, Replaced::Cleared) => "Article cleared.",
+            (Lang::En, Replaced::Loaded) => "The new article replaced the text.",
+            (Lang::En, Replaced::Pasted) => "The pasted article replaced the text.",
+            (Lang::En, Replaced::Appended) => "The pasted article was added after the text.",
+        }
+    }
+
+    /// Why a part of the article was left out, as a reader understands it.
+    pub fn left_out(self, part: &Excluded) -> String {
+        let kind = match (self, part.reason.as_str()) {
+            (Lang::Zh, "date") => "日期行",
+            (Lang::Zh, "counters") => "计数栏",
+            (Lang::Zh, "byline") => "署名",
+            (Lang::Zh, "address") => "网址",
+            (Lang::Zh, "markup") => "网页代码",
+            (Lang::Zh, "not-chinese") => "非中文内容",
+            (Lang::En, "date") => "date line",
+            (Lang::En, "counters") => "counters",
+            (Lang::En, "byline") => "byline",
+            (Lang::En, "address") => "web address",
+            (Lang::En, "markup") => "page code",
+            (Lang::En, "not-chinese") => "not Chinese",
+            (_, marker) => marker,
+        };
+        match (self, part.tail) {
+            (Lang::Zh, true) => format!("未分析（页面杂项“{kind}”及其后内容）"),
+            (Lang::Zh, false) => format!("未分析（页面杂项：{kind}）"),
+            (Lang::En, true) => format!("Not analysed (page furniture “{kind}” and all after it)"),
+            (Lang::En, false) => format!("Not analysed (page furniture: {kind})"),
+        }
+    }
+
+    /// The message when the text has no indicator: an English text is not a mistake of ours.
+    pub fn none_found(self, chinese: bool) -> &'static str {
+        match (self, chinese) {
+            (Lang::Zh, true) => "这篇文章中没有找到指标。",
+            (Lang::Zh, false) => "只能分析中文文本：这段文字中没有汉字。",
+            (Lang::En, true) => "No indicators found in this article.",
+            (Lang::En, false) => "Chinese text only: this text has no Chinese characters.",
+        }
+    }
+
     /// "Showing 3 of 10 cards · 24 facts".
     pub fn count(self, shown: usize, cards: usize, facts: usize) -> String {
         let (shown, cards, facts) = (shown as f64, cards as f64, facts as f64);
@@ -101,11 +195,23 @@ impl Lang {
         }
     }
 
+    /// The message for an export that could not be written.
+    pub fn export_failed(self, why: &str) -> String {
+        match self {
+            Lang::Zh => format!("导出失败：{why}"),
+            Lang::En => format!("The export failed: {why}"),
+        }
+    }
+
     /// The message for a file that could not be read.
     pub fn file_error(self, name: &str) -> String {
         match self {
-            Lang::Zh => format!("无法读取文件“{name}”：请使用 UTF-8 编码的 .txt 或 .html 文件。"),
-            Lang::En => format!("Could not read “{name}”: use a UTF-8 .txt or .html file."),
+            Lang::Zh => format!(
+                "无法读取文件“{name}”：请使用 UTF-8、GBK 或 Big5 编码的 .txt 或 .html 文件。"
+            ),
+            Lang::En => {
+                format!("Could not read “{name}”: use a .txt or .html file in UTF-8, GBK or Big5.")
+            }
         }
     }
 }
@@ -119,6 +225,43 @@ pub fn size(bytes: usize) -> String {
         format!("{:.1} MB", kb / 1024.0)
     }
 }
+
+/// The exports' words in Chinese (English uses the CLI's).
+const ZH_LABELS: crate::render::Labels = crate::render::Labels {
+    columns: [
+        "来源",
+        "指标",
+        "指标键",
+        "主体",
+        "类型",
+        "数值",
+        "单位",
+        "显示",
+        "比较基期",
+        "参照",
+        "界限",
+        "目标",
+        "时期",
+        "日期",
+        "起始值",
+        "原文",
+        "起点",
+        "终点",
+    ],
+    markdown: [
+        "指标",
+        "主体",
+        "类型",
+        "数值",
+        "比较基期",
+        "参照",
+        "时期",
+        "日期",
+        "目标",
+        "原文",
+    ],
+    kind: Kind::label_zh,
+};
 
 /// The fixed strings of the UI in one language.
 pub struct Strings {
@@ -148,14 +291,12 @@ pub struct Strings {
     pub article_hint: &'static str,
     pub empty_title: &'static str,
     pub empty_body: &'static str,
-    pub none_found: &'static str,
     pub none_match: &'static str,
     pub locate: &'static str,
     pub copy_card: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub downloaded: &'static str,
-    pub cleared: &'static str,
     pub subject: &'static str,
     pub period: &'static str,
     pub up: &'static str,
@@ -167,6 +308,17 @@ pub struct Strings {
     pub restart: &'static str,
     pub earlier: &'static str,
     pub later: &'static str,
+    pub undo: &'static str,
+    pub append: &'static str,
+    pub include_back: &'static str,
+    pub leave_out: &'static str,
+    pub included_note: &'static str,
+    pub skip_to_article: &'static str,
+    pub skip_to_cards: &'static str,
+    pub source_sentence: &'static str,
+    pub back_to_card: &'static str,
+    pub menu: &'static str,
+    pub unnamed: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -196,14 +348,12 @@ const ZH: Strings = Strings {
     article_hint: "高亮处为识别出的数据，点击可定位到卡片。",
     empty_title: "还没有文章",
     empty_body: "粘贴一篇中文经济新闻，指标会随输入自动出现：增长率、规模、占比、与全省全国的差距、排名和目标。",
-    none_found: "这篇文章中没有找到指标。",
     none_match: "没有符合筛选条件的卡片。",
     locate: "定位原文",
     copy_card: "复制",
     copied: "已复制到剪贴板。",
     copy_failed: "无法访问剪贴板：请手动选择文本复制。",
     downloaded: "已开始下载。",
-    cleared: "已清除文章。",
     subject: "主体",
     period: "时期",
     up: "上升",
@@ -215,6 +365,17 @@ const ZH: Strings = Strings {
     restart: "重新分析",
     earlier: "↑ 前文",
     later: "↓ 后文",
+    undo: "撤销",
+    append: "改为追加到原文之后",
+    include_back: "仍然分析这部分",
+    leave_out: "不再分析",
+    included_note: "已按你的选择分析的页面杂项：",
+    skip_to_article: "跳到原文",
+    skip_to_cards: "跳到指标卡片",
+    source_sentence: "原句",
+    back_to_card: "← 返回卡片",
+    menu: "更多操作",
+    unnamed: "粘贴的文章",
 };
 
 const EN: Strings = Strings {
@@ -244,14 +405,12 @@ const EN: Strings = Strings {
     article_hint: "Highlighted words are the facts found; click one to find its card.",
     empty_title: "No article yet",
     empty_body: "Paste a Chinese economic article and its indicators appear as you type: growth rates, amounts, shares, gaps against the province or country, ranks and targets.",
-    none_found: "No indicators found in this article.",
     none_match: "No cards match the filters.",
     locate: "Show in text",
     copy_card: "Copy",
     copied: "Copied to the clipboard.",
     copy_failed: "Could not use the clipboard: select the text and copy it by hand.",
     downloaded: "Download started.",
-    cleared: "Article cleared.",
     subject: "Subject",
     period: "Period",
     up: "up",
@@ -263,6 +422,17 @@ const EN: Strings = Strings {
     restart: "Analyse again",
     earlier: "↑ Earlier text",
     later: "↓ Later text",
+    undo: "Undo",
+    append: "Add it after the text instead",
+    include_back: "Analyse this part anyway",
+    leave_out: "Leave out again",
+    included_note: "Page furniture analysed at your request:",
+    skip_to_article: "Skip to the article",
+    skip_to_cards: "Skip to the cards",
+    source_sentence: "Sentence",
+    back_to_card: "← Back to the card",
+    menu: "More actions",
+    unnamed: "pasted article",
 };
 
 #[cfg(test)]

@@ -1,16 +1,18 @@
 //! The text box the article goes into: typed, pasted (plain or rich) or dropped as text.
 //!
 //! Typing is reported as an edit (analysed after a pause); a paste is reported at once, since
-//! it is one deliberate act. Rich text is reduced by the core's [`crate::html_to_text`] and
-//! inserted as plain text: the page never parses pasted markup. A long paste (over
-//! [`LARGE_TEXT`]) never enters the box, whose layout would freeze the tab for seconds: it
-//! replaces the text whole and is analysed in the background.
+//! it is one deliberate act. What a paste becomes is [`paste_as`]'s decision: the browser's
+//! own insertion, a web page reduced to text by the core and inserted (the page never parses
+//! pasted markup), or a whole article that replaces the text (with undo and "append
+//! instead"), which is also how a text too long for the box arrives.
+//! After an article is in, the box shrinks to a compact bar so the first cards show.
 
+use super::handlers::Pasted;
 use super::i18n::Lang;
-use super::view::LARGE_TEXT;
+use super::intake::{paste_as, PasteAs};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,18 +21,24 @@ pub struct InputPaneProps {
     pub value: Rc<str>,
     /// The length (bytes) of a text too long for the box, which then shows a note instead.
     pub large: Option<usize>,
+    /// An article is in: the box is a compact bar until it has the focus.
+    pub compact: bool,
     /// The box's text after typing.
     pub on_edit: Callback<String>,
-    /// The box's text after a paste or a drop of text, or a long pasted text, with whether it
-    /// is still HTML.
-    pub on_paste: Callback<(String, bool)>,
+    pub on_paste: Callback<Pasted>,
+}
+
+/// The box's selection (UTF-16 units), or the end of its text.
+fn selection(area: &HtmlTextAreaElement) -> (u32, u32) {
+    let len = area.value().encode_utf16().count() as u32;
+    let start = area.selection_start().ok().flatten().unwrap_or(len);
+    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    (start, end)
 }
 
 /// Replace the box's selection with `text` and put the caret after it, as a paste would.
 fn insert(area: &HtmlTextAreaElement, text: &str) {
-    let len = area.value().encode_utf16().count() as u32;
-    let start = area.selection_start().ok().flatten().unwrap_or(len);
-    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    let (start, end) = selection(area);
     if area
         .set_range_text_with_start_and_end(text, start, end)
         .is_ok()
@@ -49,7 +57,7 @@ pub fn InputPane(props: &InputPaneProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             match e.input_type().as_str() {
-                "insertFromPaste" | "insertFromDrop" => on_paste.emit((area.value(), false)),
+                "insertFromPaste" | "insertFromDrop" => on_paste.emit(Pasted::InBox(area.value())),
                 _ => on_edit.emit(area.value()),
             }
         })
@@ -58,30 +66,27 @@ pub fn InputPane(props: &InputPaneProps) -> Html {
     let onpaste = {
         let on_paste = props.on_paste.clone();
         Callback::from(move |e: Event| {
-            let Some(data) = e
-                .dyn_ref::<ClipboardEvent>()
-                .and_then(|e| e.clipboard_data())
+            let Some((plain, html)) = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(super::browser::clipboard_texts)
             else {
                 return;
             };
-            let html = data.get_data("text/html").unwrap_or_default();
-            if html.trim().is_empty() {
-                let plain = data.get_data("text/plain").unwrap_or_default();
-                if plain.len() > LARGE_TEXT {
-                    e.prevent_default();
-                    on_paste.emit((plain, false));
-                }
-                // Otherwise the browser pastes it and `oninput` reports it.
-                return;
-            }
-            e.prevent_default();
-            if html.len() > LARGE_TEXT {
-                on_paste.emit((html, true));
-                return;
-            }
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            insert(&area, &crate::html_to_text(&html));
-            on_paste.emit((area.value(), false));
+            let (start, end) = selection(&area);
+            match paste_as(&plain, &html, &area.value(), start, end) {
+                // `oninput` reports it.
+                PasteAs::Browser => {}
+                PasteAs::Insert(text) => {
+                    e.prevent_default();
+                    insert(&area, &text);
+                    on_paste.emit(Pasted::InBox(area.value()));
+                }
+                PasteAs::Article { text, html } => {
+                    e.prevent_default();
+                    on_paste.emit(Pasted::Article { text, html });
+                }
+            }
         })
     };
 
@@ -90,7 +95,7 @@ pub fn InputPane(props: &InputPaneProps) -> Html {
         None => (AttrValue::from(props.value.clone()), None),
     };
     html! {
-        <section class="input-pane">
+        <section class={classes!("input-pane", props.compact.then_some("compact"))}>
             <label for="article-input" class="input-label">{ s.input_label }</label>
             if let Some(note) = note {
                 <p class="large-note" id="large-note">{ note }</p>

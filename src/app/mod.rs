@@ -6,6 +6,7 @@
 //! [`i18n`] the words. The extraction itself is [`crate::analyze`]; nothing here finds facts.
 
 pub mod i18n;
+pub mod intake;
 pub mod state;
 pub mod view;
 
@@ -18,7 +19,13 @@ mod card_list;
 #[cfg(target_arch = "wasm32")]
 mod card_view;
 #[cfg(target_arch = "wasm32")]
+mod effects;
+#[cfg(target_arch = "wasm32")]
+mod exports;
+#[cfg(target_arch = "wasm32")]
 mod filters;
+#[cfg(target_arch = "wasm32")]
+mod handlers;
 #[cfg(target_arch = "wasm32")]
 mod input_pane;
 #[cfg(target_arch = "wasm32")]
@@ -27,6 +34,8 @@ mod progress_panel;
 mod root;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
+#[cfg(target_arch = "wasm32")]
+mod undo_bar;
 #[cfg(target_arch = "wasm32")]
 mod worker;
 
@@ -49,9 +58,15 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
-            // The loading message is replaced by the app.
+            // What was typed or pasted in the page's plain box while the wasm loaded is read
+            // first; then the box and the loading message are replaced by the app.
+            let (early, focused) = browser::early_text().unwrap_or_default();
             root.set_text_content(None);
-            yew::Renderer::<root::App>::with_root(root).render();
+            let props = root::AppProps {
+                early: early.into(),
+                focused,
+            };
+            yew::Renderer::<root::App>::with_root_and_props(root, props).render();
             // The rules build their word lists and patterns on first use (~0.2 s in wasm):
             // do it now, after the first paint, so the first paste is as quick as the rest.
             yew::platform::spawn_local(async {

@@ -1,58 +1,24 @@
-//! The root component: owns the state, wires the panes together, does the side effects.
+//! The root component: owns the state and lays out the panes.
 //!
-//! Side effects live here (and in [`super::browser`] and [`super::worker`]) so the other
-//! components only show props and call back: the typing pause, the background analysis of long
-//! texts, saving the article, exports, file reading and drops.
+//! The callbacks are in [`super::handlers`] (each written once), the side effects in
+//! [`super::effects`], the exports in [`super::exports`]; this file only puts the pieces on the
+//! page and derives what they show from the [`State`].
 
 use super::article_view::ArticleView;
 use super::browser;
 use super::card_list::CardList;
+use super::effects::use_effects;
+use super::exports::{export, Export};
 use super::filters::Filters;
+use super::handlers::{open_file, Handlers};
 use super::i18n::Lang;
 use super::input_pane::InputPane;
 use super::progress_panel::ProgressPanel;
-use super::state::{Action, Notice, Origin, Page, State, TYPED_SOURCE};
+use super::state::{Action, Notice, State};
 use super::toolbar::Toolbar;
-use super::view::{is_html_file, looks_undecodable, Group};
-use super::worker;
-use crate::model::Report;
-use crate::render;
-use std::time::Duration;
-use yew::platform::{spawn_local, time::sleep};
+use super::undo_bar::UndoBar;
+use super::view::source_label;
 use yew::prelude::*;
-
-/// How long typing must pause before the text is analysed again.
-const TYPING_PAUSE: Duration = Duration::from_millis(250);
-/// How long a message stays on screen.
-const NOTICE_TIME: Duration = Duration::from_secs(4);
-
-/// The label of the sample article in exports.
-const SAMPLE_SOURCE: &str = "sample";
-
-/// The report of the current article, as the CLI would print it for one file.
-fn report(state: &State) -> Report {
-    Report {
-        articles: vec![(*state.analysis.article).clone()],
-    }
-}
-
-/// Read a dropped or opened file into the box; HTML is reduced to its text first.
-fn open_file(file: web_sys::File, dispatcher: UseReducerDispatcher<State>) {
-    spawn_local(async move {
-        let name = file.name();
-        let html = is_html_file(&name, &file.type_());
-        match browser::read_file(file).await {
-            Ok(text) if !looks_undecodable(&text) => {
-                dispatcher.dispatch(Action::Load {
-                    text,
-                    source: name,
-                    html,
-                });
-            }
-            _ => dispatcher.dispatch(Action::Notify(Notice::FileError(name))),
-        }
-    });
-}
 
 /// The first file of a drag, if it carries files (text dragged inside the page does not).
 fn dragged_file(event: &DragEvent) -> Option<web_sys::File> {
@@ -65,158 +31,60 @@ fn drags_files(event: &DragEvent) -> bool {
         .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
 }
 
+/// What the page's plain box (`index.html`) held when the app arrived.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The text typed or pasted there while the wasm loaded (empty when none).
+    pub early: AttrValue,
+    /// Whether that box had the focus, which the app's box then takes.
+    pub focused: bool,
+}
+
+/// The starting state: the early text, else the saved article.
+fn initial_state(early: &str) -> State {
+    let saved = if early.trim().is_empty() {
+        browser::saved_article()
+    } else {
+        Some((early.to_string(), super::state::TYPED_SOURCE.to_string()))
+    };
+    State::new(browser::initial_lang(), saved)
+}
+
+/// What the live region says for `notice`.
+fn notice_text(lang: Lang, notice: &Notice) -> String {
+    let s = lang.strings();
+    match notice {
+        Notice::Copied => s.copied.to_string(),
+        Notice::CopyFailed => s.copy_failed.to_string(),
+        Notice::Downloaded => s.downloaded.to_string(),
+        Notice::FileError(name) => lang.file_error(name),
+        Notice::Located(words) => lang.located(words),
+        Notice::ExportFailed(why) => lang.export_failed(why),
+    }
+}
+
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| State::new(browser::initial_lang(), browser::saved_article()));
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| initial_state(&props.early));
     let dispatcher = state.dispatcher();
-
-    // The page's language follows the UI's (fonts, screen readers).
-    use_effect_with(state.lang, |lang| browser::apply_lang(*lang, false));
-
-    // Typing: analyse once the text has not changed for a moment.
-    {
-        let dispatcher = dispatcher.clone();
-        let pending = state.pending();
-        use_effect_with(state.rev, move |rev| {
-            if pending {
-                let rev = *rev;
-                spawn_local(async move {
-                    sleep(TYPING_PAUSE).await;
-                    dispatcher.dispatch(Action::Settle(rev));
-                });
-            }
-        });
-    }
-
-    // A long text is analysed by a worker; a newer text, a cancel or the result ends it.
-    {
-        let dispatcher = dispatcher.clone();
-        let running = state.running.map(|r| r.rev);
-        let (text, source, html) = (state.input.clone(), state.source.clone(), state.raw_html);
-        use_effect_with(running, move |running| {
-            let job = running.and_then(|rev| worker::start(rev, &source, &text, html, dispatcher));
-            move || drop(job)
-        });
-    }
-
-    // Every analysed text is the one a reload brings back.
-    {
-        let text = state.analysis.text.clone();
-        let source = state.source.clone();
-        use_effect_with(state.analysis.rev, move |_| {
-            browser::save_article(&text, &source)
-        });
-    }
-
-    // Messages fade after a while.
-    {
-        let dispatcher = dispatcher.clone();
-        let seq = state.notice.as_ref().map(|n| n.1);
-        use_effect_with(seq, move |seq| {
-            if let Some(seq) = *seq {
-                spawn_local(async move {
-                    sleep(NOTICE_TIME).await;
-                    dispatcher.dispatch(Action::Dismiss(seq));
-                });
-            }
-        });
-    }
+    let on = use_memo((), |_| Handlers::new(&dispatcher));
+    use_effects(&state, on.paste.clone());
+    // The early box's focus carries over to the app's box.
+    use_effect_with(props.focused, |focused| {
+        if *focused {
+            browser::focus("article-input");
+        }
+    });
 
     let visible = use_memo(
         (state.analysis.clone(), state.filter.clone()),
         |(analysis, filter)| filter.visible(&analysis.article),
     );
 
-    let d = dispatcher.clone();
-    let on_edit = use_callback((), move |text: String, _| d.dispatch(Action::Edit(text)));
-    let d = dispatcher.clone();
-    let on_paste = use_callback((), move |(text, html): (String, bool), _| {
-        d.dispatch(Action::Load {
-            text,
-            source: TYPED_SOURCE.into(),
-            html,
-        })
-    });
-    let d = dispatcher.clone();
-    let on_sample = use_callback((), move |_: (), _| {
-        d.dispatch(Action::Load {
-            text: super::SAMPLE.into(),
-            source: SAMPLE_SOURCE.into(),
-            html: false,
-        })
-    });
-    let d = dispatcher.clone();
-    let on_open = use_callback((), move |file: web_sys::File, _| open_file(file, d.clone()));
-    let d = dispatcher.clone();
-    let on_clear = use_callback((), move |_: (), _| d.dispatch(Action::Clear));
-    let d = dispatcher.clone();
-    let on_notify = use_callback((), move |notice: Notice, _| {
-        d.dispatch(Action::Notify(notice))
-    });
-    let d = dispatcher.clone();
-    let on_select = use_callback(
-        (),
-        move |(card, fact, from): (usize, Option<usize>, Origin), _| {
-            d.dispatch(Action::Select { card, fact, from })
-        },
-    );
-    let d = dispatcher.clone();
-    let on_more = use_callback((), move |_: (), _| d.dispatch(Action::MoreCards));
-    let d = dispatcher.clone();
-    let on_page = use_callback((), move |way: Page, _| d.dispatch(Action::TurnPage(way)));
-    let d = dispatcher.clone();
-    let on_cancel = use_callback((), move |_: (), _| d.dispatch(Action::Cancel));
-    let d = dispatcher.clone();
-    let on_restart = use_callback((), move |_: (), _| d.dispatch(Action::Restart));
-    let d = dispatcher.clone();
-    let on_toggle = use_callback((), move |group: Group, _| d.dispatch(Action::Toggle(group)));
-    let d = dispatcher.clone();
-    let on_all_kinds = use_callback((), move |_: (), _| d.dispatch(Action::AllKinds));
-    let d = dispatcher.clone();
-    let on_search = use_callback((), move |query: String, _| {
-        d.dispatch(Action::Search(query))
-    });
-
-    let on_copy_md = {
-        let d = dispatcher.clone();
-        let state = state.clone();
-        Callback::from(move |_: ()| {
-            let d = d.clone();
-            let markdown = render::markdown(&report(&state));
-            spawn_local(async move {
-                let ok = browser::copy(markdown).await;
-                d.dispatch(Action::Notify(if ok {
-                    Notice::Copied
-                } else {
-                    Notice::CopyFailed
-                }));
-            });
-        })
+    let on_export = {
+        let (state, visible, notify) = (state.clone(), visible.clone(), on.notify.clone());
+        Callback::from(move |what: Export| export(what, &state, &visible, &notify))
     };
-    let on_csv = {
-        let d = dispatcher.clone();
-        let state = state.clone();
-        Callback::from(move |_: ()| {
-            // The byte-order mark makes spreadsheet programs read the Chinese as UTF-8.
-            let csv = format!("\u{FEFF}{}", render::csv(&report(&state)));
-            if browser::download("zhibiao.csv", "text/csv;charset=utf-8", &csv).is_ok() {
-                d.dispatch(Action::Notify(Notice::Downloaded));
-            }
-        })
-    };
-    let on_json = {
-        let d = dispatcher.clone();
-        let state = state.clone();
-        Callback::from(move |_: ()| match render::json(&report(&state)) {
-            Ok(json) => {
-                if browser::download("zhibiao.json", "application/json", &json).is_ok() {
-                    d.dispatch(Action::Notify(Notice::Downloaded));
-                }
-            }
-            Err(e) => d.dispatch(Action::Notify(Notice::FileError(e.to_string()))),
-        })
-    };
-    let on_print = Callback::from(|_: ()| browser::print());
     let on_lang = {
         let d = dispatcher.clone();
         let other = state.lang.other();
@@ -225,30 +93,26 @@ pub fn App() -> Html {
             d.dispatch(Action::SetLang(other));
         })
     };
-
-    let ondragover = {
-        let d = dispatcher.clone();
-        Callback::from(move |e: DragEvent| {
-            if drags_files(&e) {
-                // Without this the browser would open the file itself, leaving the app.
-                e.prevent_default();
-                d.dispatch(Action::Drag(true));
-            }
-        })
-    };
+    let ondragover = on.drag.reform(|e: DragEvent| {
+        if drags_files(&e) {
+            // Without this the browser would open the file itself, leaving the app.
+            e.prevent_default();
+        }
+        drags_files(&e)
+    });
+    // Leaving the window has no related target; moving between children has one.
     let ondragleave = {
-        let d = dispatcher.clone();
+        let drag = on.drag.clone();
         Callback::from(move |e: DragEvent| {
-            // Leaving the window has no related target; moving between children has one.
             if e.related_target().is_none() {
-                d.dispatch(Action::Drag(false));
+                drag.emit(false);
             }
         })
     };
     let ondrop = {
-        let d = dispatcher.clone();
+        let (drag, d) = (on.drag.clone(), dispatcher.clone());
         Callback::from(move |e: DragEvent| {
-            d.dispatch(Action::Drag(false));
+            drag.emit(false);
             if let Some(file) = dragged_file(&e) {
                 e.prevent_default();
                 open_file(file, d.clone());
@@ -263,14 +127,9 @@ pub fn App() -> Html {
     // While a long text is being analysed (or was stopped) its cards are not there yet.
     let waiting = state.running.is_some() || state.halt.is_some();
     let has_cards = !article.cards.is_empty() && !waiting;
-    let notice = state.notice.as_ref().map(|(n, _)| match n {
-        Notice::Copied => s.copied.to_string(),
-        Notice::CopyFailed => s.copy_failed.to_string(),
-        Notice::Downloaded => s.downloaded.to_string(),
-        Notice::Cleared => s.cleared.to_string(),
-        Notice::FileError(name) => lang.file_error(name),
-    });
+    let notice = state.notice.as_ref().map(|(n, _)| notice_text(lang, n));
     let other: Lang = lang.other();
+    let large = state.is_large().then_some(state.input.len());
 
     html! {
         <div class={classes!("app", state.dragging.then_some("dragging"))}
@@ -285,10 +144,21 @@ pub fn App() -> Html {
                     { s.switch_lang }
                 </button>
             </header>
-            <Toolbar {lang} {has_text} {has_cards} on_sample={on_sample.clone()} {on_open} {on_clear}
-                {on_copy_md} {on_csv} {on_json} {on_print} />
-            <InputPane {lang} value={state.input.clone()}
-                large={state.is_large().then_some(state.input.len())} {on_edit} {on_paste} />
+            if has_cards {
+                // On paper: which article the cards are from.
+                <div class="print-head">
+                    <h2>{ article.title.clone().unwrap_or_default() }</h2>
+                    <p>{ source_label(article, s.unnamed) }</p>
+                </div>
+            }
+            <Toolbar {lang} {has_text} {has_cards} on_sample={on.sample.clone()}
+                on_open={on.open.clone()} on_clear={on.clear.clone()} {on_export} />
+            <InputPane {lang} value={state.input.clone()} {large} compact={has_cards}
+                on_edit={on.edit.clone()} on_paste={on.paste.clone()} />
+            if let Some(undo) = &state.undo {
+                <UndoBar {lang} what={undo.what} can_append={undo.pasted.is_some()}
+                    on_undo={on.undo.clone()} on_append={on.append.clone()} />
+            }
             <p class="notice" role="status" aria-live="polite">
                 { notice.unwrap_or_default() }
             </p>
@@ -297,35 +167,44 @@ pub fn App() -> Html {
                     <h2 id="empty-title">{ s.empty_title }</h2>
                     <p>{ s.empty_body }</p>
                     <button type="button" class="primary"
-                        onclick={on_sample.reform(|_: MouseEvent| ())}>
+                        onclick={on.sample.reform(|_: MouseEvent| ())}>
                         { s.sample }
                     </button>
                 </section>
             } else if waiting {
                 <ProgressPanel {lang} progress={state.running.map(|r| r.progress)}
-                    halt={state.halt.clone()} bytes={state.input.len()} {on_cancel} {on_restart} />
+                    halt={state.halt.clone()} bytes={state.input.len()}
+                    on_cancel={on.cancel.clone()} on_restart={on.restart.clone()} />
             } else {
                 if has_cards {
                     <Filters {lang} filter={state.filter.clone()}
                         shown={visible.len()} cards={article.cards.len()}
                         facts={article.fact_count()}
-                        {on_toggle} {on_all_kinds} {on_search} />
+                        on_toggle={on.toggle.clone()} on_all_kinds={on.all_kinds.clone()}
+                        on_search={on.search.clone()} />
                 }
                 <div class="panes">
                     <section class="cards-pane" aria-labelledby="cards-title"
                         aria-busy={state.pending().to_string()}>
-                        <h2 id="cards-title">{ s.cards_heading }</h2>
+                        <h2 id="cards-title" tabindex="-1">{ s.cards_heading }</h2>
+                        if has_cards {
+                            <button type="button" class="skip-link"
+                                onclick={Callback::from(|_: MouseEvent| browser::focus("article-text"))}>
+                                { s.skip_to_article }
+                            </button>
+                        }
                         <CardList {lang} analysis={state.analysis.clone()}
                             visible={visible.clone()} selection={state.selection}
-                            limit={state.card_limit} on_select={on_select.clone()}
-                            {on_notify} {on_more} />
+                            limit={state.card_limit} on_select={on.select.clone()}
+                            on_notify={on.notify.clone()} on_more={on.more.clone()} />
                     </section>
                     <section class="article-pane" aria-labelledby="article-title">
                         <h2 id="article-title">{ s.article_heading }</h2>
                         <p class="hint">{ s.article_hint }</p>
                         <ArticleView {lang} analysis={state.analysis.clone()}
                             page={state.page.clone()} page_turns={state.page_turns}
-                            selection={state.selection} {on_select} {on_page} />
+                            on_page={on.page.clone()} selection={state.selection}
+                            on_select={on.select.clone()} on_include={on.include.clone()} />
                     </section>
                 </div>
             }

@@ -4,12 +4,14 @@
 //! belongs to the exact text it was made from (its marks index into that text), and a selection
 //! is dropped whenever the cards it points at are replaced. A long text is analysed in the
 //! background: the state then says so ([`Running`]) and takes the result, or a cancel, as
-//! actions like any other.
+//! actions like any other. A whole-text change (clear, sample, file, a pasted article) keeps
+//! the text before it ([`Undo`]) until the reader types; the furniture the reader chose to read
+//! ([`State::include`]) goes with the text it belongs to.
 
 use super::i18n::Lang;
+use super::intake::{Handling, Reduce};
 use super::view::{
     mark_start, page_around, page_at, page_before, segments, Filter, Group, Segment, CARD_PAGE,
-    LARGE_TEXT,
 };
 use crate::model::Article;
 use std::ops::Range;
@@ -36,8 +38,8 @@ impl PartialEq for Analysis {
 }
 
 impl Analysis {
-    /// Analyse `text` here and now (short texts).
-    fn of(rev: u64, text: Rc<str>, source: &str) -> Analysis {
+    /// Analyse `text` here and now (short texts), reading back the furniture in `include`.
+    fn of(rev: u64, text: Rc<str>, source: &str, include: &[usize]) -> Analysis {
         // Blank text has no indicators; skip the engine so "clear" is instant.
         let article = if text.trim().is_empty() {
             Article {
@@ -45,7 +47,10 @@ impl Analysis {
                 ..Article::default()
             }
         } else {
-            crate::analyze(source, &text)
+            let options = crate::Options {
+                include: include.to_vec(),
+            };
+            crate::analyze_with(source, &text, &options, &mut |_| {})
         };
         Analysis::with(rev, text, Rc::new(article))
     }
@@ -83,7 +88,12 @@ pub enum Halt {
 /// Where a selection was made: the other pane scrolls to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
+    /// A click on a card: its words are brought into view inside the article pane only, so
+    /// the page itself never jumps (on a phone the article is far below).
     Card,
+    /// The card's "locate" button: the page goes to the words, with a way back to the card.
+    Locate,
+    /// A highlight in the article: the card is brought into view.
     Text,
 }
 
@@ -103,8 +113,35 @@ pub enum Notice {
     Copied,
     CopyFailed,
     Downloaded,
-    Cleared,
     FileError(String),
+    /// The words a "locate" found, read out to a screen reader.
+    Located(String),
+    /// An export could not be written (the reason).
+    ExportFailed(String),
+}
+
+/// What replaced the whole text, so it can be taken back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaced {
+    /// "Clear".
+    Cleared,
+    /// The sample or a file replaced the text.
+    Loaded,
+    /// A pasted article replaced the text; it may be appended instead.
+    Pasted,
+    /// A pasted article was appended to the text.
+    Appended,
+}
+
+/// The text before a whole-text change, kept until the reader types or takes it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    pub what: Replaced,
+    pub input: Rc<str>,
+    pub source: Rc<str>,
+    pub include: Rc<[usize]>,
+    /// The pasted article, for "append instead".
+    pub pasted: Option<Rc<str>>,
 }
 
 /// Which way the article pane turns its page.
@@ -143,6 +180,12 @@ pub struct State {
     /// The last message, with a counter so the same message is announced again.
     pub notice: Option<(Notice, u64)>,
     pub dragging: bool,
+    /// The text before the last whole-text change (clear, sample, file, pasted article).
+    pub undo: Option<Undo>,
+    /// Starts (input code points) of the page furniture the reader chose to read.
+    pub include: Rc<[usize]>,
+    /// Counts the moves of the focus to the text box (after clear, undo, append).
+    pub focus_input: u64,
     seq: u64,
 }
 
@@ -151,6 +194,9 @@ pub struct State {
 pub enum Action {
     /// The reader typed: the text is analysed after a pause (see [`Action::Settle`]).
     Edit(String),
+    /// A paste the browser put in the box (an edit, or an article into the empty box): the
+    /// box's whole text, analysed at once.
+    PasteIn(String),
     /// The typing pause after revision `rev` is over: analyse if nothing changed since.
     Settle(u64),
     /// A whole new text (paste, file, sample, saved article): analysed at once, in the
@@ -181,7 +227,22 @@ pub enum Action {
     Cancel,
     /// Analyse the text again after a cancel or a failure.
     Restart,
-    /// Empty the box and forget the saved article.
+    /// A whole article pasted into a box holding another: it replaces the text, and the
+    /// reader may append it instead or undo.
+    Paste {
+        text: String,
+        html: bool,
+    },
+    /// Append the article just pasted to the text it replaced, instead.
+    Append,
+    /// Take back the last whole-text change.
+    Undo,
+    /// Read (or leave out again) the page furniture starting at this input code point.
+    Include {
+        start: usize,
+        read: bool,
+    },
+    /// Empty the box and forget the saved article (until undone).
     Clear,
     Toggle(Group),
     AllKinds,
@@ -193,6 +254,8 @@ pub enum Action {
     },
     /// List the next page of cards.
     MoreCards,
+    /// List every card (for print).
+    ListAll,
     /// Show the next or the previous page of the article.
     TurnPage(Page),
     SetLang(Lang),
@@ -207,7 +270,7 @@ impl State {
     /// The starting state: the saved article (if any) analysed, or being analysed.
     pub fn new(lang: Lang, saved: Option<(String, String)>) -> State {
         let (text, source) = saved.unwrap_or_else(|| (String::new(), TYPED_SOURCE.to_string()));
-        let empty = Analysis::of(0, "".into(), &source);
+        let empty = Analysis::of(0, "".into(), &source, &[]);
         let mut state = State {
             page: 0..0,
             page_turns: 0,
@@ -224,6 +287,9 @@ impl State {
             lang,
             notice: None,
             dragging: false,
+            undo: None,
+            include: Rc::new([]),
+            focus_input: 0,
             seq: 0,
         };
         state.reanalyze();
@@ -235,9 +301,40 @@ impl State {
         self.analysis.rev != self.rev && self.running.is_none() && self.halt.is_none()
     }
 
-    /// Whether the current text is too long for the text box (see [`LARGE_TEXT`]).
+    /// How the current text is handled (see [`Handling`]).
+    pub fn handling(&self) -> Handling {
+        Handling::of(self.input.len(), self.raw_html)
+    }
+
+    /// Whether the current text is too long for the text box.
     pub fn is_large(&self) -> bool {
-        self.input.len() > LARGE_TEXT
+        !self.handling().in_box
+    }
+
+    /// Remember the current text as what `what` replaces, and forget the reader's furniture
+    /// choices (they belong to the old text).
+    fn keep_for_undo(&mut self, what: Replaced, pasted: Option<Rc<str>>) {
+        self.undo = (!self.input.trim().is_empty()).then(|| Undo {
+            what,
+            input: self.input.clone(),
+            source: self.source.clone(),
+            include: self.include.clone(),
+            pasted,
+        });
+        self.include = Rc::new([]);
+    }
+
+    /// Put `text` (from `source`) in place of the current one and analyse it.
+    fn replace_text(&mut self, text: String, source: Rc<str>, html: bool) {
+        let handling = Handling::of(text.len(), html);
+        self.input = match handling.reduce {
+            Reduce::Now => crate::html_to_text(&text).into(),
+            Reduce::No | Reduce::InWorker => text.into(),
+        };
+        self.source = source;
+        self.raw_html = handling.reduce == Reduce::InWorker;
+        self.rev += 1;
+        self.reanalyze();
     }
 
     /// The state after `action`, or `None` when nothing changes (so nothing re-renders);
@@ -255,9 +352,15 @@ impl State {
                 next.raw_html = false;
                 next.running = None;
                 next.halt = None;
+                next.undo = None;
                 if self.input.is_empty() {
                     next.source = TYPED_SOURCE.into();
                 }
+            }
+            Action::PasteIn(text) => {
+                let mut next = self.apply(Action::Edit(text))?;
+                next.reanalyze();
+                return Some(next);
             }
             Action::Settle(rev) => {
                 if rev != self.rev || !self.pending() {
@@ -266,15 +369,49 @@ impl State {
                 next.reanalyze();
             }
             Action::Load { text, source, html } => {
-                // Short pages are reduced at once; long ones go to the background as they are.
-                let long = text.len() > LARGE_TEXT;
-                next.input = if html && !long {
-                    crate::html_to_text(&text).into()
-                } else {
-                    text.into()
-                };
-                next.source = source.into();
-                next.raw_html = html && long;
+                next.keep_for_undo(Replaced::Loaded, None);
+                next.replace_text(text, source.into(), html);
+            }
+            Action::Paste { text, html } => {
+                next.keep_for_undo(Replaced::Pasted, None);
+                next.replace_text(text, TYPED_SOURCE.into(), html);
+                // A long web page is still markup here: it can be undone, not appended.
+                let pasted = (!next.raw_html).then(|| next.input.clone());
+                if let Some(undo) = next.undo.as_mut() {
+                    undo.pasted = pasted;
+                }
+            }
+            Action::Append => {
+                let undo = self.undo.as_ref().filter(|u| u.what == Replaced::Pasted)?;
+                let pasted = undo.pasted.clone()?;
+                let joined = format!("{}\n\n{}", undo.input.trim_end(), pasted);
+                next.include = undo.include.clone();
+                next.replace_text(joined, undo.source.clone(), false);
+                next.undo = Some(Undo {
+                    what: Replaced::Appended,
+                    pasted: None,
+                    ..undo.clone()
+                });
+                next.focus_input += 1;
+            }
+            Action::Undo => {
+                let undo = self.undo.clone()?;
+                next.include = undo.include.clone();
+                next.replace_text(undo.input.to_string(), undo.source, false);
+                next.undo = None;
+                next.focus_input += 1;
+            }
+            Action::Include { start, read } => {
+                let mut include: Vec<usize> = self
+                    .include
+                    .iter()
+                    .copied()
+                    .filter(|&s| s != start)
+                    .collect();
+                if read {
+                    include.push(start);
+                }
+                next.include = include.into();
                 next.rev += 1;
                 next.reanalyze();
             }
@@ -309,12 +446,9 @@ impl State {
                 next.reanalyze();
             }
             Action::Clear => {
-                next.input = "".into();
-                next.source = TYPED_SOURCE.into();
-                next.raw_html = false;
-                next.rev += 1;
-                next.reanalyze();
-                next.notice = Some((Notice::Cleared, next.seq));
+                next.keep_for_undo(Replaced::Cleared, None);
+                next.replace_text(String::new(), TYPED_SOURCE.into(), false);
+                next.focus_input += 1;
             }
             Action::Toggle(group) => next.filter.toggle(group),
             Action::AllKinds => next.filter.all_kinds(),
@@ -326,6 +460,9 @@ impl State {
                     next.filter = Filter::default();
                 }
                 next.reveal(card, fact);
+                if from == Origin::Locate {
+                    next.notice = Some((Notice::Located(located_words(chosen, fact)), next.seq));
+                }
                 next.selection = Some(Selection {
                     card,
                     fact,
@@ -334,6 +471,12 @@ impl State {
                 });
             }
             Action::MoreCards => next.card_limit += CARD_PAGE,
+            Action::ListAll => {
+                if self.card_limit >= self.analysis.article.cards.len() {
+                    return None;
+                }
+                next.card_limit = self.analysis.article.cards.len();
+            }
             Action::TurnPage(way) => {
                 let text = &self.analysis.text;
                 next.page = match way {
@@ -365,14 +508,15 @@ impl State {
     fn reanalyze(&mut self) {
         self.selection = None;
         self.halt = None;
-        if self.raw_html || self.is_large() {
+        if self.handling().background {
             self.running = Some(Running {
                 rev: self.rev,
                 progress: 0.0,
             });
         } else {
             self.running = None;
-            self.show(Analysis::of(self.rev, self.input.clone(), &self.source));
+            let analysis = Analysis::of(self.rev, self.input.clone(), &self.source, &self.include);
+            self.show(analysis);
         }
     }
 
@@ -400,6 +544,19 @@ impl State {
     }
 }
 
+/// The words of fact `fact` of `card` (else of all its facts), for the live region.
+fn located_words(card: &crate::model::Card, fact: Option<usize>) -> String {
+    match fact.and_then(|f| card.facts.get(f)) {
+        Some(fact) => fact.text.clone(),
+        None => card
+            .facts
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect::<Vec<_>>()
+            .join("……"),
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 impl yew::Reducible for State {
     type Action = Action;
@@ -415,6 +572,7 @@ impl yew::Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::intake::LARGE_TEXT;
 
     #[test]
     fn typing_waits_for_the_pause_of_the_latest_revision() {
@@ -450,7 +608,14 @@ mod tests {
         let s = s.apply(Action::Clear).unwrap();
         assert_eq!(&*s.input, "");
         assert!(s.analysis.article.cards.is_empty());
-        assert_eq!(s.notice.as_ref().map(|n| &n.0), Some(&Notice::Cleared));
+        let undo = s.undo.as_ref().expect("a clear can be undone");
+        assert_eq!(undo.what, Replaced::Cleared);
+        assert_eq!(s.focus_input, 1, "the box takes the focus");
+        let s = s.apply(Action::Undo).unwrap();
+        assert_eq!(&*s.input, "新文");
+        assert_eq!(s.analysis.article.source, "sample");
+        assert!(s.undo.is_none() && s.focus_input == 2);
+        assert!(s.apply(Action::Undo).is_none(), "nothing more to undo");
     }
 
     #[test]
@@ -607,5 +772,112 @@ mod tests {
         assert!(!s.raw_html);
         assert_eq!(&*s.input, text.as_str());
         assert_eq!(&*s.analysis.text, text.as_str());
+    }
+
+    #[test]
+    fn a_pasted_article_replaces_and_can_be_appended_or_undone() {
+        let first = "第一篇：全市规上工业增加值同比增长8.4%。\n相关阅读";
+        let second = "第二篇：地区生产总值752.1亿元。";
+        let s = load(&State::new(Lang::Zh, None), first, false);
+        let s = s
+            .apply(Action::Paste {
+                text: second.into(),
+                html: false,
+            })
+            .unwrap();
+        assert_eq!(&*s.input, second, "replace is the default");
+        assert_eq!(&*s.analysis.text, second);
+        assert_eq!(s.analysis.article.cards[0].metric, "地区生产总值");
+        let undo = s.undo.clone().unwrap();
+        assert_eq!((undo.what, &*undo.input), (Replaced::Pasted, first));
+        let appended = s.apply(Action::Append).unwrap();
+        assert!(appended.input.starts_with("第一篇") && appended.input.ends_with(second));
+        assert_eq!(appended.undo.as_ref().unwrap().what, Replaced::Appended);
+        assert!(appended.apply(Action::Append).is_none(), "appended once");
+        let back = appended.apply(Action::Undo).unwrap();
+        assert_eq!(&*back.input, first);
+        let back = s.apply(Action::Undo).unwrap();
+        assert_eq!(&*back.input, first);
+        // Typing ends the offer: the undo would lose the typing.
+        let typed = s.apply(Action::Edit(format!("{second}。"))).unwrap();
+        assert!(typed.undo.is_none() && typed.apply(Action::Append).is_none());
+    }
+
+    #[test]
+    fn furniture_is_listed_and_read_back_on_request() {
+        let body = "全市规上工业增加值同比增长8.4%。".repeat(10);
+        let text = format!("{body}\n相关阅读\n地区生产总值752.1亿元，同比增长6.7%。");
+        let s = load(&State::new(Lang::Zh, None), &text, false);
+        let left = &s.analysis.article.excluded;
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].reason, "相关阅读");
+        assert!(!s
+            .analysis
+            .article
+            .cards
+            .iter()
+            .any(|c| c.metric == "地区生产总值"));
+        let start = left[0].span[0];
+        let read = s.apply(Action::Include { start, read: true }).unwrap();
+        assert!(read.analysis.article.excluded[0].included);
+        assert!(read
+            .analysis
+            .article
+            .cards
+            .iter()
+            .any(|c| c.metric == "地区生产总值"));
+        let again = read.apply(Action::Include { start, read: false }).unwrap();
+        assert_eq!(
+            again.analysis.article.cards.len(),
+            s.analysis.article.cards.len()
+        );
+        // A new text forgets the choice; undo brings it back with the old text.
+        let other = load(&read, "工业增长5%。", false);
+        assert!(other.include.is_empty());
+        let back = other.apply(Action::Undo).unwrap();
+        assert_eq!(&*back.include, &[start]);
+    }
+
+    #[test]
+    fn locating_a_card_announces_its_words() {
+        let s = load(
+            &State::new(Lang::Zh, None),
+            "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。",
+            false,
+        );
+        let s = s
+            .apply(Action::Select {
+                card: 0,
+                fact: None,
+                from: Origin::Locate,
+            })
+            .unwrap();
+        match &s.notice {
+            Some((Notice::Located(words), _)) => assert!(words.contains("8.4%"), "{words}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_paste_in_the_box_is_analysed_at_once_and_print_lists_every_card() {
+        let s = State::new(Lang::Zh, None);
+        let s = s.apply(Action::PasteIn("工业增长5%。".into())).unwrap();
+        assert!(!s.pending(), "no typing pause for a paste");
+        assert_eq!(s.analysis.article.cards.len(), 1);
+        assert!(s.apply(Action::PasteIn("工业增长5%。".into())).is_none());
+        let text = long_text();
+        let article = Rc::new(crate::analyze("f.txt", &text));
+        let s = load(&s, &text, false);
+        let s = s
+            .apply(Action::Analysed {
+                rev: s.rev,
+                text: None,
+                article,
+            })
+            .unwrap();
+        assert_eq!(s.card_limit, CARD_PAGE);
+        let all = s.apply(Action::ListAll).unwrap();
+        assert_eq!(all.card_limit, all.analysis.article.cards.len());
+        assert!(all.apply(Action::ListAll).is_none());
     }
 }

@@ -1,8 +1,9 @@
 //! The row of actions: load the sample or a file, clear, and export the cards.
 //!
-//! Exports are disabled (not hidden) while there are no cards, so the layout stays put and a
-//! screen reader still finds them.
+//! Exports appear once there are cards (an export of nothing is no use); on a phone they fold
+//! into a "more" menu so the toolbar takes one line.
 
+use super::exports::Export;
 use super::i18n::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -15,16 +16,14 @@ pub struct ToolbarProps {
     pub on_sample: Callback<()>,
     pub on_open: Callback<web_sys::File>,
     pub on_clear: Callback<()>,
-    pub on_copy_md: Callback<()>,
-    pub on_csv: Callback<()>,
-    pub on_json: Callback<()>,
-    pub on_print: Callback<()>,
+    pub on_export: Callback<Export>,
 }
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let s = props.lang.strings();
     let picker = use_node_ref();
+    let menu_open = use_state(|| false);
 
     // A real button opens the hidden file input, so the action looks and tabs like the others.
     let open_picker = {
@@ -46,8 +45,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             input.set_value("");
         })
     };
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
+    };
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
-    let no_cards = !props.has_cards;
+    let export = |what: Export, class: &'static str, label: &'static str| {
+        html! {
+            <button type="button" {class} onclick={props.on_export.reform(move |_: MouseEvent| what)}>
+                { label }
+            </button>
+        }
+    };
 
     html! {
         <nav class="toolbar" aria-label={s.toolbar_label}>
@@ -64,24 +73,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     { s.clear }
                 </button>
             </div>
-            <div class="group exports">
-                <button type="button" class="copy-md" disabled={no_cards}
-                    onclick={click(&props.on_copy_md)}>
-                    { s.copy_md }
+            if props.has_cards {
+                <button type="button" class="menu-toggle" aria-expanded={menu_open.to_string()}
+                    aria-controls="export-group" onclick={toggle_menu}>
+                    { s.menu }
                 </button>
-                <button type="button" class="csv" disabled={no_cards}
-                    onclick={click(&props.on_csv)}>
-                    { s.csv }
-                </button>
-                <button type="button" class="json" disabled={no_cards}
-                    onclick={click(&props.on_json)}>
-                    { s.json }
-                </button>
-                <button type="button" class="print" disabled={no_cards}
-                    onclick={click(&props.on_print)}>
-                    { s.print }
-                </button>
-            </div>
+                <div id="export-group" class={classes!("group", "exports", menu_open.then_some("open"))}>
+                    { export(Export::Markdown, "copy-md", s.copy_md) }
+                    { export(Export::Csv, "csv", s.csv) }
+                    { export(Export::Json, "json", s.json) }
+                    { export(Export::Print, "print", s.print) }
+                </div>
+            }
         </nav>
     }
 }

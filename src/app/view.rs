@@ -3,11 +3,11 @@
 //! Plain functions over the core's types, so they are unit-tested natively; the components only
 //! turn their results into nodes. Nothing here finds indicators: that is the core's job.
 
-use crate::model::{Article, Card, Fact, Kind};
-use crate::render::headline;
+use crate::model::{Article, Card, Fact, Kind, Report};
+use std::collections::HashMap;
 use std::ops::Range;
 
-/// A run of the analysed text: plain, or the words of one fact.
+/// A run of the analysed text: plain, the words of one fact, or a part left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
     Plain(Range<usize>),
@@ -18,12 +18,37 @@ pub enum Segment {
         fact: usize,
         kind: Kind,
     },
+    /// Page furniture the engine did not read: `region` indexes `article.excluded`.
+    Left {
+        range: Range<usize>,
+        region: usize,
+    },
 }
 
-/// Texts longer than this (bytes) are analysed in the background (a Web Worker) and are not
-/// put in the text box: Chromium takes about 0.7 s to lay out a 1 MB text box, and the rules
-/// about 60 ms per 256 KB.
-pub const LARGE_TEXT: usize = 256 * 1024;
+impl Segment {
+    /// The segment's byte range in the text.
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Segment::Plain(r) | Segment::Mark { range: r, .. } | Segment::Left { range: r, .. } => {
+                r.clone()
+            }
+        }
+    }
+}
+
+/// What a span of the text is, before it becomes a [`Segment`].
+#[derive(Clone, Copy)]
+enum Run {
+    Mark {
+        card: usize,
+        fact: usize,
+        kind: Kind,
+    },
+    Left {
+        region: usize,
+    },
+}
+
 /// How much of the article (bytes) the article pane shows at once: a page of text with its
 /// marks renders in tens of milliseconds, while 10 MB of text takes seconds.
 pub const TEXT_PAGE: usize = 128 * 1024;
@@ -32,24 +57,30 @@ pub const CARD_PAGE: usize = 200;
 /// How far (bytes) a page edge may move to fall on a line break.
 const LINE_SNAP: usize = 4096;
 
-/// Cut `text` into plain runs and one marked run per fact span.
+/// Cut `text` into plain runs, one marked run per fact span and one run per part left out
+/// (furniture the reader has not included back).
 ///
 /// Spans are code points of `text` (the core's contract); they are turned into byte offsets
 /// here so the view can slice without copying. Overlapping spans are clipped so every character
 /// is shown once, and spans outside the text are clamped rather than trusted.
 pub fn segments(text: &str, article: &Article) -> Vec<Segment> {
-    let mut spans: Vec<(usize, usize, usize, usize, Kind)> = article
-        .cards
+    let facts = article.cards.iter().enumerate().flat_map(|(card, c)| {
+        c.facts.iter().enumerate().map(move |(fact, f)| {
+            let run = Run::Mark {
+                card,
+                fact,
+                kind: f.kind,
+            };
+            (f.span[0], f.span[1], run)
+        })
+    });
+    let left = article
+        .excluded
         .iter()
         .enumerate()
-        .flat_map(|(c, card)| {
-            card.facts
-                .iter()
-                .enumerate()
-                .map(move |(f, fact)| (fact.span[0], fact.span[1], c, f, fact.kind))
-        })
-        .filter(|s| s.0 < s.1)
-        .collect();
+        .filter(|(_, e)| !e.included)
+        .map(|(region, e)| (e.span[0], e.span[1], Run::Left { region }));
+    let mut spans: Vec<(usize, usize, Run)> = facts.chain(left).filter(|s| s.0 < s.1).collect();
     spans.sort_by_key(|s| (s.0, s.1));
     // Code points become byte offsets by walking the text once, alongside the sorted spans
     // (no table of every offset: a 50 MB text would need one of 70 MB).
@@ -65,7 +96,7 @@ pub fn segments(text: &str, article: &Article) -> Vec<Segment> {
     };
     let mut out = Vec::with_capacity(spans.len() * 2 + 1);
     let mut cursor = (0, 0); // (code point, byte) shown so far
-    for (start, end, card, fact, kind) in spans {
+    for (start, end, run) in spans {
         let start = start.max(cursor.0);
         if start >= end {
             continue;
@@ -77,11 +108,15 @@ pub fn segments(text: &str, article: &Article) -> Vec<Segment> {
         if start_byte > cursor.1 {
             out.push(Segment::Plain(cursor.1..start_byte));
         }
-        out.push(Segment::Mark {
-            range: start_byte..end_byte,
-            card,
-            fact,
-            kind,
+        let range = start_byte..end_byte;
+        out.push(match run {
+            Run::Mark { card, fact, kind } => Segment::Mark {
+                range,
+                card,
+                fact,
+                kind,
+            },
+            Run::Left { region } => Segment::Left { range, region },
         });
         cursor = (end, end_byte);
         if end_byte == text.len() {
@@ -135,15 +170,17 @@ pub fn page_before(text: &str, page: &Range<usize>) -> Range<usize> {
 /// The segments inside `page`, plain runs cut at its edges; a mark across an edge is kept
 /// whole, so a fact's words are never split.
 pub fn segments_in(segments: &[Segment], page: &Range<usize>) -> Vec<Segment> {
-    let range = |s: &Segment| match s {
-        Segment::Plain(r) | Segment::Mark { range: r, .. } => r.clone(),
-    };
-    let first = segments.partition_point(|s| range(s).end <= page.start);
+    let first = segments.partition_point(|s| s.range().end <= page.start);
+    let clip = |r: &Range<usize>| r.start.max(page.start)..r.end.min(page.end);
     segments[first..]
         .iter()
-        .take_while(|s| range(s).start < page.end)
+        .take_while(|s| s.range().start < page.end)
         .map(|s| match s {
-            Segment::Plain(r) => Segment::Plain(r.start.max(page.start)..r.end.min(page.end)),
+            Segment::Plain(r) => Segment::Plain(clip(r)),
+            Segment::Left { range, region } => Segment::Left {
+                range: clip(range),
+                region: *region,
+            },
             mark => mark.clone(),
         })
         .collect()
@@ -293,14 +330,29 @@ pub fn direction(fact: &Fact) -> Option<Direction> {
     }
 }
 
+/// The fact's value as the card shows it: the core's [`crate::render::headline`], except that a
+/// bounded decrease states its magnitude (下降30%以上 is "≥30%" under the label 下降, never
+/// "≥-30%", which would read as "a fall of at most 30%"). The JSON keeps the signed value; its
+/// `bound` is about the magnitude the text states.
+pub fn headline(fact: &Fact) -> String {
+    let shown = crate::render::headline(fact);
+    match fact.bound {
+        Some(bound) if fact.value < 0.0 => {
+            let signed = format!("{}-", bound.prefix());
+            shown.replacen(&signed, bound.prefix(), 1)
+        }
+        _ => shown,
+    }
+}
+
 /// The card as plain text for the clipboard: the metric, then one line per fact.
-pub fn card_text(card: &Card, kind_name: impl Fn(Kind) -> &'static str, target: &str) -> String {
+pub fn card_text(card: &Card, label: impl Fn(&Fact) -> &'static str, target: &str) -> String {
     let mut out = card.metric.clone();
     if let Some(subject) = &card.subject {
         out.push_str(&format!("（{subject}）"));
     }
     for fact in &card.facts {
-        out.push_str(&format!("\n{}：{}", kind_name(fact.kind), headline(fact)));
+        out.push_str(&format!("\n{}：{}", label(fact), headline(fact)));
         if let Some(period) = &fact.period {
             out.push_str(&format!("（{period}）"));
         }
@@ -309,6 +361,139 @@ pub fn card_text(card: &Card, kind_name: impl Fn(Kind) -> &'static str, target: 
         }
     }
     out
+}
+
+/// What tells apart visible cards that share a metric: for each such card, its subject,
+/// periods and section where these differ within the group, else its place ("2/3") in it.
+/// `None` for a card whose metric is unique among `visible`.
+pub fn distinctions(article: &Article, visible: &[usize]) -> Vec<Option<String>> {
+    let mut out = vec![None; article.cards.len()];
+    // A long article has tens of thousands of cards: one map, not a search per card.
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in visible {
+        let metric = article.cards[i].metric.as_str();
+        groups.entry(metric).or_default().push(i);
+    }
+    for cards in groups.values().filter(|cards| cards.len() > 1) {
+        let parts: Vec<[String; 3]> = cards
+            .iter()
+            .map(|&i| context_parts(&article.cards[i]))
+            .collect();
+        let differs = |p: usize| parts.iter().any(|x| x[p] != parts[0][p]);
+        for (n, (&i, part)) in cards.iter().zip(&parts).enumerate() {
+            let shown: Vec<&str> = (0..3)
+                .filter(|&p| differs(p) && !part[p].is_empty())
+                .map(|p| part[p].as_str())
+                .collect();
+            out[i] = Some(if shown.is_empty() {
+                format!("{}/{}", n + 1, cards.len())
+            } else {
+                shown.join(" · ")
+            });
+        }
+    }
+    out
+}
+
+/// A card's subject, periods and section, each empty when absent.
+fn context_parts(card: &Card) -> [String; 3] {
+    let mut periods: Vec<&str> = Vec::new();
+    for p in card.facts.iter().filter_map(|f| f.period.as_deref()) {
+        if !periods.contains(&p) {
+            periods.push(p);
+        }
+    }
+    [
+        card.subject.clone().unwrap_or_default(),
+        periods.join("、"),
+        card.section.clone().unwrap_or_default(),
+    ]
+}
+
+/// How far (chars) the source sentence reaches either side of a card's words.
+const CONTEXT_REACH: usize = 80;
+
+/// The sentence around code points `span` of `text`: the words before, the card's own words,
+/// and the words after, each side cut at a sentence end or [`CONTEXT_REACH`] chars.
+pub fn context(text: &str, span: [usize; 2]) -> (String, String, String) {
+    let chars: Vec<char> = text.chars().collect();
+    let end = span[1].min(chars.len());
+    let start = span[0].min(end);
+    let stop = |c: &char| matches!(c, '。' | '！' | '？' | '；' | '\n');
+    let from = start.saturating_sub(CONTEXT_REACH);
+    let before_at = chars[from..start]
+        .iter()
+        .rposition(stop)
+        .map_or(from, |p| from + p + 1);
+    let to = (end + CONTEXT_REACH).min(chars.len());
+    let after_at = chars[end..to]
+        .iter()
+        .position(stop)
+        .map_or(to, |p| end + p + 1);
+    let take = |r: Range<usize>| chars[r].iter().collect::<String>();
+    (
+        take(before_at..start).trim_start().to_string(),
+        take(start..end),
+        take(end..after_at).trim_end().to_string(),
+    )
+}
+
+/// Whether `text` has any Han character: without one it is not a Chinese article.
+pub fn has_han(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+    })
+}
+
+/// The report an export holds: the shown cards of `article`, a typed text labelled by its
+/// title (else `unnamed`) rather than "input".
+pub fn export_report(article: &Article, visible: &[usize], unnamed: &str) -> Report {
+    // Every other field as the engine gave it (an export runs on a click, not per render).
+    let shown = Article {
+        source: source_label(article, unnamed),
+        cards: visible
+            .iter()
+            .filter_map(|&i| article.cards.get(i).cloned())
+            .collect(),
+        ..article.clone()
+    };
+    Report {
+        articles: vec![shown],
+    }
+}
+
+/// Where the article came from, for a reader: a file name, or for a typed or pasted text its
+/// title (else `unnamed`) rather than "input".
+pub fn source_label(article: &Article, unnamed: &str) -> String {
+    if article.source == super::state::TYPED_SOURCE {
+        article.title.clone().unwrap_or_else(|| unnamed.to_string())
+    } else {
+        article.source.clone()
+    }
+}
+
+/// A file name from the article's title or source: letters, digits and Han kept, the rest
+/// made dashes, at most 40 chars; "zhibiao" when nothing is left.
+pub fn file_name(article: &Article, extension: &str) -> String {
+    let label = match article.title.as_deref() {
+        Some(title) => title,
+        None if article.source != super::state::TYPED_SOURCE => article
+            .source
+            .rsplit_once('.')
+            .map_or(&*article.source, |(stem, _)| stem),
+        None => "",
+    };
+    let mut name = String::new();
+    for c in label.chars().take(40) {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    let name = if name.is_empty() { "zhibiao" } else { name };
+    format!("{name}.{extension}")
 }
 
 /// Whether an opened or dropped file is HTML (by type, else by name) and needs
@@ -371,18 +556,14 @@ mod tests {
     fn article(cards: Vec<Card>) -> Article {
         Article {
             source: "t".into(),
-            title: None,
-            date: None,
             cards,
+            ..Article::default()
         }
     }
 
     fn shown<'a>(text: &'a str, segs: &[Segment]) -> Vec<(&'a str, bool)> {
         segs.iter()
-            .map(|s| match s {
-                Segment::Plain(r) => (&text[r.clone()], false),
-                Segment::Mark { range, .. } => (&text[range.clone()], true),
-            })
+            .map(|s| (&text[s.range()], matches!(s, Segment::Mark { .. })))
             .collect()
     }
 
@@ -465,7 +646,7 @@ mod tests {
         let mut f = fact(Kind::Change, 8.4, [0, 1]);
         f.basis = Some("同比".into());
         f.period = Some("前三季度".into());
-        let text = card_text(&card("工业", vec![f]), |k| k.label_zh(), "目标");
+        let text = card_text(&card("工业", vec![f]), |f| f.kind.label_zh(), "目标");
         assert_eq!(text, "工业\n增长：同比 +8.4%（前三季度）");
         assert!(is_html_file("a.HTM", ""));
         assert!(is_html_file("a", "text/html"));
@@ -531,5 +712,110 @@ mod tests {
         assert_eq!(mark_start(&segs, 0, None), Some(15));
         assert_eq!(mark_start(&segs, 0, Some(3)), Some(15));
         assert_eq!(mark_start(&segs, 1, None), None);
+    }
+
+    #[test]
+    fn a_bounded_decrease_shows_its_magnitude() {
+        let mut f = fact(Kind::Change, -30.0, [0, 1]);
+        f.display = "≥-30%".into();
+        f.bound = Some(crate::model::Bound::AtLeast);
+        f.basis = Some("同比".into());
+        assert_eq!(headline(&f), "同比 ≥30%");
+        f.bound = None;
+        f.display = "-30%".into();
+        assert_eq!(headline(&f), "同比 -30%");
+    }
+
+    #[test]
+    fn cards_sharing_a_metric_say_what_differs() {
+        let mut a = card("载客率", vec![fact(Kind::Share, 80.0, [0, 1])]);
+        let mut b = card("载客率", vec![fact(Kind::Share, 70.0, [2, 3])]);
+        a.facts[0].period = Some("一季度".into());
+        b.facts[0].period = Some("二季度".into());
+        a.section = Some("一、民航".into());
+        b.section = Some("一、民航".into());
+        let c = card("载客率", vec![fact(Kind::Share, 60.0, [4, 5])]);
+        let d = card("货运量", vec![fact(Kind::Level, 1.0, [6, 7])]);
+        let art = article(vec![a.clone(), b.clone(), d.clone()]);
+        assert_eq!(
+            distinctions(&art, &[0, 1, 2]),
+            [Some("一季度".into()), Some("二季度".into()), None]
+        );
+        // Only the visible cards count; with nothing that differs, their place.
+        assert_eq!(distinctions(&art, &[0, 2]), [None, None, None]);
+        let same = article(vec![c.clone(), c]);
+        assert_eq!(
+            distinctions(&same, &[0, 1]),
+            [Some("1/2".into()), Some("2/2".into())]
+        );
+    }
+
+    #[test]
+    fn the_source_sentence_around_a_card() {
+        let text = "标题\n上半年，全市规上工业增加值同比增长8.4%，高于全国。下一句。";
+        let start = text.chars().position(|c| c == '8').unwrap();
+        let (before, words, after) = context(text, [start, start + 4]);
+        assert_eq!(
+            (before.as_str(), words.as_str(), after.as_str()),
+            ("上半年，全市规上工业增加值同比增长", "8.4%", "，高于全国。")
+        );
+        assert_eq!(
+            context("", [3, 9]),
+            (String::new(), String::new(), String::new())
+        );
+        assert!(has_han("GDP增长") && !has_han("GDP grew 5% in 2024."));
+    }
+
+    #[test]
+    fn left_out_parts_are_their_own_segments() {
+        let text = "工业增长8%。\n相关阅读\n别的";
+        let mut a = article(vec![card("m", vec![fact(Kind::Change, 8.0, [4, 6])])]);
+        a.excluded.push(crate::model::Excluded {
+            reason: "相关阅读".into(),
+            tail: true,
+            included: false,
+            span: [8, 15],
+        });
+        let segs = segments(text, &a);
+        assert_eq!(
+            segs.last(),
+            Some(&Segment::Left {
+                range: 18..text.len(),
+                region: 0
+            })
+        );
+        a.excluded[0].included = true;
+        assert!(!segments(text, &a)
+            .iter()
+            .any(|s| matches!(s, Segment::Left { .. })));
+    }
+
+    #[test]
+    fn files_are_named_after_the_article() {
+        let mut a = Article {
+            source: super::super::state::TYPED_SOURCE.into(),
+            ..Article::default()
+        };
+        assert_eq!(file_name(&a, "csv"), "zhibiao.csv");
+        a.source = "report 2024.txt".into();
+        assert_eq!(file_name(&a, "json"), "report-2024.json");
+        a.title = Some("聊城市2024年上半年经济运行情况".into());
+        assert_eq!(file_name(&a, "csv"), "聊城市2024年上半年经济运行情况.csv");
+        a.title = Some("<<>>".into());
+        assert_eq!(file_name(&a, "csv"), "zhibiao.csv");
+    }
+
+    #[test]
+    fn exports_hold_the_shown_cards_labelled() {
+        let a = Article {
+            source: super::super::state::TYPED_SOURCE.into(),
+            title: Some("标题".into()),
+            cards: vec![card("甲", vec![]), card("乙", vec![])],
+            ..Article::default()
+        };
+        let r = export_report(&a, &[1], "pasted");
+        assert_eq!(r.articles[0].source, "标题");
+        assert_eq!(r.articles[0].cards.len(), 1);
+        assert_eq!(r.articles[0].cards[0].metric, "乙");
     }
 }

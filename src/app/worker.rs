@@ -14,35 +14,58 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::UseReducerDispatcher;
 
-/// `text` as the rules read it: reduced to its words when it is a web page.
-fn readable(text: String, html: bool) -> String {
-    if html {
+/// What a background analysis reads: the text (a web page's markup when `html`), its source
+/// label and the furniture the reader included back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub source: String,
+    pub text: Rc<str>,
+    pub html: bool,
+    pub include: Vec<usize>,
+}
+
+/// The text the rules read, and their article: the same in the worker and on the page.
+fn analyse(
+    source: &str,
+    text: String,
+    html: bool,
+    include: Vec<usize>,
+    progress: &mut dyn FnMut(f32),
+) -> (String, Article) {
+    // How a text is handled is decided in `intake`: `html` here means "reduce in the worker".
+    let text = if html {
         crate::html_to_text(&text)
     } else {
         text
-    }
+    };
+    let article = crate::analyze_with(source, &text, &crate::Options { include }, progress);
+    (text, article)
 }
 
-/// Analyse `text` (first reduced from HTML when `html`), reporting progress through
-/// `progress(fraction)`; returns `[text or null, the article as JSON]`. Called in the worker.
+/// Analyse `text` (first reduced from HTML when `html`), reading back the furniture starting
+/// at the code points in `include`, reporting progress through `progress(fraction)`; returns
+/// `[text or null, the article as JSON]`. Called in the worker; an error (the article could
+/// not be written as JSON) reaches the page as the worker's error message, with the reason.
 #[wasm_bindgen(js_name = analyzeInWorker)]
 pub fn analyze_in_worker(
     source: &str,
     text: String,
     html: bool,
+    include: Vec<u32>,
     progress: &js_sys::Function,
-) -> js_sys::Array {
-    let text = readable(text, html);
-    let article = crate::analyze_with_progress(source, &text, &mut |p| {
+) -> Result<js_sys::Array, JsError> {
+    let include = include.into_iter().map(|i| i as usize).collect();
+    let (text, article) = analyse(source, text, html, include, &mut |p| {
         let _ = progress.call1(&JsValue::NULL, &JsValue::from_f64(p.into()));
     });
-    let json = serde_json::to_string(&article).unwrap_or_default();
+    let json = serde_json::to_string(&article)
+        .map_err(|e| JsError::new(&format!("the cards could not be written as JSON: {e}")))?;
     let text = if html {
         JsValue::from_str(&text)
     } else {
         JsValue::NULL
     };
-    js_sys::Array::of2(&text, &JsValue::from_str(&json))
+    Ok(js_sys::Array::of2(&text, &JsValue::from_str(&json)))
 }
 
 /// A running background analysis; dropping it ends the worker.
@@ -65,35 +88,28 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 /// Analyse revision `rev` of the text in a worker. Where no worker can start (no Worker
 /// support, the page loaded without `boot.js`), the text is analysed here instead: slow for
 /// a long text, but the reader still gets the cards.
-pub fn start(
-    rev: u64,
-    source: &str,
-    text: &str,
-    html: bool,
-    dispatcher: UseReducerDispatcher<State>,
-) -> Option<Job> {
-    match spawn(rev, source, text, html, dispatcher.clone()) {
+pub fn start(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Option<Job> {
+    match spawn(rev, job, dispatcher.clone()) {
         Ok(job) => Some(job),
         Err(_) => {
-            let text = readable(text.to_string(), html);
-            let article = Rc::new(crate::analyze(source, &text));
+            let (text, article) = analyse(
+                &job.source,
+                job.text.to_string(),
+                job.html,
+                job.include.clone(),
+                &mut |_| {},
+            );
             dispatcher.dispatch(Action::Analysed {
                 rev,
-                text: html.then_some(text),
-                article,
+                text: job.html.then_some(text),
+                article: Rc::new(article),
             });
             None
         }
     }
 }
 
-fn spawn(
-    rev: u64,
-    source: &str,
-    text: &str,
-    html: bool,
-    dispatcher: UseReducerDispatcher<State>,
-) -> Result<Job, JsValue> {
+fn spawn(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Result<Job, JsValue> {
     let setup = get(&js_sys::global(), "zhibiaoWorker");
     let url = get(&setup, "url")
         .as_string()
@@ -144,14 +160,20 @@ fn spawn(
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
 
+    let include: js_sys::Array = job
+        .include
+        .iter()
+        .map(|&i| JsValue::from_f64(i as f64))
+        .collect();
     let message = js_sys::Object::new();
     for (key, value) in [
         ("js", get(&setup, "js")),
         ("integrity", get(&setup, "integrity")),
         ("module", get(&setup, "module")),
-        ("source", JsValue::from_str(source)),
-        ("text", JsValue::from_str(text)),
-        ("html", JsValue::from_bool(html)),
+        ("source", JsValue::from_str(&job.source)),
+        ("text", JsValue::from_str(&job.text)),
+        ("html", JsValue::from_bool(job.html)),
+        ("include", include.into()),
     ] {
         js_sys::Reflect::set(&message, &JsValue::from_str(key), &value)?;
     }

@@ -14,6 +14,21 @@ pub struct Line {
     pub noise: bool,
     /// A title or section heading rather than running prose.
     pub heading: bool,
+    /// Why this line was found to be furniture (also when the reader included it back); none
+    /// on the article's lines and on the lines after a marker that ended the article.
+    pub left_out: Option<LeftOut>,
+}
+
+/// Why a line is page furniture: the marker or the kind of line found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftOut {
+    /// The marker word (相关阅读, 责任编辑) or the kind of line (`date`, `counters`, `byline`,
+    /// `address`, `markup`, `not-chinese`).
+    pub reason: String,
+    /// The marker ends the article: the lines after it are left out too.
+    pub tail: bool,
+    /// The reader chose to read it after all.
+    pub included: bool,
 }
 
 /// A list of furniture markers as two searches, one pass over a line each.
@@ -58,37 +73,48 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 static CSS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[{}]|^[.#]?[A-Za-z_-]+ ?[A-Za-z_ -]*\{|:[ ]?[0-9]+px").unwrap());
 
-/// Is the line `text` page furniture? `tail` when everything after it is too.
-fn furniture(text: &str, at_top: bool) -> Option<bool> {
+/// Is the line `text` page furniture? Why, and whether everything after it is too.
+fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
     let short = text.chars().count() <= 40;
     let marked = |m: &Markers| {
-        if short {
-            m.anywhere.is_match(text)
+        let found = if short {
+            m.anywhere.find(text)
         } else {
-            m.at_start.is_match(text)
-        }
+            m.at_start.find(text)
+        };
+        found.map(|f| f.as_str().to_string())
     };
-    if marked(&TAIL) {
-        return Some(!at_top);
+    let left_out = |reason: &str, tail: bool| {
+        Some(LeftOut {
+            reason: reason.to_string(),
+            tail,
+            included: false,
+        })
+    };
+    if let Some(marker) = marked(&TAIL) {
+        return left_out(&marker, !at_top);
     }
-    if marked(&LINE) {
-        return Some(false);
+    if let Some(marker) = marked(&LINE) {
+        return left_out(&marker, false);
     }
     let len = text.chars().count();
-    if (len <= 60 && DATETIME.is_match(text))
-        || COUNTERS.is_match(text)
-        || (len <= 25 && (BYLINE.is_match(text) || names_press(text)))
-    {
-        return Some(false);
-    }
-    if len <= 120 && (ADDRESS.is_match(text) || CSS.is_match(text)) {
-        return Some(false);
-    }
-    // No Han character at all: navigation, English furniture, code.
-    if !text.chars().any(crate::text::script::han) {
-        return Some(false);
-    }
-    None
+    let kind = if len <= 60 && DATETIME.is_match(text) {
+        "date"
+    } else if COUNTERS.is_match(text) {
+        "counters"
+    } else if len <= 25 && (BYLINE.is_match(text) || names_press(text)) {
+        "byline"
+    } else if len <= 120 && ADDRESS.is_match(text) {
+        "address"
+    } else if len <= 120 && CSS.is_match(text) {
+        "markup"
+    } else if !text.chars().any(crate::text::script::han) {
+        // No Han character at all: navigation, English furniture, code.
+        "not-chinese"
+    } else {
+        return None;
+    };
+    left_out(kind, false)
 }
 
 /// A short line naming a newspaper or news service with no number: a byline (齐鲁晚报·齐鲁壹点
@@ -122,6 +148,16 @@ fn looks_like_heading(text: &str) -> bool {
 /// Split `chars` into lines and mark furniture and headings. `headings` are char offsets the
 /// normaliser knew to be headings (Markdown, HTML).
 pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
+    lines_including(chars, headings, &|_| false)
+}
+
+/// [`lines`], reading a furniture line as the article when `include(start)` says the reader
+/// chose it (`start`: its first char); a marker that would end the article then does not.
+pub fn lines_including(
+    chars: &[char],
+    headings: &[usize],
+    include: &dyn Fn(usize) -> bool,
+) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, &c) in chars.iter().enumerate() {
@@ -150,10 +186,13 @@ pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
         let text: String = chars[s2..e2].iter().collect();
         let at_top = s2 * 3 < total;
         let mut noise = tail;
+        let mut left_out = None;
         if !noise {
-            if let Some(is_tail) = furniture(&text, at_top) {
-                noise = true;
-                tail = is_tail;
+            if let Some(mut why) = furniture(&text, at_top) {
+                why.included = include(s2);
+                noise = !why.included;
+                tail = why.tail && noise;
+                left_out = Some(why);
             }
         }
         let marked = headings
@@ -173,10 +212,37 @@ pub fn lines(chars: &[char], headings: &[usize]) -> Vec<Line> {
             noise,
             heading: !bare_unit(&text)
                 && ((marked && e2 - s2 <= MAX_MARKED_HEADING) || looks_like_heading(&text)),
+            left_out,
         });
     }
     super::page::mark(chars, &mut lines);
     lines
+}
+
+/// The parts of the input left out as furniture, for the report: each furniture line (a
+/// marker that ended the article runs to the input's end, `input_end`), with `span` giving a
+/// line's input span from its char range.
+pub fn excluded(
+    lines: &[Line],
+    span: &dyn Fn(usize, usize) -> [usize; 2],
+    input_end: usize,
+) -> Vec<crate::model::Excluded> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let why = line.left_out.as_ref()?;
+            let mut at = span(line.start, line.end);
+            if why.tail && !why.included {
+                at[1] = input_end.max(at[1]);
+            }
+            Some(crate::model::Excluded {
+                reason: why.reason.clone(),
+                tail: why.tail,
+                included: why.included,
+                span: at,
+            })
+        })
+        .collect()
 }
 
 /// Sentence ranges of `chars[start..end]`: split after 。！？； (and `!?;`).
@@ -329,6 +395,46 @@ mod tests {
             noise_of(&doc).iter().map(|l| l.1).collect::<Vec<_>>(),
             [true, false]
         );
+    }
+
+    #[test]
+    fn left_out_lines_say_why_and_can_be_included() {
+        let body = "全市规上工业增加值同比增长8.4%。".repeat(10);
+        let doc = format!("{body}\n责任编辑：王翔\n{body}\n相关阅读\n某公司营收增长20%");
+        let chars: Vec<char> = doc.chars().collect();
+        let same = |s: usize, e: usize| [s, e];
+        let found = lines(&chars, &[]);
+        let out = excluded(&found, &same, chars.len());
+        let reasons: Vec<(&str, bool, bool)> = out
+            .iter()
+            .map(|e| (e.reason.as_str(), e.tail, e.included))
+            .collect();
+        assert_eq!(
+            reasons,
+            [("责任编辑", false, false), ("相关阅读", true, false)]
+        );
+        assert_eq!(out[1].span[1], chars.len(), "a tail runs to the end");
+        let tail_start = out[1].span[0];
+        assert_eq!(chars[tail_start], '相');
+        // Included back: the marker line and what follows are read.
+        let read = lines_including(&chars, &[], &|s| s == tail_start);
+        assert_eq!(
+            read.iter().map(|l| l.noise).collect::<Vec<_>>(),
+            [false, true, false, false, false]
+        );
+        let out = excluded(&read, &same, chars.len());
+        assert!(out[1].included && out[1].span[1] < chars.len());
+        let kinds: Vec<String> = ["2025年03月20日18:32:04", "www.abchina.com", "ENGLISH NAV"]
+            .iter()
+            .map(|l| {
+                let doc = format!("{body}\n{l}\n{body}");
+                let chars: Vec<char> = doc.chars().collect();
+                excluded(&lines(&chars, &[]), &same, chars.len())[0]
+                    .reason
+                    .clone()
+            })
+            .collect();
+        assert_eq!(kinds, ["date", "address", "not-chinese"]);
     }
 
     #[test]

@@ -39,6 +39,8 @@ after(async () => {
 
 beforeEach(async () => {
   context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+  // Pastes go through the real clipboard, as a person's do.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   page = await context.newPage();
   problems = [];
   requests = [];
@@ -57,10 +59,22 @@ afterEach(async () => {
   assert.deepEqual(problems, [], 'console errors, page errors or dialogs');
 });
 
-/** Type the article into the input as a paste would, and wait for the cards. */
+/** Put `text` on the clipboard and press Ctrl+V in the box (`on`: another page). */
+async function clipboardPaste(text, on = page, where = '#article-input') {
+  await on.evaluate((t) => navigator.clipboard.writeText(t), text);
+  if (where) await on.focus(where);
+  await on.keyboard.press('Control+V');
+}
+
+/** Paste the article into the empty box through the clipboard, and wait for the cards. */
 async function enter(text) {
-  await page.fill('#article-input', text);
+  await clipboardPaste(text);
   await page.waitForSelector('li.card');
+}
+
+/** Wait until the page has painted what the last action changed (two animation frames). */
+function painted(on = page) {
+  return on.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** The cards as the page shows them: metric and the facts' text. */
@@ -146,8 +160,8 @@ test('exports hold the cards, and the JSON is the CLI\'s', async () => {
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.toolbar button.csv')]);
   const csv = readFileSync(await csvDownload.path(), 'utf8');
   // A byte-order mark first, so spreadsheet programs read the Chinese as UTF-8.
-  assert.match(csv, /^\uFEFF?source,metric,/);
-  assert.match(csv, /规上工业增加值,.*,change,8\.4,%/);
+  assert.match(csv, /^\uFEFF?来源,指标,/, 'headers in the UI\'s language');
+  assert.match(csv, /规上工业增加值,.*,增长,8\.4,%/);
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('.toolbar button.json')]);
   const fromPage = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
   const fromCli = JSON.parse(execFileSync(CLI, ['--format', 'json', ARTICLE_PATH], { encoding: 'utf8' }));
@@ -193,7 +207,7 @@ test('pasted HTML is read as text and never runs', async () => {
   const value = await page.inputValue('#article-input');
   assert.match(value, /规上工业增加值同比增长8\.4%/);
   assert.doesNotMatch(value, /<script|onerror/);
-  await page.waitForTimeout(300);
+  await painted();
   const elementsAfter = await page.evaluate(() => document.querySelectorAll('script, img, iframe, link, a[href^="javascript"]').length);
   assert.equal(elementsAfter, elementsBefore, 'no element from the paste');
   assert.equal(page.url(), start, 'no navigation');
@@ -206,7 +220,7 @@ test('pasted HTML is read as text and never runs', async () => {
 });
 
 test('an article with no indicators says so', async () => {
-  await page.fill('#article-input', '今天天气很好，我们去公园散步。');
+  await clipboardPaste('今天天气很好，我们去公园散步。');
   await page.waitForSelector('.cards-pane p.none');
   assert.equal((await page.$$('li.card')).length, 0);
 });
@@ -243,9 +257,10 @@ test('the Markdown table is copied to the clipboard; dark theme renders', async 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   await enter(ARTICLE);
   await page.click('.toolbar button.copy-md');
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('| metric |'));
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('| 指标 |'));
   const md = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(md, /\| 规上工业增加值 \|/);
+  assert.match(md, /^\| 指标 \| 主体 \| 类型 \|/);
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot('cards-dark');
 });
@@ -321,7 +336,7 @@ test('one card is copied as text; print shows the cards only', async () => {
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /增长：同比 \+8\.4%\n差距：全国 \+2\.6个百分点/);
   await page.evaluate(() => { window.print = () => { window.printed = true; }; });
   await page.click('.toolbar button.print');
-  assert.equal(await page.evaluate(() => window.printed), true);
+  await page.waitForFunction(() => window.printed === true);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#article-input'), false);
   assert.equal(await page.isVisible('.article-text'), false);
@@ -405,7 +420,7 @@ test('hostile HTML opened, dropped or typed adds no element and runs nothing', a
   await settled();
   assert.ok((await page.textContent('.article-text')).includes('<script>alert(1)</script>'));
   await page.click('.article-text');
-  await page.waitForTimeout(300);
+  await painted();
 
   const own = new Set(['DIV', 'SECTION', 'H2', 'H3', 'H4', 'P', 'UL', 'LI', 'ARTICLE', 'HEADER', 'SPAN', 'BUTTON', 'MARK',
     'LABEL', 'INPUT']);
@@ -544,7 +559,7 @@ test('a 10 MB paste is analysed in a worker: progress, cancel, then cards a page
   await page.waitForSelector('.progress-panel progress');
   assert.equal(await page.inputValue('#article-input'), '', 'the long text stays out of the box');
   assert.match(await page.textContent('.large-note'), /MB/);
-  assert.equal(await page.locator('.toolbar button.json').isDisabled(), true, 'no export before the cards');
+  assert.equal(await page.locator('.toolbar button.json').count(), 0, 'no export before the cards');
   await page.click('.progress-panel button.cancel');
   await page.waitForSelector('.progress-panel.halted button.restart');
   assert.equal(await page.locator('li.card').count(), 0);
@@ -642,7 +657,7 @@ test('odd inputs give a sane result and no error', async () => {
       }
     }, text);
     if (!text.trim()) {
-      await page.waitForTimeout(300);
+      await painted();
       assert.ok(await page.isVisible('section.empty'), `${what}: still empty`);
       continue;
     }
@@ -671,7 +686,8 @@ test('a pasted page full of image, media and link URLs fetches nothing', async (
   const before = requests.length;
   await paste('text/html', html);
   await page.waitForSelector('li.card');
-  await page.waitForTimeout(1000);
+  await page.waitForLoadState('networkidle');
+  await painted();
   const fetched = requests.slice(before).filter((r) => !files.has(r));
   assert.deepEqual(fetched, [], 'only the app\'s own files are ever requested');
   assert.ok(await page.locator('li.card').count() >= 50);
@@ -699,9 +715,18 @@ test('every file the page loads carries a matching integrity hash; a changed fil
       body[body.length - 2] ^= 1;
       await route.fulfill({ response, body });
     });
+    // The refusal is the signal: the error box (a changed wasm or glue) or the browser's
+    // integrity error (a changed boot.js, which never runs).
+    const refused = Promise.race([
+      tampered.waitForSelector('#fatal:not([hidden])'),
+      tampered.waitForEvent('console', (m) => /integrity/i.test(m.text())),
+    ]);
     await tampered.goto(url);
-    await tampered.waitForTimeout(1500);
+    await refused;
+    await painted(tampered);
     assert.equal(await tampered.locator('#article-input').count(), 0, `the app did not start on a changed ${name}`);
+    // Routed requests still in flight finish before the page goes.
+    await tampered.unrouteAll({ behavior: 'wait' });
     await tampered.context().close();
   }
   // A changed worker.js is never run: long texts are then analysed on the page.
@@ -718,4 +743,287 @@ test('every file the page loads carries a matching integrity hash; a changed fil
   await tampered.waitForSelector('li.card');
   assert.deepEqual(workers, [], 'no worker ran the changed script');
   await tampered.context().close();
+});
+
+// ---- The page as a careful analyst and a screen-reader user would use it (issue #10) ----
+
+const BODY = '上半年，全市地区生产总值752.1亿元，同比增长6.7%。\n全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。\n';
+const OTHER = '全年全省粮食产量达到1305.8亿斤，比上年增长1.2%。\n全省城镇新增就业72.6万人。\n';
+
+/** The metrics of the listed cards. */
+function metrics(on = page) {
+  return on.$$eval('li.card .metric', (els) => els.map((e) => e.textContent));
+}
+
+/** Run axe-core over the page (it cannot be loaded by a <script>: the CSP forbids inline code). */
+const AXE = readFileSync(here('./node_modules/axe-core/axe.min.js'), 'utf8');
+async function axeViolations(what) {
+  // Colours are measured once the theme's transitions have ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  assert.deepEqual(found, [], `axe-core violations (${what})`);
+}
+
+test('#10.1 a second article pasted into a full box replaces it, with append and undo at hand', async () => {
+  await enter(BODY);
+  await page.locator('#article-input').press('End');
+  await clipboardPaste(OTHER);
+  await page.waitForSelector('.undo-bar button.append');
+  assert.equal(await page.inputValue('#article-input'), OTHER, 'replace is the default');
+  await page.waitForFunction(() => [...document.querySelectorAll('li.card .metric')].some((m) => m.textContent.includes('粮食产量')));
+  assert.ok(!(await metrics()).includes('地区生产总值'), 'only the new article\'s cards');
+  await page.click('.undo-bar button.append');
+  await page.waitForFunction(() => document.querySelectorAll('li.card .metric').length >= 4);
+  const both = await metrics();
+  assert.ok(both.includes('地区生产总值') && both.some((m) => m.includes('粮食产量')), `${both}`);
+  assert.match(await page.inputValue('#article-input'), /752\.1亿元[\s\S]*1305\.8亿斤/);
+  await page.click('.undo-bar button.undo');
+  await page.waitForFunction((t) => document.querySelector('#article-input').value === t, BODY);
+  assert.ok(!(await metrics()).some((m) => m.includes('粮食产量')));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-input');
+  // A word pasted while editing is an edit: it goes where the caret is.
+  await page.locator('#article-input').press('Control+End');
+  await clipboardPaste('全市');
+  await page.waitForFunction(() => document.querySelector('#article-input').value.endsWith('全市'));
+  assert.equal(await page.locator('.undo-bar').count(), 0);
+});
+
+test('#10.2 text after page furniture is shown greyed with why, and can be read back', async () => {
+  const tail = '相关阅读\n全省城镇新增就业72.6万人。';
+  await enter(`${BODY.repeat(3)}${tail}`);
+  const left = page.locator('.article-text .left-out').first();
+  await left.waitFor();
+  assert.match(await left.textContent(), /相关阅读[\s\S]*72\.6万人/);
+  assert.match(await page.textContent('.left-out-why'), /未分析.*相关阅读/);
+  assert.ok(!(await metrics()).some((m) => m.includes('新增就业')));
+  await page.click('.left-out-why button.include-back');
+  await page.waitForFunction(() => [...document.querySelectorAll('li.card .metric')].some((m) => m.textContent.includes('新增就业')));
+  assert.equal(await page.locator('.article-text .left-out').count(), 0);
+  assert.match(await page.textContent('.included-note'), /相关阅读/);
+  await page.click('.included-note button.leave-out');
+  await page.waitForSelector('.article-text .left-out');
+  assert.ok(!(await metrics()).some((m) => m.includes('新增就业')));
+});
+
+test('#10.3 clear and load sample can be undone; the focus goes to the box', async () => {
+  await enter(BODY);
+  await page.click('.toolbar button.clear');
+  await page.waitForSelector('section.empty');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-input');
+  assert.match(await page.textContent('.undo-bar'), /已清除/);
+  await page.click('.undo-bar button.undo');
+  await page.waitForFunction((t) => document.querySelector('#article-input').value === t, BODY);
+  await page.waitForSelector('li.card');
+  // The saved copy is the restored one.
+  await page.reload();
+  await page.waitForSelector('li.card');
+  assert.equal(await page.inputValue('#article-input'), BODY);
+  await page.click('.toolbar button.sample');
+  await page.waitForFunction((t) => document.querySelector('#article-input').value !== t, BODY);
+  await page.click('.undo-bar button.undo');
+  await page.waitForFunction((t) => document.querySelector('#article-input').value === t, BODY);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-input');
+});
+
+test('#10.4 Ctrl+V anywhere on the page reads the article; the box works before the wasm', async () => {
+  // Nothing focused: the paste is the page's.
+  await page.click('h1');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'article-input');
+  await clipboardPaste(BODY, page, null);
+  await page.waitForSelector('li.card');
+  assert.equal(await page.inputValue('#article-input'), BODY);
+
+  // A slow network: the plain box takes a paste before the app arrives, which then reads it.
+  const slow = await isolatedPage();
+  await slow.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await slow.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await slow.goto(url);
+  await slow.waitForSelector('#early-input');
+  assert.equal(await slow.evaluate(() => document.activeElement.id), 'early-input', 'focused at once');
+  await clipboardPaste(BODY, slow, null);
+  assert.equal(await slow.inputValue('#early-input'), BODY);
+  release();
+  await slow.waitForSelector('li.card');
+  assert.equal(await slow.inputValue('#article-input'), BODY);
+  await slow.context().close();
+});
+
+test('#10.5-6 a decline is labelled 下降, and its bound is about the magnitude', async () => {
+  await enter('某公司营收同比下降30%以上。\n全市出口额同比下降8.2%。\n全市工业增加值同比增长5.2%。');
+  const cards = await readCards();
+  const fact = (m) => cards.find((c) => c.metric.includes(m)).facts[0];
+  const label = (m) => page.locator('li.card', { hasText: m }).first().locator('li.fact .kind').textContent();
+  assert.equal(fact('营收').headline, '同比 ≥30%');
+  assert.equal(await label('营收'), '下降');
+  assert.equal(fact('出口额').direction, 'down');
+  assert.equal(await label('出口额'), '下降');
+  assert.equal(await label('工业增加值'), '增长');
+});
+
+test('#10.8-9 same metrics say what differs; a card opens its sentence; only locate moves the page', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await enter(`一季度，全市航班载客率为80.1%。\n二季度，全市航班载客率为76.5%。\n${BODY.repeat(8)}`);
+  const rates = page.locator('li.card', { hasText: '航班载客率' });
+  assert.equal(await rates.count(), 2);
+  assert.deepEqual(await rates.locator('.distinction').allTextContents(), ['一季度', '二季度']);
+  const first = rates.first();
+  await first.locator('button.sentence').click();
+  assert.equal(await first.locator('button.sentence').getAttribute('aria-expanded'), 'true');
+  assert.match(await first.locator('.source-sentence').textContent(), /一季度，全市航班载客率为80\.1%。/);
+  // Tapping a card picks it without moving the page.
+  await first.locator('.metric').scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => scrollY);
+  await first.locator('.metric').click();
+  await page.waitForSelector('li.card.selected');
+  await painted();
+  assert.equal(await page.evaluate(() => scrollY), y, 'the page did not jump');
+  // "Locate" goes to the words, and back.
+  const last = page.locator('li.card').last();
+  const index = await last.getAttribute('data-card');
+  await last.locator('button.locate').click();
+  const mark = page.locator(`mark.current[data-card="${index}"]`).first();
+  await mark.waitFor();
+  await page.waitForFunction((i) => {
+    const box = document.querySelector(`mark.current[data-card="${i}"]`).getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  }, index);
+  await page.click('.article-tools button.back-to-card');
+  await page.waitForFunction((i) => document.activeElement.id === `locate-${i}`, index);
+  await shot('phone-locate');
+});
+
+test('#10.10-12 names carry the metric; highlights are keys; locate is announced; skip links', async () => {
+  await page.click('section.empty button.primary');
+  await page.waitForSelector('li.card');
+  const names = await page.$$eval('li.card button.locate', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+  const metricNames = await metrics();
+  assert.ok(names.every((n, i) => n.includes(metricNames[i])), `${names}`);
+  const copies = await page.$$eval('li.card button.copy-card', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.ok(new Set(copies).size > copies.length / 2, 'copy buttons are told apart');
+  // A highlight is reached with Tab and opens its card with Enter.
+  const mark = page.locator('.article-text mark').nth(3);
+  const card = await mark.getAttribute('data-card');
+  const cardMetric = await page.textContent(`#card-${card} .metric`);
+  assert.ok((await mark.getAttribute('aria-label')).includes(cardMetric), 'a highlight names its card');
+  await mark.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`li.card.selected[data-card="${card}"]`);
+  // Locate announces the words it found.
+  const target = page.locator('li.card').first();
+  await target.locator('button.locate').click();
+  await page.waitForFunction(() => /已定位原文：.+/.test(document.querySelector('.notice').textContent));
+  // The skip links move the focus between the panes.
+  await page.click('.cards-pane .skip-link');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-text');
+  await page.click('.article-tools .skip-link');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'cards-title');
+});
+
+/** The contrast ratio (WCAG) of an element's text colour on its background, or of its
+ * `::placeholder`'s. */
+function contrast(selector, pseudo = null) {
+  return page.evaluate(([selector, pseudo]) => {
+    const el = document.querySelector(selector);
+    const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const [a, b] = [lum(rgb(getComputedStyle(el, pseudo).color)), lum(rgb(getComputedStyle(el).backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }, [selector, pseudo]);
+}
+
+test('#10.13 dark mode: the placeholder and the selected highlight read at 4.5:1 or more', async () => {
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  const placeholder = await contrast('#article-input', '::placeholder');
+  assert.ok(placeholder >= 4.5, `placeholder ${placeholder.toFixed(2)}:1`);
+  await page.click('section.empty button.primary');
+  await page.locator('li.card button.locate').first().click();
+  await page.waitForSelector('mark.current');
+  const selected = await contrast('mark.current');
+  assert.ok(selected >= 4.5, `selected highlight ${selected.toFixed(2)}:1`);
+});
+
+test('#10.13-14 axe-core finds no violation: empty, loaded, dark, phone', async () => {
+  await axeViolations('empty page');
+  await page.click('section.empty button.primary');
+  await page.waitForSelector('li.card');
+  await page.locator('li.card button.locate').first().click();
+  await page.waitForSelector('mark.current');
+  await axeViolations('a loaded article');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axeViolations('dark theme');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shot('axe-desktop-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot('axe-desktop-light');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await axeViolations('phone width');
+  await shot('axe-phone-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axeViolations('phone width, dark');
+  await shot('axe-phone-dark');
+});
+
+test('#10.15 exports follow the filters, are named after the article; print has every card', async () => {
+  await enter(ARTICLE);
+  await page.click('.filters .chip[data-group="rank"]');
+  const shown = await readCards();
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.toolbar button.csv')]);
+  const rows = readFileSync(await csvDownload.path(), 'utf8').trim().split(/\r\n/).slice(1);
+  // The shown cards, each with all its facts: one row per fact.
+  assert.equal(rows.length, shown.reduce((n, c) => n + c.facts.length, 0), rows.join('\n'));
+  assert.ok(rows.every((r) => shown.some((c) => r.includes(`,${c.metric},`))), rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes(',排名,')));
+  assert.doesNotMatch(rows[0], /^input,/, 'the source is the article, not "input"');
+  const title = await page.evaluate(() => document.querySelector('.article-text').textContent.split('\n')[0].trim());
+  assert.equal(csvDownload.suggestedFilename(), `${title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/-+$/, '')}.csv`);
+  await page.click('.filters .chip[data-group="all"]');
+  await page.evaluate(() => { window.print = () => { window.printed = document.querySelectorAll('li.card').length; }; });
+  await page.click('.toolbar button.print');
+  await page.waitForFunction(() => window.printed > 0);
+  assert.equal(await page.evaluate(() => window.printed), (await readCards()).length);
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.textContent('.print-head'), new RegExp(title));
+});
+
+test('#10.16 GBK and Big5 files are read; an English text is "Chinese text only"', async () => {
+  const encode = (text, charset) => execFileSync('iconv', ['-f', 'UTF-8', '-t', charset], { input: text });
+  for (const [name, charset, text, metric] of [
+    ['gbk.txt', 'GBK', '全市规上工业增加值同比增长8.4%。', '规上工业增加值'],
+    ['gb18030.txt', 'GB18030', '全市规上工业增加值同比增长8.4%。', '规上工业增加值'],
+    ['big5.txt', 'BIG5', '全市規上工業增加值同比增長8.4%。', '规上工业增加值'],
+  ]) {
+    await page.setInputFiles('.toolbar input[type=file]', { name, mimeType: 'text/plain', buffer: encode(text, charset) });
+    await page.waitForFunction((t) => document.querySelector('#article-input').value === t, text);
+    await page.waitForFunction((m) => [...document.querySelectorAll('li.card .metric')].some((e) => e.textContent === m), metric);
+  }
+  await page.click('.toolbar button.clear');
+  await clipboardPaste('GDP grew 5.2% in 2024, and industrial output rose 6.1%.');
+  await page.waitForSelector('.cards-pane p.none');
+  assert.match(await page.textContent('.cards-pane p.none'), /只能分析中文/);
+});
+
+test('#10.17 an article in: the box is a bar, the first cards above the fold; phones fold the exports', async () => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await page.locator('.toolbar button.json').count(), 0, 'no disabled exports');
+  await enter(ARTICLE);
+  const box = await page.locator('#article-input').boundingBox();
+  assert.ok(box.height < 80, `the box is ${box.height}px high`);
+  const card = await page.locator('li.card').first().boundingBox();
+  assert.ok(card.y + card.height <= 800, `the first card ends at ${card.y + card.height}px`);
+  await shot('loaded-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await page.isVisible('.toolbar button.csv'), false);
+  await page.click('.toolbar button.menu-toggle');
+  assert.ok(await page.isVisible('.toolbar button.csv'));
+  assert.equal(await page.getAttribute('.toolbar button.menu-toggle', 'aria-expanded'), 'true');
+  await shot('loaded-phone');
 });

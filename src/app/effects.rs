@@ -1,0 +1,96 @@
+//! The app's side effects, one effect each: the typing pause, the background analysis, saving
+//! the article, fading messages, moving the focus, and pastes made anywhere on the page.
+//!
+//! Each effect watches one part of the [`State`] and acts when it changes; none changes the
+//! state but through an [`Action`].
+
+use super::browser;
+use super::handlers::Pasted;
+use super::intake::page_paste;
+use super::state::{Action, State};
+use super::worker;
+use std::time::Duration;
+use yew::platform::{spawn_local, time::sleep};
+use yew::prelude::*;
+
+type Dispatcher = UseReducerDispatcher<State>;
+
+/// How long typing must pause before the text is analysed again.
+const TYPING_PAUSE: Duration = Duration::from_millis(250);
+/// How long a message stays on screen.
+const NOTICE_TIME: Duration = Duration::from_secs(4);
+
+/// Dispatch `action` after `wait`.
+fn later(d: &Dispatcher, wait: Duration, action: Action) {
+    let d = d.clone();
+    spawn_local(async move {
+        sleep(wait).await;
+        d.dispatch(action);
+    });
+}
+
+/// Every side effect of the app, for the state `state`.
+#[hook]
+pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) {
+    let d = state.dispatcher();
+
+    // The page's language follows the UI's (fonts, screen readers).
+    use_effect_with(state.lang, |lang| browser::apply_lang(*lang, false));
+
+    // Typing: analyse once the text has not changed for a moment.
+    let pending = state.pending();
+    let typing = d.clone();
+    use_effect_with(state.rev, move |rev| {
+        if pending {
+            later(&typing, TYPING_PAUSE, Action::Settle(*rev));
+        }
+    });
+
+    // A long text is analysed by a worker; a newer text, a cancel or the result ends it.
+    let job = worker::Request {
+        source: state.source.to_string(),
+        text: state.input.clone(),
+        html: state.raw_html,
+        include: state.include.to_vec(),
+    };
+    let background = d.clone();
+    use_effect_with(state.running.map(|r| r.rev), move |running| {
+        let job = running.and_then(|rev| worker::start(rev, &job, background));
+        move || drop(job)
+    });
+
+    // Every analysed text is the one a reload brings back.
+    let (text, source) = (state.analysis.text.clone(), state.source.clone());
+    use_effect_with(state.analysis.rev, move |_| {
+        browser::save_article(&text, &source)
+    });
+
+    // Messages fade after a while.
+    let fading = d.clone();
+    use_effect_with(state.notice.as_ref().map(|n| n.1), move |seq| {
+        if let Some(seq) = *seq {
+            later(&fading, NOTICE_TIME, Action::Dismiss(seq));
+        }
+    });
+
+    // After clear, undo or append the box has the focus, ready for the next paste.
+    use_effect_with(state.focus_input, |moves| {
+        if *moves > 0 {
+            browser::focus("article-input");
+        }
+    });
+
+    // A paste outside the box (nothing focused, a fresh page) reads the article.
+    use_effect_with((), move |_| {
+        let listener = browser::listen_for_pastes(move |event| {
+            let Some((plain, html)) = browser::clipboard_texts(&event) else {
+                return;
+            };
+            if let Some((text, html)) = page_paste(&plain, &html) {
+                event.prevent_default();
+                on_paste.emit(Pasted::Article { text, html });
+            }
+        });
+        move || drop(listener)
+    });
+}

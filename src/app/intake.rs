@@ -1,0 +1,246 @@
+//! How a text that arrives is handled: the one place that decides.
+//!
+//! A text arrives typed, pasted (plain or a web page's HTML), opened or dropped. Its size and
+//! form decide whether it goes into the text box, whether its HTML is reduced to text now (on
+//! the page) or later (in the background worker), whether it is analysed on the page or in the
+//! worker, and whether it is kept for the next visit. The reducer ([`super::state`]), the text
+//! box ([`super::input_pane`]), the worker ([`super::worker`]) and storage
+//! ([`super::browser`]) all ask [`Handling::of`] instead of comparing sizes themselves.
+
+/// Texts longer than this (bytes) are analysed in the background (a Web Worker) and are not
+/// put in the text box: Chromium takes about 0.7 s to lay out a 1 MB text box, and the rules
+/// about 60 ms per 256 KB.
+pub const LARGE_TEXT: usize = 256 * 1024;
+
+/// The longest article (bytes) kept for the next visit: storage holds a few MB per site, and
+/// reading a long one back would delay every start.
+pub const SAVE_LIMIT: usize = 2 << 20;
+
+/// The shortest paste (chars) that reads as a whole article rather than an edit: a paste this
+/// long, or one of several lines, into a box that already holds an article replaces it (with
+/// an offer to append instead, and an undo) rather than landing in the middle of it.
+pub const ARTICLE_PASTE: usize = 80;
+
+/// When a web page's markup is reduced to text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reduce {
+    /// Plain text: nothing to reduce.
+    No,
+    /// Now, on the page (fast for a short page); the text box then shows the words.
+    Now,
+    /// In the background worker, along with the analysis (a long page).
+    InWorker,
+}
+
+/// What happens to a text of a given size and form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handling {
+    pub reduce: Reduce,
+    /// Analysed in the background worker rather than on the page.
+    pub background: bool,
+    /// Shown in the text box (a long text is kept out, with a note instead).
+    pub in_box: bool,
+    /// Kept in storage for the next visit.
+    pub keep: bool,
+}
+
+impl Handling {
+    /// The handling of a text of `bytes` bytes, `html` when it is still a web page's markup.
+    pub fn of(bytes: usize, html: bool) -> Handling {
+        let long = bytes > LARGE_TEXT;
+        Handling {
+            reduce: match (html, long) {
+                (false, _) => Reduce::No,
+                (true, false) => Reduce::Now,
+                (true, true) => Reduce::InWorker,
+            },
+            background: long,
+            in_box: !long,
+            keep: !html && bytes <= SAVE_LIMIT,
+        }
+    }
+}
+
+/// Whether a paste is a whole article (rather than a word or a sentence added while editing):
+/// long, or several lines.
+pub fn is_article(text: &str) -> bool {
+    let text = text.trim();
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    text.chars().count() >= ARTICLE_PASTE || (lines >= 2 && text.chars().count() >= 20)
+}
+
+/// Whether a paste of `pasted` into a box holding `current`, with the selection from `start`
+/// to `end` (UTF-16 units, as the box reports them), needs the reader's intent: it is an
+/// article, the box holds one, and the paste would not simply replace all of it.
+pub fn needs_choice(current: &str, start: u32, end: u32, pasted: &str) -> bool {
+    let all = current.encode_utf16().count() as u32;
+    let replaces_all = start == 0 && end >= all;
+    !current.trim().is_empty() && !replaces_all && is_article(pasted)
+}
+
+/// What becomes of a paste into the text box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasteAs {
+    /// The browser inserts the plain text itself (an edit, or a first article in an empty box).
+    Browser,
+    /// The page's HTML, reduced to text, goes in at the selection.
+    Insert(String),
+    /// A whole article that replaces the text (undo, "append instead"); `html` when it is still
+    /// markup (a long page, reduced in the worker).
+    Article { text: String, html: bool },
+}
+
+/// What a paste of `plain` and `html` (the clipboard's two forms; `html` empty for plain text)
+/// becomes in a box holding `current` with the selection `start..end` (UTF-16 units).
+pub fn paste_as(plain: &str, html: &str, current: &str, start: u32, end: u32) -> PasteAs {
+    let article = |text: String, html: bool| PasteAs::Article { text, html };
+    if !html.trim().is_empty() {
+        if Handling::of(html.len(), true).reduce == Reduce::InWorker {
+            return article(html.to_string(), true);
+        }
+        let text = crate::html_to_text(html);
+        return if needs_choice(current, start, end, &text) {
+            article(text, false)
+        } else {
+            PasteAs::Insert(text)
+        };
+    }
+    if !Handling::of(plain.len(), false).in_box || needs_choice(current, start, end, plain) {
+        article(plain.to_string(), false)
+    } else {
+        PasteAs::Browser
+    }
+}
+
+/// A paste made outside the text box (nothing focused): always a whole article, reduced now
+/// when it is a short web page. `None` when the clipboard holds no text.
+pub fn page_paste(plain: &str, html: &str) -> Option<(String, bool)> {
+    let pasted = if html.trim().is_empty() {
+        (plain.to_string(), false)
+    } else if Handling::of(html.len(), true).reduce == Reduce::InWorker {
+        (html.to_string(), true)
+    } else {
+        (crate::html_to_text(html), false)
+    };
+    Some(pasted).filter(|(text, _)| !text.trim().is_empty())
+}
+
+/// The legacy encodings a Chinese file may be in when it is not UTF-8, in the order tried;
+/// the names are the browser's `TextDecoder` labels (the CLI detects the same ones).
+pub const LEGACY_ENCODINGS: [&str; 2] = ["gb18030", "big5"];
+
+/// Characters common in Chinese economic prose, in both scripts: a text decoded with the right
+/// encoding is full of them, one decoded with the wrong one has almost none.
+const COMMON: &str = "的一是在不了有和人这這中大为為上个個国國年月日增长長经經济濟业業发發亿億元比全市省同期产產总總额額率工投资資万萬进進出口场場务務企费費消营營";
+
+/// Which of the texts a file decoded to (one per legacy encoding) is the right one: the one
+/// with the most common Chinese characters; `None` when none has any.
+pub fn likeliest(decoded: &[Option<String>]) -> Option<usize> {
+    let score = |text: &str| text.chars().filter(|c| COMMON.contains(*c)).count();
+    decoded
+        .iter()
+        .enumerate()
+        .filter_map(|(i, text)| Some((i, score(text.as_deref()?))))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handling_by_size_and_form() {
+        // (bytes, html) → (reduce, background, in_box, keep)
+        let cases = [
+            (10, false, (Reduce::No, false, true, true)),
+            (10, true, (Reduce::Now, false, true, false)),
+            (LARGE_TEXT, false, (Reduce::No, false, true, true)),
+            (LARGE_TEXT + 1, false, (Reduce::No, true, false, true)),
+            (LARGE_TEXT + 1, true, (Reduce::InWorker, true, false, false)),
+            (SAVE_LIMIT + 1, false, (Reduce::No, true, false, false)),
+        ];
+        for (bytes, html, (reduce, background, in_box, keep)) in cases {
+            let h = Handling::of(bytes, html);
+            assert_eq!(
+                (h.reduce, h.background, h.in_box, h.keep),
+                (reduce, background, in_box, keep),
+                "{bytes} bytes, html {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_whole_article_is_told_from_an_edit() {
+        let article = "全市规上工业增加值同比增长8.4%。\n地区生产总值752.1亿元。";
+        assert!(is_article(article));
+        assert!(is_article(&"经济运行稳中有进".repeat(12)));
+        assert!(!is_article("增长8.4%"));
+        assert!(!is_article("一\n二"));
+        // Into an empty box, or over a selection of everything: no question.
+        assert!(!needs_choice("", 0, 0, article));
+        assert!(!needs_choice("  \n", 0, 0, article));
+        let old = "旧文章：工业增长5%。";
+        let all = old.encode_utf16().count() as u32;
+        assert!(!needs_choice(old, 0, all, article));
+        // Anywhere else in a full box: the reader chooses.
+        assert!(needs_choice(old, all, all, article));
+        assert!(needs_choice(old, 0, 0, article));
+        assert!(!needs_choice(old, all, all, "增长8.4%"));
+    }
+
+    #[test]
+    fn what_a_paste_becomes() {
+        let article = "全市规上工业增加值同比增长8.4%。\n地区生产总值752.1亿元。";
+        let old = "旧文章：工业增长5%。";
+        let end = old.encode_utf16().count() as u32;
+        assert_eq!(paste_as(article, "", "", 0, 0), PasteAs::Browser);
+        assert_eq!(paste_as("8.4%", "", old, end, end), PasteAs::Browser);
+        assert_eq!(
+            paste_as(article, "", old, end, end),
+            PasteAs::Article {
+                text: article.into(),
+                html: false
+            }
+        );
+        assert_eq!(
+            paste_as("", "<p>增长<b>8.4%</b></p>", old, 0, 0),
+            PasteAs::Insert("增长8.4%".into())
+        );
+        let long = "增".repeat(LARGE_TEXT);
+        assert!(matches!(
+            paste_as(&long, "", "", 0, 0),
+            PasteAs::Article { html: false, .. }
+        ));
+        let page = format!("<p>{long}</p>");
+        assert!(matches!(
+            paste_as("", &page, "", 0, 0),
+            PasteAs::Article { html: true, .. }
+        ));
+        // Outside the box every paste is an article; an empty clipboard is nothing.
+        assert_eq!(page_paste("增长8.4%", ""), Some(("增长8.4%".into(), false)));
+        assert_eq!(page_paste("", "<p>增长</p>"), Some(("增长".into(), false)));
+        assert_eq!(page_paste(" ", ""), None);
+    }
+
+    #[test]
+    fn the_legacy_encoding_with_chinese_in_it_wins() {
+        let simplified = "全市规上工业增加值同比增长8.4%，经济运行总体平稳。";
+        let traditional = "全市規上工業增加值同比增長8.4%，經濟運行總體平穩。";
+        let decode = |bytes: &[u8]| -> Vec<Option<String>> {
+            [encoding_rs::GB18030, encoding_rs::BIG5]
+                .iter()
+                .map(|enc| {
+                    let (text, _, errors) = enc.decode(bytes);
+                    (!errors).then(|| text.into_owned())
+                })
+                .collect()
+        };
+        let (gbk, _, _) = encoding_rs::GBK.encode(simplified);
+        assert_eq!(likeliest(&decode(&gbk)), Some(0));
+        let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+        assert_eq!(likeliest(&decode(&big5)), Some(1));
+        assert_eq!(likeliest(&[Some("abc".into()), None]), None);
+    }
+}
