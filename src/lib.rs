@@ -20,6 +20,8 @@ pub mod vocab;
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 
 pub use extract::{analyze, analyze_with_progress};
 
