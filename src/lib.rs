@@ -16,7 +16,7 @@ pub mod segment;
 pub mod vocab;
 
 // Natively only its browser-free parts build, for their unit tests.
-#[cfg(any(target_arch = "wasm32", test))]
+#[cfg(any(all(target_arch = "wasm32", feature = "app"), test))]
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

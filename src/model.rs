@@ -4,17 +4,22 @@
 //! `articles[].cards[].{metric, subject, span, facts[].{kind, value, unit, basis, versus, bound,
 //! target, period, from, text, span}}`. Spans are `[start, end)` in Unicode code points of the
 //! original input, before any normalisation.
+//!
+//! With the `ts` feature every type also derives its TypeScript declaration (tsify) for the npm
+//! package (`js/`), absent values typed `null` as that package and the JSON give them.
 
 use serde::{Deserialize, Serialize};
 
 /// A whole run: one entry per input article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Report {
     pub articles: Vec<Article>,
 }
 
 /// The cards of one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Article {
     /// Where the text came from: a file name, `-` for stdin, or a label the app chooses.
     pub source: String,
@@ -24,6 +29,7 @@ pub struct Article {
 
 /// One metric in one place of the article, with every fact stated about it there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Card {
     /// The shortest words that name what is measured (规上工业增加值).
     pub metric: String,
@@ -39,6 +45,7 @@ pub struct Card {
 
 /// What kind of statement a fact is; the names are the guide's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// An amount, count or quantity (752.1亿元, 28家).
@@ -97,6 +104,7 @@ impl Kind {
 
 /// How exact a value is, from the words around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub enum Bound {
     /// 以上, 超过, 突破, 逾, 余, 多.
     #[serde(rename = ">=")]
@@ -130,6 +138,7 @@ impl Bound {
 
 /// One atomic statement: a number with what it means.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Fact {
     pub kind: Kind,
     /// The number with its scale folded in (752.1亿元 → 75210000000); a decrease is negative.
