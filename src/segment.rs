@@ -181,14 +181,17 @@ fn split(
     end: usize,
     at: impl Fn(char) -> bool,
 ) -> Vec<(usize, usize)> {
+    let paired = paired_brackets(chars, start, end);
     let mut out = Vec::new();
     let mut s = start;
     let mut depth = 0usize;
     for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
-        match c {
-            '(' | '（' | '【' | '[' => depth += 1,
-            ')' | '）' | '】' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
+        if paired.contains(i) {
+            if is_open(c) {
+                depth += 1;
+            } else {
+                depth = depth.saturating_sub(1);
+            }
         }
         if depth == 0 && at(c) {
             if i > s {
@@ -201,6 +204,52 @@ fn split(
         out.push((s, end));
     }
     out
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '(' | '（' | '【' | '[')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, ')' | '）' | '】' | ']')
+}
+
+/// The brackets of `start..end` that have their partner there. Only these hold a split back: a
+/// stray `(` (a cut-off aside, a broken character's leftover) would otherwise make the rest of
+/// the line one sentence, whose carried names then pile up with every repetition.
+struct Paired {
+    start: usize,
+    /// One flag a char of the range; empty when the range has no bracket at all.
+    flags: Vec<bool>,
+}
+
+impl Paired {
+    fn contains(&self, i: usize) -> bool {
+        self.flags.get(i - self.start).copied().unwrap_or(false)
+    }
+}
+
+fn paired_brackets(chars: &[char], start: usize, end: usize) -> Paired {
+    let range = &chars[start..end];
+    if !range.iter().any(|&c| is_open(c)) {
+        return Paired {
+            start,
+            flags: Vec::new(),
+        };
+    }
+    let mut flags = vec![false; range.len()];
+    let mut open = Vec::new();
+    for (i, &c) in range.iter().enumerate() {
+        if is_open(c) {
+            open.push(i);
+        } else if is_close(c) {
+            if let Some(o) = open.pop() {
+                flags[o] = true;
+                flags[i] = true;
+            }
+        }
+    }
+    Paired { start, flags }
 }
 
 #[cfg(test)]
@@ -264,6 +313,28 @@ mod tests {
             noise_of(&doc).iter().map(|l| l.1).collect::<Vec<_>>(),
             [true, false]
         );
+    }
+
+    #[test]
+    fn an_unclosed_bracket_does_not_hold_the_line_together() {
+        // (sentence, the sentences it splits into): only brackets with a partner count.
+        let cases: &[(&str, &[&str])] = &[
+            ("增长5%(。增长6%。", &["增长5%(", "增长6%"]),
+            ("增长5%)。增长6%。", &["增长5%)", "增长6%"]),
+            (
+                "增长5%(含某市。下同)。增长6%。",
+                &["增长5%(含某市。下同)", "增长6%"],
+            ),
+            ("((增长5%)。增长6%。", &["((增长5%)", "增长6%"]),
+        ];
+        for (text, want) in cases {
+            let s: Vec<char> = text.chars().collect();
+            let got: Vec<String> = sentences(&s, 0, s.len())
+                .into_iter()
+                .map(|(a, b)| s[a..b].iter().collect())
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
     }
 
     #[test]
