@@ -35,18 +35,17 @@ enum Output {
 
 /// Read, decode and analyse one input (on a worker thread).
 fn process(item: &Input, format: Format) -> Result<Done, Reason> {
-    let bytes = input::read_bytes(item)?;
-    let (text, note) = input::decode(&bytes).map_err(Reason::NotText)?;
-    let article = analyze(&item.label(), &text);
+    let read = input::read_text(item)?;
+    let article = analyze(&item.label(), &read.text);
     let facts = article.fact_count();
     let out = match format {
         Format::Jsonl => Output::Line(super::jsonl_line(&article)),
         _ => Output::Article(article),
     };
     Ok(Done {
-        bytes: bytes.len(),
+        bytes: read.bytes,
         facts,
-        note,
+        note: read.note,
         out,
     })
 }

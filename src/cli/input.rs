@@ -78,6 +78,17 @@ pub enum Input {
     Refused(Refusal),
 }
 
+impl From<&OsString> for Input {
+    /// `-` is standard input, anything else a file.
+    fn from(arg: &OsString) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::File(PathBuf::from(arg))
+        }
+    }
+}
+
 impl Input {
     /// The name of the article in the output and in messages.
     pub fn label(&self) -> String {
@@ -95,12 +106,10 @@ pub fn expand(args: &[OsString]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for arg in args {
         let path = Path::new(arg);
-        if arg == "-" {
-            inputs.push(Input::Stdin);
-        } else if path.is_dir() {
+        if arg != "-" && path.is_dir() {
             walk(path, &mut inputs);
         } else {
-            inputs.push(Input::File(path.to_path_buf()));
+            inputs.push(Input::from(arg));
         }
     }
     inputs
@@ -162,8 +171,27 @@ fn walked_file(path: PathBuf, link: bool) -> Input {
     })
 }
 
-/// The bytes of one input.
-pub fn read_bytes(input: &Input) -> Result<Vec<u8>, Reason> {
+/// An article's text as read.
+pub struct Text {
+    pub text: String,
+    /// The size of the file.
+    pub bytes: usize,
+    /// Said on stderr without refusing the file (decoded from GB18030).
+    pub note: Option<String>,
+}
+
+/// The text of one input, or why there is none.
+pub fn read_text(input: &Input) -> Result<Text, Reason> {
+    let bytes = read_bytes(input)?;
+    let (text, note) = decode(&bytes).map_err(Reason::NotText)?;
+    Ok(Text {
+        text,
+        bytes: bytes.len(),
+        note,
+    })
+}
+
+fn read_bytes(input: &Input) -> Result<Vec<u8>, Reason> {
     match input {
         Input::Stdin => {
             let mut buf = Vec::new();
@@ -180,7 +208,7 @@ pub fn read_bytes(input: &Input) -> Result<Vec<u8>, Reason> {
 /// The text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy Chinese
 /// encoding (GBK/GB18030, Big5) detected and decoded with a note. Anything else is refused
 /// with its likely name, never decoded into mojibake.
-pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), None));
     }
