@@ -46,22 +46,27 @@ impl Format {
         }
     }
 
-    pub fn render(self, report: &Report) -> String {
-        match self {
+    /// The report in this format, or why it cannot be written.
+    pub fn render(self, report: &Report) -> Result<String, String> {
+        Ok(match self {
             Format::Text => render::text(report),
-            Format::Json => render::json(report),
-            Format::Jsonl => report.articles.iter().map(jsonl_line).collect(),
+            Format::Json => render::json(report).map_err(|e| format!("cannot write JSON: {e}"))?,
+            Format::Jsonl => report
+                .articles
+                .iter()
+                .map(jsonl_line)
+                .collect::<Result<_, _>>()?,
             Format::Csv => render::csv(report),
             Format::Markdown => render::markdown(report),
-        }
+        })
     }
 }
 
-/// One article as one line of JSON, with its newline.
-fn jsonl_line(article: &Article) -> String {
-    let mut line = serde_json::to_string(article).unwrap_or_else(|_| "{}".to_string());
+/// One article as one line of JSON, with its newline, or why it cannot be written.
+fn jsonl_line(article: &Article) -> Result<String, String> {
+    let mut line = serde_json::to_string(article).map_err(|e| format!("cannot write JSON: {e}"))?;
     line.push('\n');
-    line
+    Ok(line)
 }
 
 /// What the arguments ask for.
@@ -163,8 +168,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             let report = Report {
                 articles: vec![analyze("sample", crate::SAMPLE)],
             };
-            print!("{}", format.render(&report));
-            0
+            match format.render(&report) {
+                Ok(out) => {
+                    print!("{out}");
+                    0
+                }
+                Err(e) => {
+                    eprintln!("zhibiao: {e}");
+                    1
+                }
+            }
         }
         Ok(Command::Help) => {
             println!("{USAGE}");

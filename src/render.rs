@@ -5,12 +5,13 @@
 //! printed by the CLI for the same text are interchangeable.
 
 use crate::model::{Article, Card, Fact, Kind, Report};
+/// Re-exported: the renderers and the app write values the way the scan does.
+pub use crate::quantity::format::number;
 use std::fmt::Write as _;
 
-/// The report as pretty JSON.
-pub fn json(report: &Report) -> String {
-    // Serialising plain data with string keys cannot fail; keep a valid document regardless.
-    serde_json::to_string_pretty(report).unwrap_or_else(|_| "{\"articles\":[]}".to_string())
+/// The report as pretty JSON, or why it cannot be written (never an empty report instead).
+pub fn json(report: &Report) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(report)
 }
 
 const COLUMNS: [&str; 16] = [
@@ -178,15 +179,6 @@ fn row(article: &Article, card: &Card, fact: &Fact) -> [String; 16] {
         fact.span[0].to_string(),
         fact.span[1].to_string(),
     ]
-}
-
-/// A float without noise or exponent: 75210000000, 8.4, -15.
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 fn csv_cell(s: &str) -> String {

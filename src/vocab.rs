@@ -44,6 +44,17 @@ pub struct Vocab {
     /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
     pub obtain_verbs: Words,
     pub funds: Words,
+    /// Words that mark a number as a rank, and those stripped from a rank's metric (`rank.txt`).
+    pub rank_leads: Words,
+    pub rank_names: Words,
+    /// Comparisons a gap is measured by, with whether the gap is negative (`gaps.txt`).
+    pub comparators: Vec<(&'static str, bool)>,
+    pub gap_falls: Words,
+    pub gap_verbs: Words,
+    /// Rate words before a number, rising and falling, and the names that measure growth.
+    pub rate_up: Words,
+    pub rate_down: Words,
+    pub rate_names: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
 }
@@ -148,7 +159,14 @@ fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
 
 /// The words of one kind in a file of `kind word` lines, longest first.
 fn kind_list(src: &'static str, kind: &str) -> Words {
-    Words::new(longest_first(markers(src, kind)))
+    kinds_list(src, &[kind])
+}
+
+/// The words of any of `kinds` in a file of `kind word` lines, longest first.
+fn kinds_list(src: &'static str, kinds: &[&str]) -> Words {
+    Words::new(longest_first(
+        kinds.iter().flat_map(|k| markers(src, k)).collect(),
+    ))
 }
 
 pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -187,6 +205,20 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .filter_map(|l| l.split_once(' '))
             .map(|(long, short)| (long, short.trim()))
             .collect(),
+        rank_leads: kinds_list(include_str!("vocab/rank.txt"), &["both", "lead"]),
+        rank_names: kinds_list(include_str!("vocab/rank.txt"), &["both", "name"]),
+        comparators: lines(include_str!("vocab/gaps.txt"))
+            .filter_map(|l| match l.split_once(' ')? {
+                ("above", w) => Some((w.trim(), false)),
+                ("below", w) => Some((w.trim(), true)),
+                _ => None,
+            })
+            .collect(),
+        gap_falls: kind_list(include_str!("vocab/gaps.txt"), "falls"),
+        gap_verbs: kind_list(include_str!("vocab/gaps.txt"), "verb"),
+        rate_up: kind_list(include_str!("vocab/rates.txt"), "up"),
+        rate_down: kind_list(include_str!("vocab/rates.txt"), "down"),
+        rate_names: kind_list(include_str!("vocab/rates.txt"), "name"),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }

@@ -207,11 +207,13 @@ pub fn App() -> Html {
     let on_json = {
         let d = dispatcher.clone();
         let state = state.clone();
-        Callback::from(move |_: ()| {
-            let json = render::json(&report(&state));
-            if browser::download("zhibiao.json", "application/json", &json).is_ok() {
-                d.dispatch(Action::Notify(Notice::Downloaded));
+        Callback::from(move |_: ()| match render::json(&report(&state)) {
+            Ok(json) => {
+                if browser::download("zhibiao.json", "application/json", &json).is_ok() {
+                    d.dispatch(Action::Notify(Notice::Downloaded));
+                }
             }
+            Err(e) => d.dispatch(Action::Notify(Notice::FileError(e.to_string()))),
         })
     };
     let on_print = Callback::from(|_: ()| browser::print());

@@ -39,7 +39,7 @@ fn process(item: &Input, format: Format) -> Result<Done, Reason> {
     let article = analyze(&item.label(), &read.text);
     let facts = article.fact_count();
     let out = match format {
-        Format::Jsonl => Output::Line(super::jsonl_line(&article)),
+        Format::Jsonl => Output::Line(super::jsonl_line(&article).map_err(Reason::Engine)?),
         _ => Output::Article(article),
     };
     Ok(Done {
@@ -198,15 +198,24 @@ impl<W: Write> Sink<'_, W> {
         *self.tally.refused.entry(refusal.reason.kind()).or_default() += 1;
     }
 
-    /// The report of a format printed whole, after the last article.
-    fn finish(&mut self) {
+    /// The report of a format printed whole, after the last article; false when it cannot
+    /// be written (said on stderr).
+    fn finish(&mut self) -> bool {
         self.progress.clear();
+        let mut written = true;
         if self.format != Format::Jsonl {
-            let _ = self
-                .out
-                .write_all(self.format.render(&self.report).as_bytes());
+            match self.format.render(&self.report) {
+                Ok(out) => {
+                    let _ = self.out.write_all(out.as_bytes());
+                }
+                Err(e) => {
+                    eprintln!("zhibiao: {e}");
+                    written = false;
+                }
+            }
         }
         let _ = self.out.flush();
+        written
     }
 }
 
@@ -232,11 +241,11 @@ pub fn run(args: &[OsString], format: Format, jobs: usize) -> i32 {
             sink.progress.tick(i + 1, sink.tally.bytes);
         },
     );
-    sink.finish();
+    let written = sink.finish();
     if input::is_batch(args, &inputs) {
         eprintln!("zhibiao: {}", sink.tally.summary(start.elapsed()));
     }
-    i32::from(sink.tally.refused() > 0)
+    i32::from(!written || sink.tally.refused() > 0)
 }
 
 #[cfg(test)]

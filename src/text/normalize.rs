@@ -18,6 +18,7 @@
 //! start of a heading line and [`HARD`] after a break the markup made (`<p>`, a list bullet),
 //! which the line pass must not join away. The line pass removes both.
 
+use super::script::{cn_digit, cn_power, han, wide};
 use std::sync::LazyLock;
 
 /// Normalised text plus, for each of its characters, where it came from in the input.
@@ -124,29 +125,8 @@ fn line_end(v: &[Pair], i: usize) -> usize {
         .map_or(v.len(), |k| i + k)
 }
 
-fn is_marker(c: char) -> bool {
+pub(crate) fn is_marker(c: char) -> bool {
     c == HEADING || c == HARD
-}
-
-/// A Han ideograph (the chars line joining and pinyin removal look for).
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}'
-        | '\u{3007}')
-}
-
-/// A char set without spaces around it in Chinese: ideographs and Chinese punctuation.
-fn is_wide(c: char) -> bool {
-    is_cjk(c)
-        || matches!(c,
-            '\u{3001}'..='\u{303F}'
-            | '\u{FF01}'..='\u{FF60}'
-            | '\u{FE30}'..='\u{FE4F}'
-            | '\u{2018}'..='\u{201F}'
-            | '\u{2014}' | '\u{2015}' | '\u{2026}' | '\u{00B7}' | '\u{30FB}' | '\u{2236}')
 }
 
 fn is_digit_like(c: char) -> bool {
@@ -841,13 +821,13 @@ fn fold(v: &mut [Pair]) -> usize {
     let (mut i, mut w) = (0, 0);
     while i < len {
         let (c, o) = v[i];
-        if c.is_ascii_alphanumeric() || is_cjk(c) {
+        if c.is_ascii_alphanumeric() || han(c) {
             put(v, &mut w, i, (c, o));
             i += 1;
             continue;
         }
         let prev = if w > 0 { v[w - 1].0 } else { '\0' };
-        if matches!(c, '(' | '（') && is_cjk(prev) {
+        if matches!(c, '(' | '（') && han(prev) {
             if let Some(end) = pinyin_at(v, i) {
                 i = end;
                 continue;
@@ -955,14 +935,12 @@ struct Line {
 /// punctuation and numbers (`预计 2025 年`, `聊城 新篇章`, `8.4 %`).
 fn drop_space(a: char, b: char) -> bool {
     let num = |c: char| c.is_ascii_digit() || c == '%';
-    (is_wide(a) && (is_wide(b) || num(b)))
-        || (num(a) && is_wide(b))
-        || (a.is_ascii_digit() && b == '%')
+    (wide(a) && (wide(b) || num(b))) || (num(a) && wide(b)) || (a.is_ascii_digit() && b == '%')
 }
 
 /// A char that may go on with a sentence at the start of a line.
 fn continues(c: char) -> bool {
-    is_cjk(c)
+    han(c)
         || c.is_ascii_digit()
         || matches!(
             c,
@@ -995,12 +973,12 @@ fn joins(p: &Line, first: char) -> bool {
     if last.is_ascii_alphabetic() {
         return first.is_ascii_alphabetic();
     }
-    (is_cjk(last) || last.is_ascii_digit() || matches!(last, '%' | '，' | '、')) && continues(first)
+    (han(last) || last.is_ascii_digit() || matches!(last, '%' | '，' | '、')) && continues(first)
 }
 
 /// A Chinese numeral or digit, as in the enumerators `一、` and `3、`.
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c)
+    c.is_ascii_digit() || cn_digit(c).is_some() || cn_power(c).is_some_and(|p| p <= 2)
 }
 
 /// Split into lines, trim them, drop spaces inside Chinese text, join stray breaks, collapse
@@ -1444,29 +1422,9 @@ mod tests {
         assert_eq!(convert_one('國'), '国');
     }
 
-    /// What holds for the output of any input.
+    /// What holds for the output of any input: the crate's one checker.
     fn check_invariants(input: &str) -> Result<(), TestCaseError> {
-        let n = normalize(input);
-        let len = input.chars().count() as u32;
-        let count = n.text.chars().count();
-        prop_assert_eq!(n.origin.len(), count + 1);
-        prop_assert_eq!(*n.origin.last().unwrap(), len);
-        prop_assert!(n.origin.windows(2).all(|w| w[0] <= w[1]));
-        prop_assert!(n.origin[..count].iter().all(|&o| o < len));
-        prop_assert!(n
-            .text
-            .chars()
-            .all(|c| !is_marker(c) && (c == '\n' || !c.is_control())));
-        prop_assert!(
-            !n.text.contains("\n\n") && !n.text.starts_with('\n') && !n.text.ends_with('\n')
-        );
-        let chars: Vec<char> = n.text.chars().collect();
-        prop_assert!(n.headings.windows(2).all(|w| w[0] < w[1]));
-        prop_assert!(n
-            .headings
-            .iter()
-            .all(|&h| h < count && (h == 0 || chars[h - 1] == '\n')));
-        prop_assert_eq!(&normalize(input), &n);
+        crate::check::normalized(input).map_err(TestCaseError::fail)?;
         Ok(())
     }
 

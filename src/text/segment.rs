@@ -85,7 +85,7 @@ fn furniture(text: &str, at_top: bool) -> Option<bool> {
         return Some(false);
     }
     // No Han character at all: navigation, English furniture, code.
-    if !text.chars().any(crate::quantity::han) {
+    if !text.chars().any(crate::text::script::han) {
         return Some(false);
     }
     None

@@ -7,6 +7,7 @@
 //! a paragraph that looks back ("近日，…"). A sentence inside that tells what was done (去年,
 //! 以来, an earlier year) stays a result.
 
+use crate::text::script::{cn_digit, cn_power};
 use crate::vocab::{Words, VOCAB};
 
 #[derive(Debug, Default)]
@@ -85,7 +86,7 @@ fn any_in(words: &Words, chars: &[char]) -> bool {
 
 /// 一、 → 1, （一） → 2, 1. → 3, （1） → 4, anything else 0.
 fn heading_level(chars: &[char]) -> u8 {
-    let cn = |c: &char| "一二三四五六七八九十".contains(*c);
+    let cn = |c: &char| cn_digit(*c).is_some_and(|d| d > 0) || cn_power(*c) == Some(1);
     let digits = |c: &char| c.is_ascii_digit();
     let run = |from: usize, f: &dyn Fn(&char) -> bool| {
         chars[from.min(chars.len())..]

@@ -1,6 +1,8 @@
 //! Numbers as written in Chinese text: Arabic (`1,234.5`), Chinese numerals (`三千五百万`,
 //! `十二`, `两`), and scale words (`万`, `亿`, `万亿`) folded in without float noise.
 
+use crate::text::script::{cn_digit, cn_power};
+
 /// A number read from the text, before its unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Num {
@@ -32,31 +34,13 @@ const SCALES: [(&str, i32); 10] = [
     ("百", 2),
 ];
 
+/// A char a Chinese numeral may start with: a digit or 十.
 pub fn is_cn_digit(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
+    cn_digit(c).is_some() || cn_power(c) == Some(1)
 }
 
 fn is_cn_numeral(c: char) -> bool {
-    is_cn_digit(c) || matches!(c, '百' | '千' | '万' | '亿')
-}
-
-fn cn_digit_value(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    cn_digit(c).is_some() || cn_power(c).is_some()
 }
 
 /// `digits` × 10^`exp` as the nearest float, computed from the decimal string so that
@@ -206,7 +190,7 @@ pub fn chinese_at(chars: &[char], at: usize) -> Option<Num> {
         start: at,
         end,
         value,
-        mantissa: crate::render::number(shown),
+        mantissa: super::format::number(shown),
         scale,
         chinese: true,
     })
@@ -217,14 +201,12 @@ pub fn cn_value(run: &[char]) -> Option<f64> {
     if run.is_empty() {
         return None;
     }
-    let has_unit = run
-        .iter()
-        .any(|c| matches!(c, '十' | '百' | '千' | '万' | '亿'));
+    let has_unit = run.iter().any(|&c| cn_power(c).is_some());
     if !has_unit {
         // Read digit by digit: 二〇二四, or a single digit.
         let mut v: u64 = 0;
         for &c in run {
-            v = v.checked_mul(10)?.checked_add(cn_digit_value(c)?)?;
+            v = v.checked_mul(10)?.checked_add(cn_digit(c)?)?;
         }
         return Some(v as f64);
     }
@@ -233,21 +215,16 @@ pub fn cn_value(run: &[char]) -> Option<f64> {
     let mut small: f64 = 0.0; // below 万
     let mut digit: Option<f64> = None;
     for &c in run {
-        match c {
-            '十' | '百' | '千' => {
-                let mult = match c {
-                    '十' => 10.0,
-                    '百' => 100.0,
-                    _ => 1000.0,
-                };
-                small += digit.take().unwrap_or(1.0) * mult;
+        match cn_power(c) {
+            Some(power @ 1..=3) => {
+                small += digit.take().unwrap_or(1.0) * 10f64.powi(power);
             }
-            '万' => {
+            Some(4) => {
                 small += digit.take().unwrap_or(0.0);
                 section += if small == 0.0 { 1.0 } else { small } * 1e4;
                 small = 0.0;
             }
-            '亿' => {
+            Some(_) => {
                 small += digit.take().unwrap_or(0.0);
                 let part = section + small;
                 total += if part == 0.0 { 1.0 } else { part } * 1e8;
@@ -255,7 +232,7 @@ pub fn cn_value(run: &[char]) -> Option<f64> {
                 small = 0.0;
             }
             _ => {
-                let d = cn_digit_value(c)? as f64;
+                let d = cn_digit(c)? as f64;
                 digit = Some(digit.map_or(d, |p| p * 10.0 + d));
             }
         }

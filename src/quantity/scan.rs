@@ -2,44 +2,13 @@
 //! the numbers that are not quantities at all (dates, times, ordinals, codes, ranges).
 //!
 //! What a quantity means (a change, a share, a gap) is the second pass's business
-//! ([`crate::extract`]); this pass only reads the words glued to the number.
+//! ([`crate::read`]); this pass only reads the words glued to the number.
 
+use super::number::{arabic_at, chinese_at, cn_value, is_cn_digit, Num};
+use super::unit::Unit;
 use crate::model::Bound;
-use crate::number::{arabic_at, chinese_at, cn_value, is_cn_digit, Num};
+use crate::text::script::han;
 use crate::vocab::{starts_with, starts_with_any, VOCAB};
-
-/// What a number is counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Percent,
-    /// 个百分点: a difference of percentages, never the same as `%`.
-    Points,
-    Money(&'static str),
-    Measure(&'static str),
-    /// N倍 (a multiple).
-    Times,
-    /// A position: 第3, 首位.
-    Rank,
-    /// Years of a run: 连续三年.
-    Years,
-    /// No unit: only useful when a list lends it one (1.9和4.4个百分点).
-    Bare,
-}
-
-impl Unit {
-    /// The unit as the card model spells it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Unit::Percent => "%",
-            Unit::Points => "个百分点",
-            Unit::Money(w) | Unit::Measure(w) => w,
-            Unit::Times => "倍",
-            Unit::Rank => "位",
-            Unit::Years => "年",
-            Unit::Bare => "",
-        }
-    }
-}
 
 /// One quantity found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,17 +50,6 @@ impl Quantity {
     }
 }
 
-/// Is `c` a Han character (CJK Unified Ideographs and Extension A)?
-pub fn han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
-}
-
-/// Words that place a rank: 居全省第3, 位列前五, 排名全国第七.
-const RANK_LEADS: [&str; 14] = [
-    "排名", "排在", "排第", "位列", "位居", "名列", "跃居", "稳居", "跻身", "保持", "居", "列",
-    "排", "位",
-];
-
 /// Scopes a rank is taken in, longest first (全国城市 before 全国); the rules read the same list
 /// for a rank's `versus`.
 pub const RANK_SCOPES: [&str; 14] = [
@@ -131,7 +89,7 @@ fn rank_context(chars: &[char], at: usize) -> bool {
 fn rank_context_in(window: &[char]) -> bool {
     (0..window.len()).any(|i| {
         RANK_SCOPES.iter().any(|w| starts_with(window, i, w))
-            || RANK_LEADS.iter().any(|w| starts_with(window, i, w))
+            || VOCAB.rank_leads.iter().any(|w| starts_with(window, i, w))
     })
 }
 
@@ -309,7 +267,7 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         i += 1;
         // 十余万户, 百余万人: the scale comes after the rough count.
         if num.scale.is_empty() {
-            if let Some((w, exp)) = crate::number::scale_at(chars, i)
+            if let Some((w, exp)) = super::number::scale_at(chars, i)
                 .filter(|(w, _)| matches!(*w, "万" | "亿" | "万亿"))
             {
                 num.value *= 10f64.powi(exp);
@@ -541,7 +499,7 @@ fn doubling(chars: &[char], at: usize) -> Option<Quantity> {
             start: at,
             end: at + len,
             value,
-            mantissa: crate::render::number(value),
+            mantissa: super::format::number(value),
             scale: "",
             chinese: true,
         },
@@ -600,7 +558,7 @@ fn tenths(chars: &[char], at: usize) -> Option<Quantity> {
             start: at,
             end: at + 2,
             value,
-            mantissa: crate::render::number(value),
+            mantissa: super::format::number(value),
             scale: "",
             chinese: true,
         },

@@ -1,0 +1,394 @@
+//! What a fact takes from around its clause: lists of values and of names, from-to changes,
+//! periods, points of view, and the subject a clause opens with.
+
+use super::*;
+
+/// Group quantities into runs of values sharing one verb (16.2%、11.9%; 1.9和4.4个百分点).
+pub(crate) fn group_values<'q>(chars: &[char], qs: &[&'q Quantity]) -> Vec<Vec<&'q Quantity>> {
+    let mut groups: Vec<Vec<&Quantity>> = Vec::new();
+    for &q in qs {
+        if let Some(g) = groups.last_mut() {
+            let prev = g[g.len() - 1];
+            let between = &chars[prev.end..q.start];
+            let joined = matches!(between, ['、'] | ['和'] | ['及'] | ['与'])
+                && prev.unit.name() == q.unit.name()
+                && prev.unit != Unit::Rank;
+            if joined {
+                g.push(q);
+                continue;
+            }
+        }
+        groups.push(vec![q]);
+    }
+    groups
+}
+
+/// Which groups are thresholds inside a noun phrase: a bounded amount or count (超10亿元,
+/// 500万元以上, 过2000万元) followed by the noun it qualifies (的…, 企业…) or by another
+/// threshold, inside a phrase that is counted (82个…过10亿元的增长点) or measured later in
+/// the clause (…的项目28个, …村集体占比55%). A bounded value closing its clause stays a fact.
+pub(crate) fn qualifiers(chars: &[char], groups: &[Vec<&Quantity>]) -> Vec<bool> {
+    let mut out = vec![false; groups.len()];
+    for gi in (0..groups.len()).rev() {
+        let g = &groups[gi];
+        // 超10万元、超30万元村集体: a run of thresholds qualifies as one. 500余家 is a count
+        // told roughly, not a threshold.
+        let threshold = g.iter().all(|q| {
+            matches!(q.unit, Unit::Money(_) | Unit::Measure(_) | Unit::Percent)
+                && ((matches!(q.bound, Some(Bound::AtLeast | Bound::AtMost))
+                    && !chars[q.start..q.end]
+                        .iter()
+                        .any(|c| matches!(c, '余' | '多')))
+                    || (q.start > 0 && chars[q.start - 1] == '过'))
+        });
+        if !threshold {
+            continue;
+        }
+        let q = g[g.len() - 1];
+        let next = chars.get(q.end).copied();
+        let noun_follows = match next {
+            Some('的') => true,
+            // A percent qualifies only with 的 (占比超过50%的企业).
+            Some(c) if q.unit != Unit::Percent && han(c) => {
+                VOCAB.growth.at(chars, q.end).is_none()
+                    && VOCAB.decline.at(chars, q.end).is_none()
+                    && VOCAB.basis.at(chars, q.end).is_none()
+                    && VOCAB.target.at(chars, q.end).is_none()
+                    && !matches!(c, '和' | '及' | '与' | '或')
+            }
+            _ => false,
+        };
+        let listed = next == Some('、');
+        let later = groups.get(gi + 1);
+        // A count just before, in the same list item: 82个预增产值过10亿元的….
+        let after_count = gi > 0 && {
+            let p = &groups[gi - 1];
+            let prev = p[p.len() - 1];
+            matches!(prev.unit, Unit::Measure(_))
+                && !chars[prev.end..g[0].start]
+                    .iter()
+                    .any(|c| matches!(c, '、' | '，' | '；'))
+        };
+        let chained = listed && later.is_some_and(|l| l[0].start == q.end + 1) && out[gi + 1];
+        // The later value must be in the same list item: 实施20项以上重大科技项目、转化100项
+        // counts projects.
+        let later_same_item = later.is_some_and(|l| !chars[q.end..l[0].start].contains(&'、'));
+        out[gi] = (noun_follows && (later_same_item || after_count))
+            || (listed && (chained || after_count));
+    }
+    out
+}
+
+/// 从2021年底的410家增加到2024年的918家: where 从 stands, and the end's period, when `a` and
+/// `b` are the start and end of a change told as "from A to B".
+pub(crate) fn from_to(
+    c: &[char],
+    pre_start: usize,
+    a: &Quantity,
+    b: &Quantity,
+) -> Option<(usize, Option<String>)> {
+    const ADVERBS: [&str; 6] = ["大幅", "进一步", "逐步", "稳步", "分别", "快速"];
+    const VERBS: [&str; 18] = [
+        "增加", "增长", "提高", "提升", "上升", "扩大", "下降", "减少", "降低", "跃升", "发展",
+        "突破", "上调", "下调", "调整", "增", "降", "升",
+    ];
+    let same = a.unit.name() == b.unit.name();
+    if !same || !matches!(a.unit, Unit::Money(_) | Unit::Measure(_) | Unit::Percent) {
+        return None;
+    }
+    let from_pos = (pre_start..a.start)
+        .rev()
+        .find(|&i| matches!(c[i], '从' | '由'))?;
+    let mut i = a.end;
+    if let Some(v) = starts_with_any(c, i, &ADVERBS) {
+        i += v.chars().count();
+    }
+    if let Some(v) = starts_with_any(c, i, &VERBS) {
+        i += v.chars().count();
+    }
+    if !matches!(c.get(i), Some('到' | '至' | '为')) {
+        return None;
+    }
+    i += 1;
+    let mut period = None;
+    if i < b.start {
+        let j = period_at(c, i)?;
+        let text: String = c[i..j].iter().collect();
+        period = Some(text.trim_end_matches('的').to_string());
+        i = j;
+        if c.get(i) == Some(&'的') {
+            i += 1;
+        }
+    }
+    (i == b.start).then_some((from_pos, period))
+}
+
+/// The list items of a metric, when it is a list (工业投资、工业技改投资).
+pub(crate) fn split_list(metric: &str) -> Vec<String> {
+    let mut items: Vec<String> = metric
+        .split(['、', '和'])
+        .map(str::to_string)
+        .filter(|s| !s.is_empty())
+        .collect();
+    // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head;
+    // unless the last item's own modifier before a measure is longer than theirs
+    // (家电、新能源汽车零售额).
+    let len = |s: &String| s.chars().count();
+    if let Some((last, rest)) = items.split_last() {
+        let l = rest.first().map_or(0, len);
+        let n = rest.len();
+        let measure = shared_head(last);
+        let longer_modifier = measure.is_some_and(|h| len(last) - h.chars().count() > l + 1);
+        if l > 0
+            && l <= 3
+            && rest.iter().all(|r| len(r) == l)
+            && len(last) > l + 1
+            && !longer_modifier
+        {
+            let head: String = last.chars().skip(l).collect();
+            for item in items.iter_mut().take(n) {
+                item.push_str(&head);
+            }
+        } else if let Some(head) = measure {
+            // 规上工业企业、限上商贸企业数量: what is measured goes to every item that does not
+            // name a measure of its own.
+            for item in items.iter_mut().take(n) {
+                if !names_a_measure(item) {
+                    item.push_str(head);
+                }
+            }
+        }
+    }
+    items
+}
+
+/// The measure a list's last item ends with (数量, 零售额), when more than it is written.
+pub(crate) fn shared_head(last: &str) -> Option<&'static str> {
+    let cs: Vec<char> = last.chars().collect();
+    VOCAB
+        .heads
+        .ending(&cs, cs.len())
+        .filter(|h| h.chars().count() < cs.len())
+}
+
+/// Does a name end in a measure of its own (…零售额, …利用率, …花费)?
+pub(crate) fn names_a_measure(name: &str) -> bool {
+    let cs: Vec<char> = name.chars().collect();
+    VOCAB.heads.ending(&cs, cs.len()).is_some()
+        || cs
+            .last()
+            .is_some_and(|c| "额值量率数费入润资款价比重".contains(*c))
+}
+
+/// 全省、全国平均 → 全省平均, 全国平均: a shared ending goes to every item.
+pub(crate) fn split_versus(v: &str) -> Vec<String> {
+    let mut items: Vec<String> = v
+        .trim_start_matches("分别")
+        .split(['、', '和'])
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if items.len() > 1 {
+        let last = items[items.len() - 1].clone();
+        for ending in ["平均水平", "平均"] {
+            if last.ends_with(ending) {
+                for it in items.iter_mut() {
+                    if !it.ends_with(ending) {
+                        it.push_str(ending);
+                    }
+                }
+                break;
+            }
+        }
+    }
+    items
+}
+
+/// A period word at `cs[i..]` (2023年, 1-2月, 一季度, 去年…): the index after it.
+pub(crate) fn period_at(cs: &[char], i: usize) -> Option<usize> {
+    // Most chars start no period: answer them at once.
+    if !cs
+        .get(i)
+        .is_some_and(|c| c.is_ascii_digit() || "前上下一二三四第首去今明全年".contains(*c))
+    {
+        return None;
+    }
+    const WORDS: [&str; 16] = [
+        "前三季度",
+        "上半年",
+        "下半年",
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "第一季度",
+        "首季",
+        "去年",
+        "今年",
+        "上年",
+        "明年",
+        "全年",
+        "年底",
+        "年末",
+    ];
+    if let Some(w) = WORDS.iter().find(|w| starts_with(cs, i, w)) {
+        return Some(i + w.chars().count());
+    }
+    // Digits then 年/月, with an optional range and an ending (2021年底, 1-8月, 2024年3月).
+    let mut j = i;
+    let digits = |j: &mut usize| {
+        let s = *j;
+        while *j < cs.len() && cs[*j].is_ascii_digit() {
+            *j += 1;
+        }
+        *j > s
+    };
+    if !digits(&mut j) {
+        return None;
+    }
+    if cs.get(j) == Some(&'-') {
+        j += 1;
+        digits(&mut j);
+    }
+    match cs.get(j) {
+        Some('年') => {
+            j += 1;
+            let k = j;
+            let mut m = j;
+            if digits(&mut m) && cs.get(m) == Some(&'月') {
+                j = m + 1;
+            } else {
+                j = k;
+            }
+        }
+        Some('月') => j += 1,
+        _ => return None,
+    }
+    for end in ["底", "末", "初", "以来", "的", "份"] {
+        if starts_with(cs, j, end) {
+            j += end.chars().count();
+        }
+    }
+    Some(j)
+}
+
+/// The last period named in `c[s..end]`, or the first with `first`. 上年 in 比上年 is a
+/// basis, not a period.
+pub(crate) fn find_period_at(c: &[char], s: usize, end: usize, first: bool) -> Option<String> {
+    let mut found = None;
+    let mut i = s;
+    while i < end {
+        let starts_word =
+            i == 0 || !(c[i - 1].is_ascii_digit() || matches!(c[i - 1], '比' | '较' | '于'));
+        match period_at(c, i).filter(|_| starts_word) {
+            Some(j) if j <= end => {
+                let mut text: String = c[i..j].iter().collect();
+                for junk in ["的", "以来", "份"] {
+                    if let Some(t) = text.strip_suffix(junk) {
+                        text = t.to_string();
+                    }
+                }
+                found = Some(text);
+                if first {
+                    break;
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+pub(crate) fn find_period(c: &[char], s: usize, end: usize) -> Option<String> {
+    find_period_at(c, s, end, false)
+}
+
+/// 从GDP同比增速来看 → GDP同比增速.
+pub(crate) fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
+    if !starts_with(c, s, "从") || e < s + 4 || !starts_with(c, e - 2, "来看") {
+        return None;
+    }
+    // As written: 同比增速 is what the values are, not a verb to strip.
+    let view = clean(&c[s + 1..e - 2]);
+    (view.chars().count() >= 2 && view.chars().count() <= 12).then_some(view)
+}
+
+/// The short name just before a parenthesised value: 江西 in 其中江西(6.9%).
+pub(crate) fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<String> {
+    if q.start == 0 || c[q.start - 1] != '(' || c.get(q.end) != Some(&')') {
+        return None;
+    }
+    let end = q.start - 1;
+    let mut start = end;
+    while start > ps && han(c[start - 1]) && end - start < 8 {
+        start -= 1;
+    }
+    let mut name: String = c[start..end].iter().collect();
+    for lead in ["还包括", "包括", "其中", "以及", "如"] {
+        if let Some(rest) = name.strip_prefix(lead) {
+            name = rest.to_string();
+        }
+    }
+    let n = name.chars().count();
+    ((2..=5).contains(&n) && !VOCAB.scope.iter().any(|w| name.starts_with(w))).then_some(name)
+}
+
+/// An organisation named at the start of a clause (山东金蔡伦纸业通过…).
+pub(crate) fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
+    let mut start = s;
+    for lead in ["例如", "比如", "其中", "如"] {
+        if starts_with(c, start, lead) {
+            start += lead.chars().count();
+        }
+    }
+    let limit = e.min(start + 16);
+    for i in start + 2..limit {
+        if let Some(w) = VOCAB.subjects.at(c, i) {
+            let end = i + w.chars().count();
+            let follows_ok = end >= e
+                || SUBJECT_FOLLOWERS.iter().any(|f| starts_with(c, end, f))
+                || c[end].is_ascii_digit();
+            let name: String = c[start..end].iter().collect();
+            let scoped = VOCAB.scope.iter().any(|w| name.starts_with(w));
+            if follows_ok && !scoped && name.chars().all(|ch| han(ch) || ch.is_alphanumeric()) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+pub(crate) const SUBJECT_FOLLOWERS: [&str; 18] = [
+    "通过",
+    "实现",
+    "在",
+    "的",
+    "以",
+    "将",
+    "已",
+    "成功",
+    "入选",
+    "获",
+    "是",
+    "与",
+    "上半年",
+    "下半年",
+    "今年",
+    "去年",
+    "全年",
+    "前三季度",
+];
+
+/// Move a leading subject out of a metric: (subject, metric).
+pub(crate) fn split_subject(metric: &str, subject: Option<String>) -> (Option<String>, String) {
+    if let Some(s) = &subject {
+        if let Some(rest) = metric.strip_prefix(s.as_str()) {
+            let rest = rest.trim_start_matches(['的', '在']);
+            if rest.chars().count() >= 2 {
+                return (subject.clone(), rest.to_string());
+            }
+        }
+    }
+    (subject, metric.to_string())
+}

@@ -1,0 +1,238 @@
+//! The kinds: what the words just before a quantity in its clause make of it (a level, a
+//! change and its basis, a share, a gap against a reference, a rank, a multiple).
+
+use super::*;
+
+/// What the words around a quantity make of it.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    pub(crate) kind: Kind,
+    pub(crate) metric: String,
+    pub(crate) basis: Option<String>,
+    pub(crate) versus: Option<String>,
+    pub(crate) negative: bool,
+    /// Multiplies the number: 1.5倍 → 150 (%).
+    pub(crate) scale: f64,
+    /// A streak told as a rank (连续三年列全省第3位): its metric is the sentence's.
+    pub(crate) metric_from_rank: bool,
+}
+
+impl Reading {
+    pub(crate) fn new(kind: Kind, metric: String) -> Self {
+        Reading {
+            kind,
+            metric,
+            basis: None,
+            versus: None,
+            negative: false,
+            scale: 1.0,
+            metric_from_rank: false,
+        }
+    }
+
+    /// 增速全省第3, 数量居全省首位, 在全省…评价中列第2位.
+    pub(crate) fn rank(c: &[char], pre: Span) -> Reading {
+        let Span { start: ps, end: pe } = pre;
+        let mut end = pe;
+        let mut versus = None;
+        loop {
+            let before = end;
+            end = trim_parens_back(c, ps, end);
+            if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.rank_names) {
+                end -= w.chars().count();
+            }
+            if let Some(w) = ends_with_any(&c[..end], end, &RANK_SCOPES) {
+                versus.get_or_insert(w.to_string());
+                end -= w.chars().count();
+            }
+            if end == before || end <= ps {
+                break;
+            }
+        }
+        if versus.is_none() {
+            versus = RANK_SCOPES
+                .iter()
+                .find(|w| (ps..pe).any(|i| starts_with(c, i, w)))
+                .map(|w| w.to_string());
+        }
+        let mut metric = clean_metric(c, ps, end.max(ps));
+        // 在全省开放式大学科技园绩效评价中: the ranking, not the ranked.
+        if let Some(rest) = metric.strip_suffix('中') {
+            metric = rest.to_string();
+        }
+        let mut r = Reading::new(Kind::Rank, metric);
+        r.versus = versus;
+        r
+    }
+
+    /// 连续三年入选…, 数量实现三年连续增长.
+    pub(crate) fn streak(c: &[char], pre: Span, q: &Quantity, post: Span) -> Reading {
+        let Span { start: ps, end: pe } = pre;
+        let forward = starts_with(c, q.start, "连续");
+        let tail = clean_post(c, post.start, post.end);
+        let tail = if forward {
+            tail
+        } else {
+            format!("连续{}", tail.trim_start_matches("连续"))
+        };
+        let mut lead = clean_metric(c, ps, pe);
+        for verb in ["实现", "保持", "已"] {
+            if let Some(l) = lead.strip_suffix(verb) {
+                lead = l.to_string();
+            }
+        }
+        let from_rank =
+            lead.is_empty() && starts_with_any(c, post.start, &VOCAB.rank_names).is_some();
+        let metric = if lead.is_empty() && tail.chars().count() <= 2 {
+            String::new()
+        } else {
+            format!("{lead}{tail}")
+        };
+        let mut r = Reading::new(Kind::Streak, metric);
+        r.metric_from_rank = from_rank;
+        r
+    }
+
+    /// N个百分点: a gap against a reference, or a contribution (拉动…增长).
+    pub(crate) fn points(c: &[char], ps: usize, pe: usize) -> Reading {
+        let pre: Vec<char> = c[ps..pe].to_vec();
+        if let Some(p) = find_last(&pre, "拉动") {
+            let end = strip_comparison(&pre, p + 2, pre.len());
+            let versus = clean(&pre[p + 2..end.max(p + 2)]);
+            let mut r = Reading::new(Kind::Contribution, clean_metric(c, ps, ps + p));
+            r.versus = (!versus.is_empty()).then_some(versus);
+            return r;
+        }
+        let mut r = Reading::new(Kind::Gap, String::new());
+        let found = VOCAB
+            .comparators
+            .iter()
+            .filter_map(|(w, neg)| find_last(&pre, w).map(|p| (p, *w, *neg)))
+            .max_by_key(|(p, w, _)| (*p, w.chars().count()));
+        let tail_neg = ends_with_any(&pre, pre.len(), &VOCAB.gap_falls).is_some()
+            || VOCAB.decline.ending(&pre, pre.len()).is_some();
+        match found {
+            Some((p, w, neg)) => {
+                let after = p + w.chars().count();
+                let end = strip_comparison(&pre, after, pre.len());
+                let versus = clean(&pre[after..end.max(after)]);
+                r.versus = (!versus.is_empty()).then_some(versus);
+                r.negative = neg || tail_neg;
+                r.metric = clean_metric(c, ps, ps + p);
+            }
+            None => {
+                r.negative = tail_neg;
+                r.metric = clean_metric(c, ps, pe);
+            }
+        }
+        r
+    }
+
+    /// N%: a change (增长, 下降, 增速), or else a share.
+    pub(crate) fn percent(c: &[char], pre: Span, q: &Quantity, post: Span) -> Reading {
+        let Span { start: ps, end: pe } = pre;
+        // 下滑至0.1%, 提高到67%: the number is the new level, not the size of the change.
+        let raw_end = strip_bounds(c, ps, pe);
+        let to_level = raw_end > ps && matches!(c[raw_end - 1], '至' | '到');
+        let mut end = strip_fillers(c, ps, pe);
+        // 经济增长预期目标为5%: the growth is what the target is set on.
+        while let Some(w) = VOCAB.target.ending(&c[ps..end], end - ps) {
+            end = strip_fillers(c, ps, end - w.chars().count());
+        }
+        let mut r = Reading::new(Kind::Share, String::new());
+        if q.unit == Unit::Times {
+            r.scale = 100.0;
+        }
+        let verb = VOCAB
+            .growth
+            .ending(&c[ps..end], end - ps)
+            .map(|w| (w, false))
+            .or_else(|| {
+                VOCAB
+                    .decline
+                    .ending(&c[ps..end], end - ps)
+                    .map(|w| (w, true))
+            })
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_up).map(|w| (w, false)))
+            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_down).map(|w| (w, true)));
+        let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
+        let post_text: String = c[post.start..post.end].iter().take(4).collect();
+        if let Some((w, down)) = verb {
+            end -= w.chars().count();
+            // 年均 ends in a filler (均): look for a basis before dropping fillers.
+            if VOCAB.basis.ending(&c[ps..end], end - ps).is_none() {
+                end = strip_fillers(c, ps, end);
+            }
+            if to_level && !VOCAB.rate_up.contains(&w) {
+                // A rate moved to a new level: a growth rate stays a change, a ratio a share.
+                let name: String = c[ps..end].iter().collect();
+                let growth = names_growth(&name);
+                r.kind = if growth { Kind::Change } else { Kind::Share };
+            } else {
+                r.kind = Kind::Change;
+                r.negative = down;
+            }
+            if w.starts_with('同') {
+                r.basis = Some("同比".to_string());
+            }
+        } else if q.doubling || q.negative || basis_only.is_some() {
+            r.kind = Kind::Change;
+        } else if ["的增长", "的增速", "的增幅"]
+            .iter()
+            .any(|w| post_text.starts_with(w))
+        {
+            // 实现38.6%的增长.
+            r.kind = Kind::Change;
+        } else if let Some((verb_end, down)) = lead_verb(c, ps, end) {
+            // 压减公用经费15%: the verb leads, its object is the metric.
+            r.kind = Kind::Change;
+            r.negative = down;
+            r.metric = clean_metric(c, verb_end, end);
+            return r;
+        }
+        if r.kind == Kind::Change && r.basis.is_none() {
+            // 同比, 比上年, 两年平均, 比2019年1-7月: the basis, written before the verb.
+            let (basis, b_start) = basis_before(c, ps, end);
+            if basis.is_some() {
+                end = b_start;
+            }
+            r.basis = basis;
+        }
+        r.metric = clean_metric(c, ps, end);
+        if r.metric.is_empty() && post_text.starts_with('的') {
+            // 80%的中小学纳入教联体: the share's noun follows it.
+            r.metric = clean_post(c, post.start + 1, post.end);
+        }
+        r
+    }
+
+    /// An amount or a count: 752.1亿元, 新增…28家, 17家企业入选….
+    pub(crate) fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, item: &Item) -> Reading {
+        let post = item.post;
+        let mut end = strip_fillers(c, ps, pe);
+        let mut negative = false;
+        if let Some(w) = VOCAB.decline.ending(&c[..end], end) {
+            negative = true;
+            end -= w.chars().count();
+        }
+        let pre = clean_metric(c, ps, end);
+        // A count followed by its noun names the counted thing after the number:
+        // 17家企业入选省级智能工厂, 优化调整12条产业链, 选聘258名高层次人才.
+        let counted = matches!(q.unit, Unit::Measure(_));
+        let mut after = clean_post(c, post.start, post.end);
+        if let Some(Span { start: hs, end: he }) = item.head {
+            after = format!("{after}的{}", clean_post(c, hs, he));
+        }
+        let metric = if counted && after.chars().count() >= 2 {
+            after
+        } else if pre.chars().count() <= 2 && post.end > post.start && c[post.start] == '的' {
+            // 超4.2万亿元的新增减税降费: the amount's noun follows it.
+            clean_post(c, post.start + 1, post.end)
+        } else {
+            pre
+        };
+        let mut r = Reading::new(Kind::Level, metric);
+        r.negative = negative;
+        r
+    }
+}

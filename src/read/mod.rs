@@ -1,0 +1,142 @@
+//! The reading stage: clause-level rules that turn quantities into facts (kind, metric, basis,
+//! reference, bound, target, period, subject). It takes the normalised text, its lines and its
+//! quantities, and hands [`Draft`] facts, in text order, to [`crate::cards`].
+//!
+//! A sentence is read clause by clause. Each quantity takes its meaning from the words just
+//! before it in its clause (the verb, a comparison, a share word) and its metric from the
+//! noun phrase there, or, for counted things (17家企业入选…), from the words after it. A clause
+//! with no name of its own continues the previous clause's metric (…752.1亿元，同比增长6.7%).
+//!
+//! - [`clause`]: the walk over lines, sentences and clauses.
+//! - [`kinds`]: what the words before a quantity make of it.
+//! - [`name`]: metric names cleaned from the words around a quantity.
+//! - [`context`]: lists, from-to changes, periods, points of view, subjects.
+//! - [`plan`]: which sentences state plans and targets.
+
+mod clause;
+mod context;
+mod kinds;
+mod name;
+pub mod plan;
+
+use crate::model::{Bound, Fact, Kind};
+use crate::quantity::{Quantity, Unit, RANK_SCOPES};
+use crate::text::normalize::Normalized;
+use crate::text::script::{foreign, han};
+use crate::text::segment::{self, Line};
+use crate::vocab::{ends_with_any, starts_with, starts_with_any, VOCAB};
+use clause::*;
+use context::*;
+use kinds::*;
+use name::*;
+use plan::Plan;
+
+/// A fact while the article is read, before cards are formed.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub(crate) fact: Fact,
+    pub(crate) metric: String,
+    pub(crate) subject: Option<String>,
+    /// Which sentence and which card within it: facts sharing both form one card.
+    pub(crate) sentence: usize,
+    pub(crate) card: usize,
+    /// From a title or heading: dropped when the body states the same value.
+    pub(crate) heading: bool,
+    pub(crate) section: Option<String>,
+    /// Where the card starts (the metric's first char) in the input.
+    pub(crate) card_start: usize,
+}
+
+/// A char range `start..end` of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl Span {
+    pub(crate) fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+/// The last metric a sentence named: the name, its card, and where the card starts in the
+/// input.
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    pub(crate) name: String,
+    pub(crate) card: usize,
+    pub(crate) input_start: usize,
+}
+
+/// What the reading stage hands on: the article's title and its facts.
+pub(crate) struct Read {
+    pub(crate) title: Option<String>,
+    pub(crate) facts: Vec<Draft>,
+}
+
+/// Read every line of `chars` (the normalised text of `input`) that is not page furniture,
+/// telling `progress` the share of the text read so far (0.0 to 1.0).
+pub(crate) fn read(
+    input: &str,
+    norm: &Normalized,
+    chars: &[char],
+    lines: &[Line],
+    quantities: &[Quantity],
+    progress: &mut dyn FnMut(f32),
+) -> Read {
+    // Report each further hundredth of the text's lines.
+    let step = (chars.len() / 100).max(1);
+    let mut next_report = step;
+    let mut reader = Reader {
+        chars,
+        input,
+        offsets: input
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(input.len()))
+            .collect(),
+        norm,
+        quantities,
+        next_q: 0,
+        facts: Vec::new(),
+        view: None,
+    };
+    let title = title_line(lines);
+    let mut section: Option<String> = None;
+    let mut plan = Plan::default();
+    for (li, line) in lines.iter().enumerate() {
+        if line.start >= next_report {
+            next_report = line.start + step;
+            progress(line.start as f32 / chars.len() as f32);
+        }
+        if line.noise {
+            continue;
+        }
+        let is_title = Some(li) == title;
+        let words = &chars[line.start..line.end];
+        if line.heading && !is_title {
+            section = Some(text_of(chars, line.start, line.end));
+            plan.heading(words);
+        } else if !line.heading {
+            plan.paragraph(words);
+        }
+        reader.read_line(line, line.heading || is_title, section.as_deref(), &plan);
+    }
+    Read {
+        title: title.map(|i| text_of(chars, lines[i].start, lines[i].end)),
+        facts: reader.facts,
+    }
+}
+
+/// The article's title: its first line, when that reads as a heading.
+fn title_line(lines: &[Line]) -> Option<usize> {
+    let mut body = lines.iter().enumerate().filter(|(_, l)| !l.noise);
+    let (i, first) = body.next()?;
+    // A lone line is the text itself, not a title over it.
+    (first.heading && body.next().is_some()).then_some(i)
+}
+
+fn text_of(chars: &[char], s: usize, e: usize) -> String {
+    chars[s..e].iter().collect()
+}

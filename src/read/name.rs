@@ -1,0 +1,299 @@
+//! Metric naming: the noun phrase before a quantity (or the words after a count) cleaned into
+//! a name, without scope words, periods, light verbs, trailing verbs, fillers and parentheses.
+
+use super::*;
+
+/// Pronoun-like metrics that name nothing alone: 数量居全省首位 (of what?).
+pub(crate) fn is_anaphor(m: &str) -> bool {
+    const WORDS: [&str; 8] = ["数量", "总量", "增速", "增幅", "规模", "总数", "总额", "其"];
+    // The word alone, or with a short verb (数量实现): 规模以上工业增加值 names itself.
+    let m = m.strip_prefix("累计").unwrap_or(m);
+    WORDS.iter().any(|w| {
+        m.strip_prefix(w)
+            .is_some_and(|rest| rest.chars().count() <= 2)
+    }) || m.chars().count() < 2
+}
+
+pub(crate) fn find_last(hay: &[char], needle: &str) -> Option<usize> {
+    let n = needle.chars().count();
+    (0..=hay.len().saturating_sub(n))
+        .rev()
+        .find(|&i| starts_with(hay, i, needle))
+}
+
+pub(crate) fn clean(cs: &[char]) -> String {
+    cs.iter()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_matches(|c: char| !(han(c) || c.is_alphanumeric() || c == '”' || c == '“'))
+        .to_string()
+}
+
+/// Fillers between a verb and its number: 了, 达到, 为, 分别, 均.
+pub(crate) fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
+    loop {
+        let before = e;
+        while e > s && c[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        if let Some(w) = VOCAB.fillers.ending(&c[s..e], e - s) {
+            e -= w.chars().count();
+        }
+        if let Some((w, _)) = VOCAB
+            .bounds_before
+            .iter()
+            .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
+        {
+            e -= w.chars().count();
+        }
+        if e == before {
+            return e;
+        }
+    }
+}
+
+/// The end of `c[s..e]` without a bound word before the number (超过, 约).
+pub(crate) fn strip_bounds(c: &[char], s: usize, e: usize) -> usize {
+    VOCAB
+        .bounds_before
+        .iter()
+        .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
+        .map_or(e, |(w, _)| e - w.chars().count())
+}
+
+/// A growth or decline verb of two chars or more leading `c[s..e]`: where it ends and whether
+/// it points down (压减公用经费15%).
+pub(crate) fn lead_verb(c: &[char], s: usize, e: usize) -> Option<(usize, bool)> {
+    let mut i = s;
+    while i < e && !han(c[i]) {
+        i += 1;
+    }
+    let (w, down) = VOCAB
+        .growth
+        .at(c, i)
+        .map(|w| (w, false))
+        .or_else(|| VOCAB.decline.at(c, i).map(|w| (w, true)))?;
+    let end = i + w.chars().count();
+    (w.chars().count() >= 2 && end < e).then_some((end, down))
+}
+
+/// Trailing verbs, adverbs and comparisons that are not part of a name.
+pub(crate) fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
+    loop {
+        let before = e;
+        e = strip_fillers(cs, s, e);
+        for list in [&VOCAB.growth, &VOCAB.decline, &VOCAB.basis, &VOCAB.target] {
+            if let Some(w) = list.ending(&cs[s..e], e - s) {
+                e -= w.chars().count();
+            }
+        }
+        if let Some(w) = ends_with_any(&cs[s..e], e - s, &VOCAB.gap_falls) {
+            e -= w.chars().count();
+        }
+        if let Some(w) = ends_with_any(
+            &cs[s..e],
+            e - s,
+            &["高", "快", "加快", "提高", "整体增速", "增速"],
+        ) {
+            e -= w.chars().count();
+        }
+        if e == before || e <= s {
+            return e.max(s);
+        }
+    }
+}
+
+/// The verb after a gap's reference (高于全省平均…, 比1-6月加快…, 拉动进出口增长…), which
+/// is not part of the reference.
+pub(crate) fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
+    loop {
+        let before = e;
+        for list in [
+            &VOCAB.growth[..],
+            &VOCAB.decline[..],
+            &VOCAB.gap_falls[..],
+            &VOCAB.gap_verbs[..],
+        ] {
+            if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
+                e -= w.chars().count();
+            }
+        }
+        if e == before || e <= s {
+            return e.max(s);
+        }
+    }
+}
+
+/// The basis written before a change's verb, and where it starts.
+pub(crate) fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, usize) {
+    let e = {
+        // 按年应跌: a modal between the basis and the verb.
+        let mut e = e;
+        while e > s && matches!(c[e - 1], '应' | '将' | '再' | '仍') {
+            e -= 1;
+        }
+        e
+    };
+    // 与去年同期比较, 与上年相比: the whole comparison is the basis.
+    for tail in ["比较", "相比"] {
+        let n = tail.chars().count();
+        if e >= s + n && starts_with(c, e - n, tail) {
+            if let Some(p) = (s..e - n)
+                .rev()
+                .take(12)
+                .find(|&i| matches!(c[i], '与' | '和' | '跟'))
+            {
+                return (Some(c[p..e].iter().collect()), p);
+            }
+        }
+    }
+    if let Some(w) = VOCAB.basis.ending(&c[s..e], e - s) {
+        let b = e - w.chars().count();
+        // 较2022年同比: a comparison before the basis word belongs to it.
+        return match comparison_before(c, s, b) {
+            Some(p) => (Some(c[p..e].iter().collect()), p),
+            None => (Some(w.to_string()), b),
+        };
+    }
+    match comparison_before(c, s, e) {
+        Some(p) => (Some(c[p..e].iter().collect()), p),
+        None => (None, e),
+    }
+}
+
+/// Where a short comparison with a period or a place (比2019年1-7月, 较2021年末,
+/// 环比2021年12月) right before `e` starts. 比重 and 比例 are words, not comparisons.
+pub(crate) fn comparison_before(c: &[char], s: usize, e: usize) -> Option<usize> {
+    let from = e.saturating_sub(14).max(s);
+    let p = (from..e).rev().find(|&i| {
+        matches!(c[i], '比' | '较') && !matches!(c.get(i + 1), Some('重' | '例' | '率' | '值'))
+    })?;
+    let p = if p > s && matches!(c[p - 1], '环' | '同') {
+        p - 1
+    } else {
+        p
+    };
+    let tail = &c[p..e];
+    (tail.len() >= 2 && !tail.iter().any(|ch| matches!(ch, '的' | '，' | '、'))).then_some(p)
+}
+
+pub(crate) fn trim_parens_back(c: &[char], s: usize, mut e: usize) -> usize {
+    if e > s && c[e - 1] == ')' {
+        if let Some(p) = (s..e).rev().find(|&i| c[i] == '(') {
+            e = p;
+        }
+    }
+    e
+}
+
+/// The words after a count that name what is counted (17家企业入选省级智能工厂 → 企业入选…).
+pub(crate) fn clean_post(c: &[char], s: usize, e: usize) -> String {
+    let text: String = remove_parens(&c[s..e]);
+    let t =
+        text.trim_matches(|ch: char| !(han(ch) || ch.is_alphanumeric() || ch == '“' || ch == '”'));
+    // 以上/以下 that belonged to the bound are gone; particles are not names.
+    let t = t.trim_start_matches(['的', '，', '、']);
+    // 50万吨光伏铝边框项目”等重大项目: the named thing, not the category after 等.
+    let t = t.split('等').next().unwrap_or(t);
+    let t = t.trim_end_matches(['到', '至', '在', '和', '及', '与', '的']);
+    balance_quotes(t).to_string()
+}
+
+pub(crate) fn remove_parens(cs: &[char]) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for &ch in cs {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && !ch.is_whitespace() => out.push(ch),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A metric name from `c[s..e]`: without scope words, periods, light verbs, trailing verbs,
+/// fillers and parentheses.
+pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
+    // Only the words nearest the number can name it (Chinese names end in their head noun):
+    // a page-long run of words before the first number, named again for every fact after it,
+    // made long texts quadratic.
+    let s = s.max(e.saturating_sub(MAX_NAME));
+    let e = strip_back(c, s, e);
+    let mut cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
+    // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
+    if let Some(last) = cs.iter().rposition(|&ch| foreign(ch)) {
+        cs.drain(..=last);
+    }
+    // A list's enumerator (7. , 3、) is not part of the name.
+    let digits = cs.iter().take_while(|ch| ch.is_ascii_digit()).count();
+    let mut i = if digits > 0 && digits <= 2 && matches!(cs.get(digits), Some('.' | '、')) {
+        digits + 1
+    } else {
+        0
+    };
+    loop {
+        let before = i;
+        while i < cs.len() && !(han(cs[i]) || cs[i].is_alphanumeric() || cs[i] == '“') {
+            i += 1;
+        }
+        if let Some(p) = period_at(&cs, i) {
+            i = p;
+        }
+        for list in [&VOCAB.scope, &VOCAB.lead, &VOCAB.target] {
+            if let Some(w) = list.at(&cs, i) {
+                // Keep a light verb when too little would be left (新增就业, 完成投资).
+                let n = w.chars().count();
+                if cs.len() - i - n >= 3 || std::ptr::eq(list, &VOCAB.scope) {
+                    i += n;
+                }
+            }
+        }
+        if i == before || i >= cs.len() {
+            break;
+        }
+    }
+    let mut out: String = cs[i.min(cs.len())..].iter().collect();
+    // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
+    if let Some(p) = out.find("分别") {
+        out.truncate(p);
+    }
+    for suffix in ["等", "的", "共计"] {
+        if let Some(r) = out.strip_suffix(suffix) {
+            out = r.to_string();
+        }
+    }
+    let out = category(&out);
+    let out =
+        out.trim_matches(|ch: char| !(han(ch) || ch.is_alphanumeric() || ch == '”' || ch == '“'));
+    balance_quotes(out).to_string()
+}
+
+/// Drop a quote mark left unpaired at an end by a clause or list split.
+pub(crate) fn balance_quotes(s: &str) -> &str {
+    let opens = s.matches('“').count();
+    let closes = s.matches('”').count();
+    if opens > closes {
+        s.trim_end_matches('“').trim_start_matches('“')
+    } else if closes > opens {
+        s.trim_start_matches('”').trim_end_matches('”')
+    } else {
+        s
+    }
+}
+
+/// 制造业创新中心等省级以上创新平台 → 省级以上创新平台: examples before 等, the category after.
+pub(crate) fn category(name: &str) -> &str {
+    match name.rfind('等') {
+        Some(p) if name[p + '等'.len_utf8()..].chars().count() >= 2 => {
+            &name[p + '等'.len_utf8()..]
+        }
+        _ => name,
+    }
+}
+
+/// Does a name measure growth (增速, 增长率…), so that a rate of it stays a change?
+pub(crate) fn names_growth(name: &str) -> bool {
+    VOCAB.rate_names.iter().any(|w| name.contains(w))
+}
