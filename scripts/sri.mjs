@@ -1,4 +1,4 @@
-// Trunk post-build hook (Trunk.toml): writes the Subresource Integrity hashes of the files
+// Trunk post-build step (scripts/post-build.mjs): writes the Subresource Integrity hashes of the files
 // Trunk copies as they are (boot.js, worker.js) into index.html, in place of the
 // `sri-FILE` placeholders of `pattern_script`. Trunk hashes its own outputs (js, wasm, css).
 import { createHash } from 'node:crypto';

@@ -24,7 +24,7 @@ function sized(bytes) {
 
 let raw = 0;
 let gz = 0;
-for (const name of readdirSync(DIST)) {
+for (const name of readdirSync(DIST).filter((n) => !/\.(gz|br)$/.test(n))) {
   const body = readFileSync(`${DIST}/${name}`);
   if (!statSync(`${DIST}/${name}`).isFile()) continue;
   raw += body.length;
