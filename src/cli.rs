@@ -1,30 +1,37 @@
-//! The command line: `zhibiao [--format json|csv|md|text] [FILE|-]...`.
+//! The command line: `zhibiao [--format FORMAT] [--jobs N] [FILE|DIR|-]...`.
 //!
-//! Reads each file (or stdin) as one article, prints one report for all of them. A file that
-//! cannot be read is named in a one-line error on stderr and skipped; the others still run and
-//! the exit code is 1.
+//! Arguments and dispatch live here; [`input`] expands them into articles and decodes each
+//! file, [`batch`] runs them on several threads and prints the output in input order. A
+//! file that cannot be read is named in a one-line error on stderr and skipped; the others
+//! still run and the exit code is 1.
 
+mod batch;
 pub mod compare;
+mod input;
 
-use crate::model::Report;
-use crate::{analyze, render};
+use crate::model::{Article, Report};
+use crate::{analyze, parallel, render};
 use std::ffi::OsString;
-use std::io::{Read, Write};
 
-const USAGE: &str = "usage: zhibiao [--format json|csv|md|text] [FILE|-]...
+const USAGE: &str = "usage: zhibiao [--format json|jsonl|csv|md|text] [--jobs N] [FILE|DIR|-]...
        zhibiao compare [--format text|md|csv|json] [--all] FILE...
-Reads Chinese economic articles (plain text or HTML, UTF-8), one per file, and prints
-their indicator cards. With no FILE, or FILE '-', reads standard input.
-  -f, --format FORMAT   text (default, for people), json, csv or md
+Reads Chinese economic articles (plain text or HTML, UTF-8; GBK and Big5 are decoded), one
+per file, and prints their indicator cards. A DIR is every .txt, .html, .htm and .md file
+under it. With no FILE, or FILE '-', reads standard input.
+  -f, --format FORMAT   text (default, for people), json, jsonl (one article a line), csv or md
+  -j, --jobs N          analyse on N threads (default: every core); the output is the same
       --sample          analyse the built-in sample article instead of files
   -h, --help            this help
-  -V, --version         the version";
+  -V, --version         the version
+Runs over several files end with a summary on stderr; a bar shows progress on a terminal.";
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
+    /// One article's JSON a line, printed as each is done: for archives and streams.
+    Jsonl,
     Csv,
     Markdown,
 }
@@ -34,6 +41,7 @@ impl Format {
         match s.to_ascii_lowercase().as_str() {
             "text" | "txt" => Some(Format::Text),
             "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
             "csv" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
             _ => None,
@@ -45,10 +53,22 @@ impl Format {
         Ok(match self {
             Format::Text => render::text(report),
             Format::Json => render::json(report).map_err(|e| format!("cannot write JSON: {e}"))?,
+            Format::Jsonl => report
+                .articles
+                .iter()
+                .map(jsonl_line)
+                .collect::<Result<_, _>>()?,
             Format::Csv => render::csv(report),
             Format::Markdown => render::markdown(report),
         })
     }
+}
+
+/// One article as one line of JSON, with its newline, or why it cannot be written.
+fn jsonl_line(article: &Article) -> Result<String, String> {
+    let mut line = serde_json::to_string(article).map_err(|e| format!("cannot write JSON: {e}"))?;
+    line.push('\n');
+    Ok(line)
 }
 
 /// What the arguments ask for.
@@ -56,6 +76,8 @@ impl Format {
 enum Command {
     Run {
         format: Format,
+        /// Threads; `None` is every core.
+        jobs: Option<usize>,
         inputs: Vec<OsString>,
     },
     Sample {
@@ -67,6 +89,7 @@ enum Command {
 
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
     let mut format = Format::Text;
+    let mut jobs = None;
     let mut inputs = Vec::new();
     let mut args = args.into_iter();
     let mut only_files = false;
@@ -87,16 +110,21 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
             "-V" | "--version" => return Ok(Command::Version),
             "--sample" => sample = true,
             "-f" | "--format" => {
-                let value = match inline {
-                    Some(v) => v,
-                    None => args
-                        .next()
-                        .map(|v| v.to_string_lossy().into_owned())
-                        .ok_or_else(|| format!("{flag} needs a value: json, csv, md or text"))?,
-                };
+                let value = value_of(&flag, inline, &mut args, "json, jsonl, csv, md or text")?;
                 format = Format::parse(&value).ok_or_else(|| {
-                    format!("unknown format '{value}': use json, csv, md or text")
+                    format!("unknown format '{value}': use json, jsonl, csv, md or text")
                 })?;
+            }
+            "-j" | "--jobs" => {
+                let value = value_of(&flag, inline, &mut args, "a number of threads")?;
+                jobs = match value.parse::<usize>() {
+                    Ok(n) if n > 0 => Some(n),
+                    _ => {
+                        return Err(format!(
+                            "--jobs needs a number of threads, 1 or more, not '{value}'"
+                        ))
+                    }
+                };
             }
             _ => return Err(format!("unknown option '{s}'")),
         }
@@ -107,80 +135,26 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     if inputs.is_empty() {
         inputs.push(OsString::from("-"));
     }
-    Ok(Command::Run { format, inputs })
+    Ok(Command::Run {
+        format,
+        jobs,
+        inputs,
+    })
 }
 
-/// Read one input as text, or say in one line why not.
-pub(crate) fn read_input(name: &OsString) -> Result<String, String> {
-    let label = name.to_string_lossy();
-    let bytes = if name == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("{label}: cannot read standard input: {e}"))?;
-        buf
-    } else {
-        let path = std::path::Path::new(name);
-        if path.is_dir() {
-            return Err(format!("{label}: is a directory, not an article"));
-        }
-        std::fs::read(path).map_err(|e| format!("{label}: cannot read: {}", io_reason(&e)))?
-    };
-    let (text, note) = decode(&bytes).map_err(|e| format!("{label}: {e}"))?;
-    if let Some(note) = note {
-        eprintln!("zhibiao: {label}: {note}");
-    }
-    Ok(text)
-}
-
-/// The text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy Chinese
-/// encoding (GBK/GB18030, Big5) detected and decoded with a note. Anything else is refused
-/// with its likely name, never decoded into mojibake.
-fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), None));
-    }
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _, errors) = enc.decode(bytes);
-        if errors {
-            return Err(format!("invalid {} text", enc.name()));
-        }
-        return Ok((text.into_owned(), None));
-    }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
-    if !chinese.contains(&enc) {
-        return Err(format!(
-            "not UTF-8 text (it looks like {}); save it as UTF-8",
-            enc.name()
-        ));
-    }
-    // GBK is decoded as its superset GB18030, which also covers the rarer characters.
-    let enc = if enc == encoding_rs::GBK {
-        encoding_rs::GB18030
-    } else {
-        enc
-    };
-    let (text, _, errors) = enc.decode(bytes);
-    if errors {
-        return Err(format!(
-            "not UTF-8 text, and not valid {} either; save it as UTF-8",
-            enc.name()
-        ));
-    }
-    Ok((
-        text.into_owned(),
-        Some(format!("decoded from {} (not UTF-8)", enc.name())),
-    ))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+/// The value of `flag`: after `=`, or the next argument.
+fn value_of(
+    flag: &str,
+    inline: Option<String>,
+    args: &mut impl Iterator<Item = OsString>,
+    what: &str,
+) -> Result<String, String> {
+    match inline {
+        Some(v) => Ok(v),
+        None => args
+            .next()
+            .map(|v| v.to_string_lossy().into_owned())
+            .ok_or_else(|| format!("{flag} needs a value: {what}")),
     }
 }
 
@@ -191,13 +165,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         args.next();
         return compare::run(args);
     }
-    let (format, inputs) = match parse_args(args) {
-        Ok(Command::Run { format, inputs }) => (format, inputs),
+    match parse_args(args) {
+        Ok(Command::Run {
+            format,
+            jobs,
+            inputs,
+        }) => batch::run(&inputs, format, parallel::threads(jobs)),
         Ok(Command::Sample { format }) => {
             let report = Report {
                 articles: vec![analyze("sample", crate::SAMPLE)],
             };
-            return match format.render(&report) {
+            match format.render(&report) {
                 Ok(out) => {
                     print!("{out}");
                     0
@@ -206,47 +184,21 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
                     eprintln!("zhibiao: {e}");
                     1
                 }
-            };
+            }
         }
         Ok(Command::Help) => {
             println!("{USAGE}");
-            return 0;
+            0
         }
         Ok(Command::Version) => {
             println!("zhibiao {}", env!("CARGO_PKG_VERSION"));
-            return 0;
+            0
         }
         Err(e) => {
             eprintln!("zhibiao: {e}\n{USAGE}");
-            return 2;
-        }
-    };
-    let mut report = Report::default();
-    let mut code = 0;
-    for name in &inputs {
-        match read_input(name) {
-            Ok(text) => report
-                .articles
-                .push(analyze(&name.to_string_lossy(), &text)),
-            Err(e) => {
-                eprintln!("zhibiao: {e}");
-                code = 1;
-            }
+            2
         }
     }
-    let out = match format.render(&report) {
-        Ok(out) => out,
-        Err(e) => {
-            eprintln!("zhibiao: {e}");
-            return 1;
-        }
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (zhibiao … | head) is not an error worth a message.
-    let _ = stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush());
-    code
 }
 
 #[cfg(test)]
@@ -258,31 +210,13 @@ mod tests {
     }
 
     #[test]
-    fn legacy_chinese_encodings_are_decoded_others_refused() {
-        let text = "全市规上工业增加值同比增长8.4%，高于全国2.6个百分点。地区生产总值752.1亿元。";
-        for enc in [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5] {
-            let (bytes, _, _) = enc.encode(text);
-            let (got, note) = decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", enc.name()));
-            assert!(got.contains("8.4%"), "{}: {got}", enc.name());
-            assert!(note.unwrap().contains("not UTF-8"));
-        }
-        let (plain, note) = decode(text.as_bytes()).unwrap();
-        assert_eq!((plain.as_str(), note), (text, None));
-        let mut bom = vec![0xEF, 0xBB, 0xBF];
-        bom.extend_from_slice(text.as_bytes());
-        assert!(decode(&bom).unwrap().0.contains("8.4%"));
-        // Latin-1 text is no Chinese article: refused, not decoded into nonsense.
-        let err = decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e, prix \xe0 7,50 \x80").unwrap_err();
-        assert!(err.contains("not UTF-8"), "{err}");
-    }
-
-    #[test]
     fn parses_formats_and_files() {
         let cases: &[(&[&str], Result<Command, ()>)] = &[
             (
                 &[],
                 Ok(Command::Run {
                     format: Format::Text,
+                    jobs: None,
                     inputs: args(&["-"]),
                 }),
             ),
@@ -290,6 +224,7 @@ mod tests {
                 &["--format", "json", "a.txt"],
                 Ok(Command::Run {
                     format: Format::Json,
+                    jobs: None,
                     inputs: args(&["a.txt"]),
                 }),
             ),
@@ -297,6 +232,7 @@ mod tests {
                 &["--format=csv", "-", "b"],
                 Ok(Command::Run {
                     format: Format::Csv,
+                    jobs: None,
                     inputs: args(&["-", "b"]),
                 }),
             ),
@@ -304,6 +240,7 @@ mod tests {
                 &["-f", "md"],
                 Ok(Command::Run {
                     format: Format::Markdown,
+                    jobs: None,
                     inputs: args(&["-"]),
                 }),
             ),
@@ -311,6 +248,7 @@ mod tests {
                 &["--", "--format"],
                 Ok(Command::Run {
                     format: Format::Text,
+                    jobs: None,
                     inputs: args(&["--format"]),
                 }),
             ),
@@ -321,6 +259,17 @@ mod tests {
                     format: Format::Csv,
                 }),
             ),
+            (
+                &["-j", "3", "--format=jsonl", "dir"],
+                Ok(Command::Run {
+                    format: Format::Jsonl,
+                    jobs: Some(3),
+                    inputs: args(&["dir"]),
+                }),
+            ),
+            (&["--jobs", "0"], Err(())),
+            (&["--jobs=many"], Err(())),
+            (&["--jobs"], Err(())),
             (&["--format", "xml"], Err(())),
             (&["--format"], Err(())),
             (&["--bogus"], Err(())),

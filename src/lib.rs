@@ -40,10 +40,12 @@ pub use read::plan;
 pub use text::{normalize, segment};
 
 // Natively only its browser-free parts build, for their unit tests.
-#[cfg(any(target_arch = "wasm32", test))]
+#[cfg(any(all(target_arch = "wasm32", feature = "app"), test))]
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 
 /// An example article written for the project (a city's quarterly statistics release), for the
 /// app's "sample" button, the CLI's `--sample` and the benchmark.

@@ -3,6 +3,6 @@
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     std::process::exit(zhibiao::cli::run(std::env::args_os().skip(1)));
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "app"))]
     zhibiao::app::start();
 }

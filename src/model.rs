@@ -5,17 +5,22 @@
 //! target, period, from, text, span}}`; later optional additions are the article's `date`, a
 //! card's `key` and a fact's `when` and `when_note`. Spans are `[start, end)` in Unicode code
 //! points of the original input, before any normalisation.
+//!
+//! With the `ts` feature every type also derives its TypeScript declaration (tsify) for the npm
+//! package (`js/`), absent values typed `null` as that package and the JSON give them.
 
 use serde::{Deserialize, Serialize};
 
 /// A whole run: one entry per input article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Report {
     pub articles: Vec<Article>,
 }
 
 /// The cards of one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Article {
     /// Where the text came from: a file name, `-` for stdin, or a label the app chooses.
     pub source: String,
@@ -32,6 +37,7 @@ pub struct Article {
 
 /// A part of the input left out as page furniture, or included back by the reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Excluded {
     /// The marker found (相关阅读, 责任编辑, 版权所有) or the kind of line: `date`, `counters`,
     /// `byline`, `address`, `markup`, `not-chinese`.
@@ -48,6 +54,7 @@ pub struct Excluded {
 
 /// The article's date: what its periods (今年, 全年, 上半年 …) are resolved against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ArticleDate {
     /// `2025-03-20` from a dateline, `2024` from a year.
     pub when: String,
@@ -58,6 +65,7 @@ pub struct ArticleDate {
 
 /// Where an article's date was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum DateFrom {
     /// A date of publication near the top or the foot (2025年03月20日, 2017-05-15 10:13).
@@ -70,6 +78,7 @@ pub enum DateFrom {
 
 /// One metric in one place of the article, with every fact stated about it there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Card {
     /// The shortest words that name what is measured (规上工业增加值).
     pub metric: String,
@@ -89,6 +98,7 @@ pub struct Card {
 
 /// What kind of statement a fact is; the names are the guide's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// An amount, count or quantity (752.1亿元, 28家).
@@ -147,6 +157,7 @@ impl Kind {
 
 /// How exact a value is, from the words around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub enum Bound {
     /// 以上, 超过, 突破, 逾, 余, 多.
     #[serde(rename = ">=")]
@@ -180,6 +191,7 @@ impl Bound {
 
 /// One atomic statement: a number with what it means.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Fact {
     pub kind: Kind,
     /// The number with its scale folded in (752.1亿元 → 75210000000); a decrease is negative.

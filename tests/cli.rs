@@ -92,28 +92,181 @@ fn every_format_prints() {
 fn bad_inputs_are_named_and_the_rest_still_runs() {
     let good = temp("good.txt", ARTICLE.as_bytes());
     let latin1 = temp("bad.txt", &[0xC4, 0xE3, 0xBA, 0xC3, 0xff, 0xfe]);
-    let dir = std::env::temp_dir();
     let (code, out, err) = zhibiao(
         &[
             "--format",
             "json",
             "/no/such/file.txt",
-            dir.to_str().unwrap(),
             latin1.to_str().unwrap(),
             good.to_str().unwrap(),
         ],
         None,
     );
     assert_eq!(code, 1);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert_eq!(
+        lines[0],
+        "zhibiao: /no/such/file.txt: cannot read: no such file"
+    );
+    assert!(lines[1].contains("bad.txt: not UTF-8"), "{err}");
+    // Several files are a batch: a closing summary.
     assert!(
-        err.contains("/no/such/file.txt: cannot read: no such file"),
+        lines[2].starts_with("zhibiao: 1 article, 3 facts, ")
+            && lines[2].ends_with("; 2 files refused (1 no such file, 1 not text)"),
         "{err}"
     );
-    assert!(err.contains("is a directory"), "{err}");
-    assert!(err.contains("bad.txt:"), "{err}");
-    assert_eq!(err.lines().count(), 3, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["articles"].as_array().unwrap().len(), 1);
+}
+
+/// A fresh empty directory for one test.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhibiao-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sources(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("one article a line");
+            v["source"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_directory_runs_to_the_end_and_names_every_problem() {
+    let dir = temp_dir("walk");
+    let d = dir.to_str().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    };
+    write("a.txt", ARTICLE.as_bytes());
+    write(
+        "b/c.md",
+        "# 标题\n\n全市社会消费品零售总额同比增长5.2%。".as_bytes(),
+    );
+    write(
+        "b/d.HTML",
+        "<p>出口总额1.2万亿元，同比增长3%。</p>".as_bytes(),
+    );
+    write("b/e.pdf", b"%PDF not an article ending");
+    write("f.htm", &[0x66, 0x6f, 0x80, 0x81, 0xfe, 0xff, 0x00, 0x9f]);
+    let (gbk, _, _) = encoding_rs::GBK.encode(ARTICLE);
+    write("g.txt", &gbk);
+    std::os::unix::fs::symlink(dir.join("gone"), dir.join("h.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("b"), dir.join("i.txt")).unwrap();
+    let fifo = dir.join("j.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // A directory that cannot be listed; root reads it anyway, so it counts only for others.
+    let locked = dir.join("k");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("l.txt"), ARTICLE).unwrap();
+    let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    if !root {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+
+    let (code, out, err) = zhibiao(&["--format", "jsonl", "--jobs", "2", d], None);
+    assert_eq!(code, 1, "{err}");
+    let mut want = vec!["a.txt", "b/c.md", "b/d.HTML", "g.txt"];
+    if root {
+        want.push("k/l.txt");
+    }
+    let want: Vec<String> = want.iter().map(|n| format!("{d}/{n}")).collect();
+    assert_eq!(sources(&out), want, "{out}");
+    let problems = [
+        format!("zhibiao: {d}/f.htm: not UTF-8 text"),
+        format!("zhibiao: {d}/g.txt: decoded from gb18030 (not UTF-8)"),
+        format!("zhibiao: {d}/h.txt: cannot read: no such file"),
+        format!("zhibiao: {d}/i.txt: is a directory, not an article"),
+        format!("zhibiao: {d}/j.txt: not a regular file"),
+    ];
+    let lines: Vec<&str> = err.lines().collect();
+    for (line, want) in lines.iter().zip(&problems) {
+        assert!(
+            line.to_lowercase().starts_with(&want.to_lowercase()),
+            "{line} / {want}"
+        );
+    }
+    let refused = if root {
+        "4 files refused (1 a directory, 1 no such file, 1 not a regular file, 1 not text)"
+    } else {
+        "5 files refused (1 a directory, 1 no such file, 1 not a regular file, 1 not text, 1 permission denied)"
+    };
+    let summary = lines.last().unwrap();
+    assert!(summary.ends_with(refused), "{err}");
+    assert!(
+        summary.contains("1 decoded from a legacy encoding"),
+        "{err}"
+    );
+    assert!(
+        !err.contains('\r'),
+        "no progress bar when stderr is no terminal: {err:?}"
+    );
+    assert_eq!(
+        lines.len(),
+        problems.len() + usize::from(!root) + 1,
+        "{err}"
+    );
+}
+
+#[test]
+fn threads_change_nothing_in_the_output() {
+    let dir = temp_dir("jobs");
+    for i in 0..60 {
+        // Uneven lengths, so later files often finish first.
+        let body = ARTICLE.repeat(1 + (i * 7) % 40);
+        let text = format!("第{i}篇\n全市实现地区生产总值{i}.5亿元。\n{body}");
+        std::fs::write(dir.join(format!("{i:02}.txt")), text).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    for format in ["jsonl", "json", "csv", "text"] {
+        let (code, one, _) = zhibiao(&["-f", format, "--jobs", "1", d], None);
+        assert_eq!(code, 0);
+        for jobs in ["2", "7"] {
+            let (_, many, _) = zhibiao(&["-f", format, "--jobs", jobs, d], None);
+            assert!(one == many, "{format} with {jobs} jobs differs from one");
+        }
+    }
+    let (_, jsonl, err) = zhibiao(&["-f", "jsonl", d], None);
+    assert_eq!(jsonl.lines().count(), 60);
+    assert!(err.starts_with("zhibiao: 60 articles, "), "{err}");
+}
+
+#[test]
+fn one_file_has_no_summary_and_a_terminal_gets_a_bar() {
+    let path = temp("one.txt", ARTICLE.as_bytes());
+    let (code, _, err) = zhibiao(&["-f", "jsonl", path.to_str().unwrap()], None);
+    assert_eq!((code, err.as_str()), (0, ""));
+    // script(1) gives the run a terminal; without it there is nothing to show.
+    let dir = temp_dir("tty");
+    for i in 0..3 {
+        std::fs::write(dir.join(format!("{i}.txt")), ARTICLE.repeat(2000)).unwrap();
+    }
+    let cmd = format!(
+        "{} -f jsonl --jobs 1 {} >/dev/null",
+        env!("CARGO_BIN_EXE_zhibiao"),
+        dir.display()
+    );
+    let Ok(run) = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+    else {
+        eprintln!("no script(1): the terminal case is not run");
+        return;
+    };
+    let screen = String::from_utf8_lossy(&run.stdout);
+    assert!(screen.contains("\r[#"), "{screen:?}");
+    assert!(screen.contains("3 articles, "), "{screen:?}");
 }
 
 #[test]
@@ -129,6 +282,9 @@ fn usage_errors_exit_2() {
     let (code, _, err) = zhibiao(&["--format", "xml"], Some(b""));
     assert_eq!(code, 2);
     assert!(err.contains("unknown format 'xml'"));
+    let (code, _, err) = zhibiao(&["--jobs", "0"], Some(b""));
+    assert_eq!(code, 2);
+    assert!(err.contains("--jobs needs a number of threads, 1 or more, not '0'"));
     let (code, out, _) = zhibiao(&["--help"], None);
     assert_eq!(code, 0);
     assert!(out.starts_with("usage: zhibiao"));

@@ -1,7 +1,8 @@
 //! `zhibiao compare [--format text|md|csv|json] [--all] FILE...`: the compare table of the
 //! articles in FILE... (each analysed as the main command does), printed.
 
-use super::{read_input, Format};
+use super::input::{read_text, Input};
+use super::Format;
 use crate::compare::{self, Options, Table};
 use std::ffi::OsString;
 use std::io::Write;
@@ -102,10 +103,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let mut articles = Vec::new();
     let mut code = 0;
     for name in &args.inputs {
-        match read_input(name) {
-            Ok(text) => articles.push(crate::analyze(&name.to_string_lossy(), &text)),
-            Err(e) => {
-                eprintln!("zhibiao: {e}");
+        let input = Input::from(name);
+        match read_text(&input) {
+            Ok(read) => {
+                if let Some(note) = read.note {
+                    eprintln!("zhibiao: {}: {note}", input.label());
+                }
+                articles.push(crate::analyze(&input.label(), &read.text));
+            }
+            Err(reason) => {
+                eprintln!("zhibiao: {}: {}", input.label(), reason.message());
                 code = 1;
             }
         }

@@ -1,0 +1,83 @@
+//! The npm package's API: `analyze(text, options?)` returns the article as a plain object in
+//! the CLI's JSON model (through `serde-wasm-bindgen`, no JSON string in between), and bad
+//! arguments throw an `Error` that says what is wrong.
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+/// What `analyze` may be told besides the text.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AnalyzeOptions {
+    /// A label kept in the result as `source` (a file name, a URL); `""` when not given.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub source: Option<String>,
+}
+
+/// The indicator cards of one article (plain text or HTML): `{ source, title, cards }`.
+#[wasm_bindgen(unchecked_return_type = "Article")]
+pub fn analyze(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let text = text.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "analyze: text must be a string, not {}",
+            type_name(&text)
+        ))
+    })?;
+    let options = read_options(options)?;
+    let article = zhibiao::analyze(options.source.as_deref().unwrap_or(""), &text);
+    to_js(&article)
+}
+
+/// The options object, or why it is not one.
+fn read_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsError> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(AnalyzeOptions::default());
+    };
+    if !options.is_object() {
+        return Err(JsError::new(&format!(
+            "analyze: options must be an object like {{ source: \"a.txt\" }}, not {}",
+            type_name(&options)
+        )));
+    }
+    // Through a JSON value, so that every key is seen and a misspelt one refused (reading the
+    // object straight into the struct would only look up the keys it knows).
+    let bad = |why: String| JsError::new(&format!("analyze: bad options: {why}"));
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(options).map_err(|e| bad(e.to_string()))?;
+    serde_json::from_value(json).map_err(|e| bad(e.to_string()))
+}
+
+/// Plain objects (not `Map`s), `null` for an absent value, numbers (not `BigInt`): what
+/// `JSON.parse` of the CLI's output gives.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("analyze: cannot build the result: {e}")))
+}
+
+fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if value.is_array() {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// The built-in sample article (a city's quarterly statistics release), for trying it out.
+#[wasm_bindgen]
+pub fn sample() -> String {
+    zhibiao::SAMPLE.to_string()
+}
+
+/// The version of the engine.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
