@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the build and the tests need, and only what is missing: the wasm32 target,
 # Trunk 0.21, wasm-bindgen-cli of the exact version Cargo.toml pins, wasm-opt (binaryen 132
-# from npm, into .tools/), Debian's Chromium, and the browser tests' npm packages.
+# from npm, into .tools/), Debian's Chromium and a Chinese font, and the browser tests' npm
+# packages.
 # Idempotent and quick when everything is there; prints what it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,13 @@ fi
 if ! python3 -c 'import opencc' 2>/dev/null; then
   say "installing opencc from PyPI (the metamorphic check's Traditional rewrite)"
   pip install --quiet opencc || say "opencc not installed: the Traditional rewrite is skipped"
+fi
+
+# Chinese glyphs for the browser tests' screenshots (without a CJK font they show boxes).
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  say "installing a Chinese font (fonts-wqy-zenhei) from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null
 fi
 
 if [ ! -x /usr/bin/chromium ]; then
