@@ -32,9 +32,11 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             values.push(d.fact.value);
         }
     }
-    // The prose's facts by kind and unit, for table cells that restate them unrounded.
+    // The prose's facts by kind and unit, for table cells that restate them unrounded; only
+    // gathered when there is a table (each is a copy, and most texts have none).
     let mut prose: HashMap<(Kind, String), Vec<(String, Fact)>> = HashMap::new();
-    for d in drafts.iter().filter(|d| !d.heading && !d.table) {
+    let tables = drafts.iter().any(|d| d.table);
+    for d in drafts.iter().filter(|d| tables && !d.heading && !d.table) {
         let facts = prose.entry((d.fact.kind, d.fact.unit.clone())).or_default();
         if facts.len() < 512 {
             facts.push((d.metric.clone(), d.fact.clone()));
