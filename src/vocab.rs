@@ -36,6 +36,11 @@ pub struct Vocab {
     pub verb_basis: Vec<(&'static str, &'static str)>,
     /// Sentence openers that go on from the sentence before, keeping its basis (其中).
     pub basis_carriers: Words,
+    /// Bases a paragraph's later sentences share (同比, 比上年), unlike 年均 or 比上月.
+    pub paragraph_basis: Words,
+    /// The words around a point of view (从环比看): `view.txt`.
+    pub view_open: Words,
+    pub view_close: Words,
     /// Fillers between a metric and its number (达到, 分别为, 稳定在).
     pub fillers: Words,
     /// Plan sections: heading words that open one, and their look-alikes (`plan.txt`).
@@ -248,6 +253,9 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .map(|(verb, basis)| (verb, basis.trim()))
             .collect(),
         basis_carriers: list(include_str!("vocab/carry.txt")),
+        paragraph_basis: list(include_str!("vocab/paragraph_basis.txt")),
+        view_open: kind_list(include_str!("vocab/view.txt"), "open"),
+        view_close: kind_list(include_str!("vocab/view.txt"), "close"),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }

@@ -54,6 +54,9 @@ pub(crate) struct SentenceState {
     /// The names of the last list distributed over a list of values, for a later list of
     /// values with no names of its own (…分别增长A、B，两年平均增速分别为C、D).
     pub(crate) names: Vec<String>,
+    /// A basis the sentence opens with as its point of view (从环比看，…比上月增长0.56%): it
+    /// names every change of the sentence.
+    pub(crate) view_basis: Option<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -68,12 +71,7 @@ impl<'a> Reader<'a> {
             .into_iter()
             .enumerate()
         {
-            // A basis holds for the sentence's later changes, and for a 其中 sentence's.
-            if !VOCAB
-                .basis_carriers
-                .iter()
-                .any(|w| starts_with(self.chars, ss, w))
-            {
+            if !self.basis_holds(n, ss) {
                 self.basis = None;
             }
             let mut st = SentenceState {
@@ -102,6 +100,9 @@ impl<'a> Reader<'a> {
                 }
                 if let Some(view) = point_of_view(self.chars, cs, ce) {
                     self.view = Some(view);
+                }
+                if k == 0 {
+                    st.view_basis = basis_view(self.chars, cs, ce);
                 }
                 if qs.is_empty() {
                     // Named lazily: most topics are never referred to.
@@ -140,6 +141,23 @@ impl<'a> Reader<'a> {
                 frame.opened(&p, n == 0);
             }
         }
+    }
+
+    /// Whether the basis stated so far holds for the sentence at `ss`, the `n`th of its
+    /// paragraph: for a 其中 sentence, for one after a ；, and for any later one of the
+    /// paragraph when it is a year-on-year basis (…同比增长8.9%。基础设施投资增长23.3%).
+    fn basis_holds(&self, n: usize, ss: usize) -> bool {
+        let carried = VOCAB
+            .basis_carriers
+            .iter()
+            .any(|w| starts_with(self.chars, ss, w));
+        let same_paragraph = n > 0
+            && (ss.checked_sub(1).map(|p| self.chars[p]) == Some('；')
+                || self
+                    .basis
+                    .as_deref()
+                    .is_some_and(|b| VOCAB.paragraph_basis.contains(&b)));
+        carried || same_paragraph
     }
 
     /// The position of the first target word of the sentence, if any. A target word that
@@ -448,7 +466,10 @@ impl<'a> Reader<'a> {
                 _ => q.unit.name().to_string(),
             };
             let basis = match reading.kind {
-                Kind::Change => self.carry_basis(st.id, &reading.basis),
+                Kind::Change => {
+                    let own = self.carry_basis(st.id, &reading.basis);
+                    st.view_basis.clone().or(own)
+                }
                 _ => reading.basis.clone(),
             };
             let fact = Fact {

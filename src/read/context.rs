@@ -214,6 +214,16 @@ pub(crate) fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
     (view.chars().count() >= 2 && view.chars().count() <= 12).then_some(view)
 }
 
+/// 从环比看 → 环比: a clause that takes a basis as its point of view.
+pub(crate) fn basis_view(c: &[char], s: usize, e: usize) -> Option<String> {
+    let view = VOCAB.view_open.at(c, s)?;
+    let from = s + view.chars().count();
+    let basis = VOCAB.basis.at(c, from)?;
+    let end = from + basis.chars().count();
+    let close = VOCAB.view_close.at(c, end)?;
+    (end + close.chars().count() == e).then(|| basis.to_string())
+}
+
 /// The short name just before a parenthesised value: 江西 in 其中江西(6.9%).
 pub(crate) fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<String> {
     if q.start == 0 || c[q.start - 1] != '(' || c.get(q.end) != Some(&')') {
