@@ -41,6 +41,14 @@ pub struct Vocab {
     /// The words around a point of view (从环比看): `view.txt`.
     pub view_open: Words,
     pub view_close: Words,
+    /// Absolute changes (`absolute.txt`): verbs up and down, the comparative ones that need no
+    /// reference, the chars of a time reference, what a basis stands for, the default.
+    pub absolute_up: Words,
+    pub absolute_down: Words,
+    pub absolute_time: Words,
+    pub absolute_alone: Words,
+    pub basis_versus: Vec<(&'static str, &'static str)>,
+    pub absolute_default: &'static str,
     /// Fillers between a metric and its number (达到, 分别为, 稳定在).
     pub fillers: Words,
     /// Plan sections: heading words that open one, and their look-alikes (`plan.txt`).
@@ -256,6 +264,19 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         paragraph_basis: list(include_str!("vocab/paragraph_basis.txt")),
         view_open: kind_list(include_str!("vocab/view.txt"), "open"),
         view_close: kind_list(include_str!("vocab/view.txt"), "close"),
+        absolute_up: kind_list(include_str!("vocab/absolute.txt"), "up"),
+        absolute_down: kind_list(include_str!("vocab/absolute.txt"), "down"),
+        absolute_time: kind_list(include_str!("vocab/absolute.txt"), "time"),
+        absolute_alone: kind_list(include_str!("vocab/absolute.txt"), "alone"),
+        basis_versus: markers(include_str!("vocab/absolute.txt"), "basis")
+            .into_iter()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(b, v)| (b, v.trim()))
+            .collect(),
+        absolute_default: markers(include_str!("vocab/absolute.txt"), "default")
+            .first()
+            .copied()
+            .unwrap_or_default(),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
     }

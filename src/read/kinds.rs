@@ -125,6 +125,11 @@ impl Reading {
                 r.metric = clean_metric(c, ps, pe);
             }
         }
+        // 同比提高0.68个百分点: a basis word stands for its reference.
+        if let Some(abs) = absolute_change(c, ps, pe).filter(|_| r.versus.is_none()) {
+            r.versus = Some(abs.versus);
+            r.metric = clean_metric(c, ps, abs.metric_end);
+        }
         r
     }
 
@@ -206,10 +211,18 @@ impl Reading {
         r
     }
 
-    /// An amount or a count: 752.1亿元, 新增…28家, 17家企业入选….
+    /// An amount or a count: 752.1亿元, 新增…28家, 17家企业入选…; or an absolute change
+    /// against a reference (比年初增加128亿元), a gap in the amount's unit.
     pub(crate) fn level(c: &[char], ps: usize, pe: usize, q: &Quantity, item: &Item) -> Reading {
         let post = item.post;
         let mut end = strip_fillers(c, ps, pe);
+        // 增加 is also a filler (累计增加12家): look for the verb before dropping fillers.
+        if let Some(abs) = absolute_change(c, ps, pe).or_else(|| absolute_change(c, ps, end)) {
+            let mut r = Reading::new(Kind::Gap, clean_metric(c, ps, abs.metric_end));
+            r.versus = Some(abs.versus);
+            r.negative = abs.negative;
+            return r;
+        }
         let mut negative = false;
         if let Some(w) = VOCAB.decline.ending(&c[..end], end) {
             negative = true;
@@ -236,3 +249,65 @@ impl Reading {
         r
     }
 }
+
+/// An absolute change read from the words before its number: what it is against, whether
+/// it is a fall, and where the metric's words end.
+pub(crate) struct Absolute {
+    pub(crate) versus: String,
+    pub(crate) negative: bool,
+    pub(crate) metric_end: usize,
+}
+
+/// 比年初增加, 比上年同期多增, 同比减少, 多增 (alone): `c[ps..end]` ends in a verb of an
+/// absolute change after a reference. A verb with no reference is no gap (增加128亿元 is
+/// the amount added), except a comparative one (多增).
+pub(crate) fn absolute_change(c: &[char], ps: usize, end: usize) -> Option<Absolute> {
+    // The longer verb of either list: 少增 is a fall, though it ends in 增.
+    let up = VOCAB.absolute_up.ending(&c[ps..end], end - ps);
+    let down = VOCAB.absolute_down.ending(&c[ps..end], end - ps);
+    let (verb, negative) = match (up, down) {
+        (Some(u), Some(d)) if d.chars().count() > u.chars().count() => (d, true),
+        (Some(u), _) => (u, false),
+        (None, Some(d)) => (d, true),
+        (None, None) => return None,
+    };
+    let v = end - verb.chars().count();
+    let found = |versus: &str, metric_end: usize| {
+        Some(Absolute {
+            versus: versus.to_string(),
+            negative,
+            metric_end,
+        })
+    };
+    // A basis word: 比上年同期 names its reference, 同比 stands for one.
+    if let Some(b) = VOCAB.basis.ending(&c[ps..v], v - ps) {
+        let at = v - b.chars().count();
+        if let Some((_, versus)) = VOCAB.basis_versus.iter().find(|(w, _)| *w == b) {
+            return found(versus, at);
+        }
+        if let Some(versus) = b.strip_prefix(['比', '较']) {
+            return found(versus, at);
+        }
+    }
+    // 比年初, 较3月末: a comparison with an earlier time, just before the verb.
+    let from = v.saturating_sub(MAX_REFERENCE + 1).max(ps);
+    if let Some(p) = (from..v).rev().find(|&i| matches!(c[i], '比' | '较')) {
+        let reference = clean(&c[p + 1..v]);
+        let timely = (p + 1..v).any(|i| VOCAB.absolute_time.at(c, i).is_some());
+        if timely
+            && !reference.is_empty()
+            && reference
+                .chars()
+                .all(|ch| han(ch) || ch.is_ascii_alphanumeric() || ch == '-')
+        {
+            return found(&reference, p);
+        }
+    }
+    if VOCAB.absolute_alone.contains(&verb) {
+        return found(VOCAB.absolute_default, v);
+    }
+    None
+}
+
+/// The longest reference of an absolute change, in chars (比2019年同期).
+const MAX_REFERENCE: usize = 8;
