@@ -58,6 +58,15 @@ kinds! {
     }
 }
 
+kinds! {
+    /// What a fact takes from around its clause: lists, from-to changes, subjects (`context.txt`).
+    ContextWords from "vocab/context.txt" {
+        joined_values, conjunction, over, from, to, from_to_adverb, from_to_verb, list,
+        measure_end, respectively, average, view_open, view_close, entity_lead, subject_lead,
+        subject_follower, subject_glue,
+    }
+}
+
 marks! {
     /// Single characters the rules read as structure (`marks.txt`).
     Marks from "vocab/marks.txt" {
@@ -77,6 +86,7 @@ fn mark(src: &'static str, name: &str) -> char {
 /// Every list, parsed once.
 pub struct Vocab {
     pub scan: ScanWords,
+    pub context: ContextWords,
     pub marks: Marks,
     /// Scale words with their power of ten (`scales.txt`), longest first.
     pub scales: Vec<(&'static str, i32)>,
@@ -285,6 +295,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let plan_src = include_str!("vocab/plan.txt");
     Vocab {
         scan: ScanWords::load(),
+        context: ContextWords::load(),
         marks: Marks::load(),
         scales: {
             let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
@@ -425,8 +436,8 @@ mod tests {
             assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{list:?}");
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
-        for (kind, list) in v.scan.all() {
-            assert!(!list.is_empty(), "scan.txt has no {kind}");
+        for (kind, list) in v.scan.all().into_iter().chain(v.context.all()) {
+            assert!(!list.is_empty(), "no {kind} words");
         }
         assert_eq!(v.marks.ordinal, '第');
         assert_eq!(v.scales.first(), Some(&("万亿", 12)));
