@@ -7,8 +7,91 @@
 use crate::model::Bound;
 use std::sync::LazyLock;
 
+/// A struct of word lists, one per kind, read from a file of `kind word` lines: each field is
+/// the kind of the same name, so a list is added by naming it here and in the file.
+macro_rules! kinds {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($kind:ident),* $(,)? }) => {
+        $(#[$doc])*
+        pub struct $ty {
+            $(pub $kind: Words,)*
+        }
+
+        impl $ty {
+            fn load() -> $ty {
+                let src = include_str!($file);
+                $ty { $($kind: kind_list(src, stringify!($kind)),)* }
+            }
+
+            /// Every list with its kind, for the test that none is empty.
+            pub fn all(&self) -> Vec<(&'static str, &Words)> {
+                vec![$((stringify!($kind), &self.$kind),)*]
+            }
+        }
+    };
+}
+
+/// A struct of single characters read from a file of `name char` lines (`marks.txt`).
+macro_rules! marks {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($name:ident),* $(,)? }) => {
+        $(#[$doc])*
+        pub struct $ty {
+            $(pub $name: char,)*
+        }
+
+        impl $ty {
+            fn load() -> $ty {
+                let src = include_str!($file);
+                $ty { $($name: mark(src, stringify!($name)),)* }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// The words glued to a number that the scan reads to decide what it is (`scan.txt`).
+    ScanWords from "vocab/scan.txt" {
+        points, times, rough, not_rough, rough_scale, vague, date, streak, streak_lead,
+        glued_before, glued_after, duration_unit, duration, casualty_unit, casualty, rank_unit,
+        rank_first, rank_top, not_rank, not_top, doubling, doubling_lead, doubling_end,
+        percent_words, tenth, not_tenth, tenth_before, tenth_above, joiner, trillion,
+        trillion_before, negative,
+    }
+}
+
+kinds! {
+    /// What a fact takes from around its clause: lists, from-to changes, subjects (`context.txt`).
+    ContextWords from "vocab/context.txt" {
+        joined_values, conjunction, over, from, to, from_to_adverb, from_to_verb, list,
+        measure_end, respectively, average, view_open, view_close, entity_lead, subject_lead,
+        subject_follower, subject_glue,
+    }
+}
+
+marks! {
+    /// Single characters the rules read as structure (`marks.txt`).
+    Marks from "vocab/marks.txt" {
+        ordinal, year, month, day, of, etc,
+    }
+}
+
+/// The char named `name` in a file of `name char` lines. The files are part of the build and
+/// tested, so a missing name is a bug in this crate, never in the input.
+fn mark(src: &'static str, name: &str) -> char {
+    markers(src, name)
+        .first()
+        .and_then(|m| m.chars().next())
+        .unwrap_or_else(|| panic!("vocab: no mark {name}"))
+}
+
 /// Every list, parsed once.
 pub struct Vocab {
+    pub scan: ScanWords,
+    pub context: ContextWords,
+    pub marks: Marks,
+    /// Scale words with their power of ten (`scales.txt`), longest first.
+    pub scales: Vec<(&'static str, i32)>,
+    /// Where a rank is taken (全省第3), also a rank's `versus` (`rank.txt`).
+    pub rank_scopes: Words,
     pub growth: Words,
     pub decline: Words,
     pub basis: Words,
@@ -107,6 +190,8 @@ pub struct Words {
     words: Vec<&'static str>,
     firsts: Vec<char>,
     lasts: Vec<char>,
+    /// The one-char words, sorted, for [`Words::has`].
+    singles: Vec<char>,
 }
 
 impl Words {
@@ -117,10 +202,20 @@ impl Words {
         firsts.dedup();
         lasts.sort_unstable();
         lasts.dedup();
+        let mut singles: Vec<char> = words
+            .iter()
+            .filter_map(|w| {
+                let mut cs = w.chars();
+                cs.next().filter(|_| cs.next().is_none())
+            })
+            .collect();
+        singles.sort_unstable();
+        singles.dedup();
         Words {
             words,
             firsts,
             lasts,
+            singles,
         }
     }
 
@@ -131,6 +226,22 @@ impl Words {
             return None;
         }
         starts_with_any(chars, at, &self.words)
+    }
+
+    /// Whether `c` is one of the list's one-char words.
+    pub fn has(&self, c: char) -> bool {
+        self.singles.binary_search(&c).is_ok()
+    }
+
+    /// Whether `chars` is, whole, one of the list's words.
+    pub fn is(&self, chars: &[char]) -> bool {
+        self.at(chars, 0)
+            .is_some_and(|w| w.chars().count() == chars.len())
+    }
+
+    /// Whether `word` is one of the list's words.
+    pub fn holds(&self, word: &str) -> bool {
+        self.words.contains(&word)
     }
 
     /// The longest word that `chars[..end]` ends with.
@@ -196,6 +307,20 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let target_src = include_str!("vocab/target.txt");
     let plan_src = include_str!("vocab/plan.txt");
     Vocab {
+        scan: ScanWords::load(),
+        context: ContextWords::load(),
+        marks: Marks::load(),
+        scales: {
+            let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
+                .filter_map(|l| {
+                    let (w, p) = l.split_once(' ')?;
+                    Some((w, p.trim().parse().ok()?))
+                })
+                .collect();
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+            v
+        },
+        rank_scopes: kind_list(include_str!("vocab/rank.txt"), "scope"),
         growth: list(include_str!("vocab/growth.txt")),
         decline: list(include_str!("vocab/decline.txt")),
         basis: list(include_str!("vocab/basis.txt")),
@@ -340,6 +465,12 @@ mod tests {
             assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{list:?}");
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
+        for (kind, list) in v.scan.all().into_iter().chain(v.context.all()) {
+            assert!(!list.is_empty(), "no {kind} words");
+        }
+        assert_eq!(v.marks.ordinal, '第');
+        assert_eq!(v.scales.first(), Some(&("万亿", 12)));
+        assert!(v.rank_scopes.holds("全国城市"));
         assert!(v.not_target.contains(&"计划单列"));
         assert!(v.aliases.contains(&("规模以上", "规上")));
         assert!(v

@@ -41,7 +41,7 @@ impl Reading {
             if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.rank_names) {
                 end -= w.chars().count();
             }
-            if let Some(w) = ends_with_any(&c[..end], end, &RANK_SCOPES) {
+            if let Some(w) = VOCAB.rank_scopes.ending(&c[..end], end) {
                 versus.get_or_insert(w.to_string());
                 end -= w.chars().count();
             }
@@ -50,7 +50,8 @@ impl Reading {
             }
         }
         if versus.is_none() {
-            versus = RANK_SCOPES
+            versus = VOCAB
+                .rank_scopes
                 .iter()
                 .find(|w| (ps..pe).any(|i| starts_with(c, i, w)))
                 .map(|w| w.to_string());
