@@ -155,6 +155,8 @@ pub struct Vocab {
     pub rate_up: Words,
     pub rate_down: Words,
     pub rate_names: Words,
+    /// Falling rates and the rising rate each is told as in a gap (降幅 → 增速).
+    pub rate_flips: Vec<(&'static str, &'static str)>,
     /// Period words and what each means (`periods.txt`), longest first.
     pub periods: Vec<(&'static str, &'static str)>,
     /// The words of `periods`, for finding them.
@@ -367,6 +369,11 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         rate_up: kind_list(include_str!("vocab/rates.txt"), "up"),
         rate_down: kind_list(include_str!("vocab/rates.txt"), "down"),
         rate_names: kind_list(include_str!("vocab/rates.txt"), "name"),
+        rate_flips: markers(include_str!("vocab/rates.txt"), "flip")
+            .into_iter()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(fall, rise)| (fall, rise.trim()))
+            .collect(),
         periods: {
             let mut v: Vec<(&str, &str)> = lines(include_str!("vocab/periods.txt"))
                 .filter_map(|l| l.split_once(' '))

@@ -131,6 +131,11 @@ impl Reading {
             r.versus = Some(abs.versus);
             r.metric = clean_metric(c, ps, abs.metric_end);
         }
+        // 降幅收窄0.7个百分点: a falling rate narrowing is the rate rising.
+        if let Some((fall, rise)) = VOCAB.rate_flips.iter().find(|(f, _)| r.metric.ends_with(f)) {
+            r.metric = format!("{}{rise}", &r.metric[..r.metric.len() - fall.len()]);
+            r.negative = !r.negative;
+        }
         r
     }
 
@@ -169,7 +174,16 @@ impl Reading {
             if VOCAB.basis.ending(&c[ps..end], end - ps).is_none() {
                 end = strip_fillers(c, ps, end);
             }
-            if to_level && !VOCAB.rate_up.contains(&w) {
+            let falling = VOCAB
+                .rate_flips
+                .iter()
+                .find(|(f, _)| ends_with_any(&c[ps..end], end - ps, &[f]).is_some());
+            if let Some((fall, _)) = falling.filter(|_| to_level) {
+                // 降幅收窄至2.1%: the new rate of a fall is a fall of that much.
+                end -= fall.chars().count();
+                r.kind = Kind::Change;
+                r.negative = true;
+            } else if to_level && !VOCAB.rate_up.contains(&w) {
                 // A rate moved to a new level: a growth rate stays a change, a ratio a share.
                 let name: String = c[ps..end].iter().collect();
                 let growth = names_growth(&name);
