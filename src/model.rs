@@ -217,7 +217,8 @@ pub struct Fact {
     /// `2024-12-31`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
-    /// Why a stated `period` has no `when` (全年 in an article with no year).
+    /// Why a stated `period` has no `when` (全年 in an article with no year), or, when `when`
+    /// was inferred (去年同期, a reviewing article's year), how: it starts `inferred:`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_note: Option<String>,
     /// The start value of "从410家增加到918家"; `value` is the end value.

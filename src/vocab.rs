@@ -161,6 +161,8 @@ pub struct Vocab {
     pub periods: Vec<(&'static str, &'static str)>,
     /// The words of `periods`, for finding them.
     pub period_words: Words,
+    /// Phrases reviewing the year just past (一年来), for an article's inferred year.
+    pub review: Words,
     /// Names of newspapers and news services that make a short line a byline.
     pub press: Words,
     pub tail_markers: Vec<&'static str>,
@@ -388,6 +390,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
                 .collect(),
         )),
         press: list(include_str!("vocab/press.txt")),
+        review: list(include_str!("vocab/review.txt")),
         verb_basis: lines(include_str!("vocab/verb_basis.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(verb, basis)| (verb, basis.trim()))

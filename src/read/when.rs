@@ -29,6 +29,25 @@ pub struct Anchor {
     pub published: Option<Day>,
     /// The year it is about, from its title or its 全年/年度 phrases.
     pub year: Option<i32>,
+    /// With neither: the year a reviewing article (一年来) is taken to be about.
+    pub inferred: Option<Inferred>,
+}
+
+/// The year of an article with no date and no year of its own, inferred from its words: it
+/// reviews a year (`review`, 一年来) and the latest year it names is `year`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inferred {
+    pub year: i32,
+    pub review: &'static str,
+}
+
+impl Inferred {
+    fn note(&self, what: &str) -> String {
+        format!(
+            "inferred: {what}; the article reviews a year ({}) and the latest year it names is {}",
+            self.review, self.year
+        )
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,7 +431,10 @@ pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, St
             // is a plan for this one.
             (None, Some(d)) if !target && p.part.end(Some(d)) > (d.month, d.day) => d.year - 1,
             (None, Some(d)) => d.year,
-            (None, None) => return Err(format!("{period}: the article states no year")),
+            (None, None) => match anchor.inferred {
+                Some(inf) => inf.year,
+                None => return Err(format!("{period}: the article states no year")),
+            },
         },
     };
     Ok(match p.part {
@@ -433,15 +455,79 @@ pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, St
     })
 }
 
-/// Give every fact of `article` its `when`, or the reason it has none.
+/// Give every fact of `article` its `when`, or the reason it has none. 去年同期 is the
+/// article's own period a year earlier; in an article whose year is inferred, a fact with no
+/// period (and no year of its own) is that year's, and its note says so.
 pub fn stamp(article: &mut Article, anchor: &Anchor) {
+    let main = main_period(article, anchor);
     for fact in article.cards.iter_mut().flat_map(|c| c.facts.iter_mut()) {
-        let Some(period) = &fact.period else { continue };
+        let Some(period) = &fact.period else {
+            if let Some(inf) = anchor.inferred.filter(|_| !fact.target) {
+                fact.when = Some(inf.year.to_string());
+                fact.when_note = Some(inf.note("no period is stated"));
+            }
+            continue;
+        };
         match resolve(period, anchor, fact.target) {
             Ok(w) => fact.when = Some(w),
-            Err(note) => fact.when_note = Some(note),
+            Err(note) => match (parse(period), &main) {
+                (
+                    Parsed {
+                        part: Part::Same,
+                        year: Year::Relative(k),
+                    },
+                    Some(main),
+                ) => {
+                    fact.when = Some(shift_years(main, k));
+                    fact.when_note = Some(format!(
+                        "inferred: {period} is the article's own period ({main}) {} year earlier",
+                        -k
+                    ));
+                }
+                _ => fact.when_note = Some(note),
+            },
         }
     }
+}
+
+/// The period most of an article's facts are about (`2024-01..2024-08` for a 1-8月 release),
+/// what 去年同期 is the same part of.
+fn main_period(article: &Article, anchor: &Anchor) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let facts = article.cards.iter().flat_map(|c| c.facts.iter());
+    for f in facts.filter(|f| !f.target) {
+        let Some(Ok(w)) = f.period.as_deref().map(|p| resolve(p, anchor, false)) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _)| *x == w) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((w, 1)),
+        }
+    }
+    // The first of the most frequent: the article's opening period wins a tie.
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(w, _)| w)
+}
+
+/// `when` with every year in it moved by `k` (`2024-01..2024-08`, -1 → `2023-01..2023-08`).
+fn shift_years(when: &str, k: i32) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    for ch in when.chars().chain(std::iter::once('\0')) {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        match digits.parse::<i32>() {
+            Ok(y) if digits.len() == 4 => out.push_str(&(y + k).to_string()),
+            _ => out.push_str(&digits),
+        }
+        digits.clear();
+        if ch != '\0' {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,7 +647,28 @@ pub fn article_date(
             text,
         });
     }
+    if found.is_none() {
+        anchor.inferred = inferred_year(chars, lines);
+    }
     (anchor, found)
+}
+
+/// A reviewing article's year: it says 一年来 (or another `review` phrase) and names years;
+/// the latest it names is the one reviewed.
+fn inferred_year(chars: &[char], lines: &[Line]) -> Option<Inferred> {
+    let body = lines.iter().filter(|l| !l.noise);
+    let review = body
+        .clone()
+        .find_map(|l| (l.start..l.end).find_map(|i| VOCAB.review.at(chars, i)))?;
+    let year = body
+        .flat_map(|l| {
+            let t: String = chars[l.start..l.end].iter().collect();
+            YEAR.captures_iter(&t)
+                .filter_map(|c| c.get(1)?.as_str().parse::<i32>().ok())
+                .collect::<Vec<_>>()
+        })
+        .max()?;
+    Some(Inferred { year, review })
 }
 
 #[cfg(test)]
