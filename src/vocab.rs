@@ -121,9 +121,6 @@ pub struct Vocab {
     pub basis_carriers: Words,
     /// Bases a paragraph's later sentences share (同比, 比上年), unlike 年均 or 比上月.
     pub paragraph_basis: Words,
-    /// The words around a point of view (从环比看): `view.txt`.
-    pub view_open: Words,
-    pub view_close: Words,
     /// Absolute changes (`absolute.txt`): verbs up and down, the comparative ones that need no
     /// reference, the chars of a time reference, what a basis stands for, the default.
     pub absolute_up: Words,
@@ -397,8 +394,6 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .collect(),
         basis_carriers: list(include_str!("vocab/carry.txt")),
         paragraph_basis: list(include_str!("vocab/paragraph_basis.txt")),
-        view_open: kind_list(include_str!("vocab/view.txt"), "open"),
-        view_close: kind_list(include_str!("vocab/view.txt"), "close"),
         absolute_up: kind_list(include_str!("vocab/absolute.txt"), "up"),
         absolute_down: kind_list(include_str!("vocab/absolute.txt"), "down"),
         absolute_time: kind_list(include_str!("vocab/absolute.txt"), "time"),

@@ -224,11 +224,11 @@ pub(crate) fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
 
 /// 从环比看 → 环比: a clause that takes a basis as its point of view.
 pub(crate) fn basis_view(c: &[char], s: usize, e: usize) -> Option<String> {
-    let view = VOCAB.view_open.at(c, s)?;
+    let view = VOCAB.context.view_open.at(c, s)?;
     let from = s + view.chars().count();
     let basis = VOCAB.basis.at(c, from)?;
     let end = from + basis.chars().count();
-    let close = VOCAB.view_close.at(c, end)?;
+    let close = VOCAB.context.view_close.at(c, end)?;
     (end + close.chars().count() == e).then(|| basis.to_string())
 }
 
