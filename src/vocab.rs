@@ -54,7 +54,8 @@ kinds! {
         glued_before, glued_after, duration_unit, duration, casualty_unit, casualty, rank_unit,
         rank_first, rank_top, not_rank, not_top, doubling, doubling_lead, doubling_end,
         percent_words, tenth, not_tenth, tenth_before, tenth_above, joiner, trillion,
-        trillion_before, negative,
+        trillion_before, negative, index_point, index_not, percent_sign, percent_not, decimal,
+        vague_lead,
     }
 }
 
@@ -127,6 +128,7 @@ pub struct Vocab {
     pub absolute_down: Words,
     pub absolute_time: Words,
     pub absolute_alone: Words,
+    pub absolute_moved: Words,
     pub basis_versus: Vec<(&'static str, &'static str)>,
     pub absolute_default: &'static str,
     /// Fillers between a metric and its number (达到, 分别为, 稳定在).
@@ -398,6 +400,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         absolute_down: kind_list(include_str!("vocab/absolute.txt"), "down"),
         absolute_time: kind_list(include_str!("vocab/absolute.txt"), "time"),
         absolute_alone: kind_list(include_str!("vocab/absolute.txt"), "alone"),
+        absolute_moved: kind_list(include_str!("vocab/absolute.txt"), "moved"),
         basis_versus: markers(include_str!("vocab/absolute.txt"), "basis")
             .into_iter()
             .filter_map(|l| l.split_once(' '))

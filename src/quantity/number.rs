@@ -122,7 +122,10 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
     if digits.len() > MAX_DIGITS {
         return None;
     }
-    let (scale, exp) = match scale_at(chars, i).or_else(|| trillion_at(chars, i)) {
+    // 1200千瓦时, 300千克: a unit that starts with a scale's char is the unit, not a scale.
+    let unit_here = VOCAB.units.at(chars, i).map_or(0, |u| u.chars().count());
+    let scale_here = scale_at(chars, i).filter(|(w, _)| w.chars().count() >= unit_here);
+    let (scale, exp) = match scale_here.or_else(|| trillion_at(chars, i)) {
         Some((w, e)) => {
             i += w.chars().count();
             (w, e)
@@ -201,12 +204,48 @@ pub fn chinese_at(chars: &[char], at: usize) -> Option<Num> {
     let run = &chars[at..end];
     let value = cn_value(run)?;
     let (scale, exp) = written_scale(run);
+    if exp == 0 {
+        if let Some(num) = cn_decimal(chars, at, end, value) {
+            return Some(num);
+        }
+    }
     let shown = value / 10f64.powi(exp);
     Some(Num {
         start: at,
         end,
         value,
         mantissa: super::format::number(shown),
+        scale,
+        chinese: true,
+    })
+}
+
+/// 四点二, 三点五亿: a Chinese numeral `chars[at..end]` (worth `whole`) with a decimal point
+/// and plain digits after it, and a scale word after those. 十二点三十分 is a time: a digit
+/// run that goes on with 十 or 百 is not a decimal part.
+fn cn_decimal(chars: &[char], at: usize, end: usize, whole: f64) -> Option<Num> {
+    let point = VOCAB.scan.decimal.at(chars, end)?;
+    let from = end + point.chars().count();
+    let mut to = from;
+    let mut fraction = String::new();
+    while let Some(d) = chars.get(to).and_then(|&c| cn_digit(c)) {
+        fraction.push(char::from_digit(d as u32, 10)?);
+        to += 1;
+    }
+    if fraction.is_empty()
+        || chars
+            .get(to)
+            .is_some_and(|&c| cn_power(c).is_some_and(|p| p < 4))
+    {
+        return None;
+    }
+    let mantissa = format!("{}.{fraction}", super::format::number(whole));
+    let (scale, exp) = scale_at(chars, to).unwrap_or(("", 0));
+    Some(Num {
+        start: at,
+        end: to + scale.chars().count(),
+        value: scaled(&mantissa, exp)?,
+        mantissa,
         scale,
         chinese: true,
     })

@@ -94,7 +94,10 @@ fn round_at(chars: &[char], at: usize) -> Option<Num> {
         (format!("{}", 10u32.pow(exp.unsigned_abs())), "")
     };
     let prev = at.checked_sub(1).map(|p| chars[p]);
-    if prev.is_some_and(|c| c.is_ascii_digit() || is_cn_digit(c) || VOCAB.scan.vague.has(c)) {
+    let rough = chars.get(at + 1).is_some_and(|&c| VOCAB.scan.rough.has(c));
+    if prev
+        .is_some_and(|c| c.is_ascii_digit() || is_cn_digit(c) || (rough && VOCAB.scan.vague.has(c)))
+    {
         return None;
     }
     Some(Num {
@@ -112,11 +115,16 @@ const MYRIAD: i32 = 4;
 
 /// 百, 千 or 万 before a rough-count word (百余, 千多): a round number with no digit.
 fn round_lead(chars: &[char], at: usize) -> bool {
-    chars
+    let round = chars
         .get(at)
         .and_then(|&c| cn_power(c))
-        .is_some_and(|p| (2..=MYRIAD).contains(&p))
-        && chars.get(at + 1).is_some_and(|&c| VOCAB.scan.rough.has(c))
+        .is_some_and(|p| (2..=MYRIAD).contains(&p));
+    let rough = chars.get(at + 1).is_some_and(|&c| VOCAB.scan.rough.has(c));
+    // 上百家, 近千人, 数万元: after a vague lead, with a unit straight after.
+    let vague = at > 0
+        && VOCAB.scan.vague_lead.has(chars[at - 1])
+        && (VOCAB.units.at(chars, at + 1).is_some() || VOCAB.money.at(chars, at + 1).is_some());
+    round && (rough || vague)
 }
 
 /// Scan `chars` for quantities.
@@ -206,7 +214,12 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     let next = chars.get(i).copied();
     let prev = at.checked_sub(1).map(|p| chars[p]);
     let streak_after = VOCAB.scan.streak.at(chars, i);
-    if num.scale.is_empty() && VOCAB.scan.date.at(chars, i).is_some() && streak_after.is_none() {
+    let index = index_points(chars, i, &num);
+    if num.scale.is_empty()
+        && VOCAB.scan.date.at(chars, i).is_some()
+        && streak_after.is_none()
+        && index.is_none()
+    {
         return None;
     }
     let digit_after = |k: usize| {
@@ -242,6 +255,13 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         });
     }
     let mut bound = before_bound(chars, at - usize::from(negative));
+    // 数十家, 上百家, 几十万人: a round number told vaguely is at least that much.
+    if bound.is_none() && (num.chinese || round_lead(chars, at)) {
+        bound = prev
+            .filter(|&c| VOCAB.scan.vague_lead.has(c))
+            .and_then(|_| VOCAB.scan.vague_lead.at(chars, at - 1))
+            .map(|w| (w, Bound::AtLeast));
+    }
     let start = at - usize::from(negative) - bound.map_or(0, |(w, _)| w.chars().count());
     let mut mid_bound = None;
     if chars.get(i).is_some_and(|&c| VOCAB.scan.rough.has(c))
@@ -260,8 +280,17 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
             }
         }
     }
-    let unit = if chars.get(i) == Some(&'%') {
-        i += 1;
+    let unit = if let Some(w) = index {
+        i += w.chars().count();
+        Unit::Measure(w)
+    } else if let Some(w) = VOCAB.scan.percent_sign.at(chars, i).filter(|w| {
+        VOCAB
+            .scan
+            .percent_not
+            .at(chars, i + w.chars().count())
+            .is_none()
+    }) {
+        i += w.chars().count();
         Unit::Percent
     } else if let Some(w) = VOCAB.scan.points.at(chars, i) {
         i += w.chars().count();
@@ -287,7 +316,9 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         Unit::Bare
     };
     // Small Chinese counts (两个中心, 四个特点) are rhetoric, not indicators.
-    if num.chinese && num.value < 10.0 && num.scale.is_empty() && unit != Unit::Times {
+    // A small share or gap (两个百分点, 百分之四点二) is a figure all the same.
+    let figure = matches!(unit, Unit::Times | Unit::Percent | Unit::Points);
+    if num.chinese && num.value < 10.0 && num.scale.is_empty() && !figure {
         return None;
     }
     if unit == Unit::Bare && num.chinese {
@@ -322,6 +353,31 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         negative,
         doubling: false,
     })
+}
+
+/// The smallest number of points read as an index's rather than an hour (12点 is noon).
+const INDEX_MIN: f64 = 25.0;
+
+/// 恒指跌120點, 收报8523.6点, 减息25点子: the unit of a number of index points at `at`, the
+/// char after `num`. A 点 after a small whole number is an hour (3点, 12点).
+fn index_points(chars: &[char], at: usize, num: &Num) -> Option<&'static str> {
+    let w = &VOCAB.scan;
+    let point = w.index_point.at(chars, at)?;
+    // A unit that starts with 点 (点子) is one whatever the number.
+    if let Some(unit) = VOCAB
+        .units
+        .at(chars, at)
+        .filter(|u| u.starts_with(point) && *u != point)
+    {
+        return Some(unit);
+    }
+    let after = at + point.chars().count();
+    let sized = num.mantissa.contains('.') || num.value >= INDEX_MIN;
+    let hour = w.index_not.at(chars, after).is_some()
+        || chars
+            .get(after)
+            .is_some_and(|c| c.is_ascii_digit() || is_cn_digit(*c));
+    (sized && !num.chinese && num.scale.is_empty() && !hour).then_some(point)
 }
 
 /// 7个月, 3个工作日: durations; 95人死亡: casualties of an event, not an indicator. `unit` is
@@ -467,11 +523,14 @@ fn doubling(chars: &[char], at: usize) -> Option<Quantity> {
 fn tenths(chars: &[char], at: usize) -> Option<Quantity> {
     let d = cn_value(&chars[at..at + 1])?;
     let w = &VOCAB.scan;
-    if !(2.0..=10.0).contains(&d)
+    // 增长三成, 下降一成: a verb of change may stand before it too.
+    let after_verb =
+        VOCAB.growth.ending(chars, at).is_some() || VOCAB.decline.ending(chars, at).is_some();
+    if !(1.0..=10.0).contains(&d)
         || chars.get(at + 2).is_some_and(|&c| w.not_tenth.has(c))
         || at
             .checked_sub(1)
-            .is_some_and(|p| han(chars[p]) && !w.tenth_before.has(chars[p]))
+            .is_some_and(|p| han(chars[p]) && !w.tenth_before.has(chars[p]) && !after_verb)
     {
         return None;
     }

@@ -243,10 +243,24 @@ impl Reading {
             negative = true;
             end -= w.chars().count();
         }
+        // 恒指跌120点, 下调25点子: a move of an index or a rate is a gap in its points.
+        if negative || VOCAB.growth.ending(&c[..end], end).is_some() {
+            let moved = matches!(q.unit, Unit::Measure(u) if VOCAB.absolute_moved.holds(u));
+            if moved {
+                let verb = VOCAB.growth.ending(&c[..end], end).filter(|_| !negative);
+                let mut r = Reading::new(
+                    Kind::Gap,
+                    clean_metric(c, ps, end - verb.map_or(0, |w| w.chars().count())),
+                );
+                r.negative = negative;
+                return r;
+            }
+        }
         let pre = clean_metric(c, ps, end);
         // A count followed by its noun names the counted thing after the number:
         // 17家企业入选省级智能工厂, 优化调整12条产业链, 选聘258名高层次人才.
-        let counted = matches!(q.unit, Unit::Measure(_));
+        // An index's points count nothing (创下14427.41点新纪录).
+        let counted = matches!(q.unit, Unit::Measure(u) if !VOCAB.absolute_moved.holds(u));
         let mut after = clean_post(c, post.start, post.end);
         if let Some(Span { start: hs, end: he }) = item.head {
             after = format!("{after}的{}", clean_post(c, hs, he));
