@@ -67,6 +67,14 @@ kinds! {
     }
 }
 
+kinds! {
+    /// How a metric is named from the words before its number (`names.txt`).
+    NameWords from "vocab/names.txt" {
+        anaphor, cumulative, modal, compared, compared_with, comparison,
+        not_comparison, comparison_basis, post_trailing, total,
+    }
+}
+
 marks! {
     /// Single characters the rules read as structure (`marks.txt`).
     Marks from "vocab/marks.txt" {
@@ -87,6 +95,7 @@ fn mark(src: &'static str, name: &str) -> char {
 pub struct Vocab {
     pub scan: ScanWords,
     pub context: ContextWords,
+    pub names: NameWords,
     pub marks: Marks,
     /// Scale words with their power of ten (`scales.txt`), longest first.
     pub scales: Vec<(&'static str, i32)>,
@@ -296,6 +305,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     Vocab {
         scan: ScanWords::load(),
         context: ContextWords::load(),
+        names: NameWords::load(),
         marks: Marks::load(),
         scales: {
             let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
@@ -436,7 +446,13 @@ mod tests {
             assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{list:?}");
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
-        for (kind, list) in v.scan.all().into_iter().chain(v.context.all()) {
+        for (kind, list) in v
+            .scan
+            .all()
+            .into_iter()
+            .chain(v.context.all())
+            .chain(v.names.all())
+        {
             assert!(!list.is_empty(), "no {kind} words");
         }
         assert_eq!(v.marks.ordinal, '第');
