@@ -9,17 +9,24 @@ use std::sync::LazyLock;
 
 /// A struct of word lists, one per kind, read from a file of `kind word` lines: each field is
 /// the kind of the same name, so a list is added by naming it here and in the file.
+/// Kinds listed after `in_order` keep the file's order instead (for words tried one after the
+/// other, each on what the one before left).
 macro_rules! kinds {
-    ($(#[$doc:meta])* $ty:ident from $file:literal { $($kind:ident),* $(,)? }) => {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($kind:ident),* $(,)? }
+        $(in_order { $($seq:ident),* $(,)? })?) => {
         $(#[$doc])*
         pub struct $ty {
             $(pub $kind: Words,)*
+            $($(pub $seq: Vec<&'static str>,)*)?
         }
 
         impl $ty {
             fn load() -> $ty {
                 let src = include_str!($file);
-                $ty { $($kind: kind_list(src, stringify!($kind)),)* }
+                $ty {
+                    $($kind: kind_list(src, stringify!($kind)),)*
+                    $($($seq: markers(src, stringify!($seq)),)*)?
+                }
             }
 
             /// Every list with its kind, for the test that none is empty.
@@ -75,6 +82,14 @@ kinds! {
     }
 }
 
+kinds! {
+    /// How periods and dates are written around their numbers (`dates.txt`).
+    DateWords from "vocab/dates.txt" {
+        first_months, day, end, since, not_after, whole_year, until,
+    }
+    in_order { period_end, period_junk }
+}
+
 marks! {
     /// Single characters the rules read as structure (`marks.txt`).
     Marks from "vocab/marks.txt" {
@@ -96,6 +111,7 @@ pub struct Vocab {
     pub scan: ScanWords,
     pub context: ContextWords,
     pub names: NameWords,
+    pub dates: DateWords,
     pub marks: Marks,
     /// Scale words with their power of ten (`scales.txt`), longest first.
     pub scales: Vec<(&'static str, i32)>,
@@ -306,6 +322,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         scan: ScanWords::load(),
         context: ContextWords::load(),
         names: NameWords::load(),
+        dates: DateWords::load(),
         marks: Marks::load(),
         scales: {
             let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
@@ -452,6 +469,7 @@ mod tests {
             .into_iter()
             .chain(v.context.all())
             .chain(v.names.all())
+            .chain(v.dates.all())
         {
             assert!(!list.is_empty(), "no {kind} words");
         }
