@@ -90,6 +90,15 @@ kinds! {
     in_order { period_end, period_junk }
 }
 
+kinds! {
+    /// What a clause's words make of its quantities (`readings.txt`).
+    ReadingWords from "vocab/readings.txt" {
+        ranked_in, contribution, new_level, relative_lead, relative_end, view, name_close,
+        metric_trim,
+    }
+    in_order { streak_verb }
+}
+
 marks! {
     /// Single characters the rules read as structure (`marks.txt`).
     Marks from "vocab/marks.txt" {
@@ -112,6 +121,7 @@ pub struct Vocab {
     pub context: ContextWords,
     pub names: NameWords,
     pub dates: DateWords,
+    pub readings: ReadingWords,
     pub marks: Marks,
     /// Scale words with their power of ten (`scales.txt`), longest first.
     pub scales: Vec<(&'static str, i32)>,
@@ -153,6 +163,8 @@ pub struct Vocab {
     pub plan_modal: Words,
     pub plan_past: Words,
     pub plan_close: Words,
+    /// After a modal, makes it another word (将近).
+    pub plan_not_modal: Words,
     /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
     pub obtain_verbs: Words,
     pub funds: Words,
@@ -323,6 +335,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         context: ContextWords::load(),
         names: NameWords::load(),
         dates: DateWords::load(),
+        readings: ReadingWords::load(),
         marks: Marks::load(),
         scales: {
             let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
@@ -361,6 +374,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         plan_modal: kind_list(plan_src, "modal"),
         plan_past: kind_list(plan_src, "past"),
         plan_close: kind_list(plan_src, "close"),
+        plan_not_modal: kind_list(plan_src, "not_modal"),
         obtain_verbs: kind_list(include_str!("vocab/funds.txt"), "verb"),
         funds: kind_list(include_str!("vocab/funds.txt"), "object"),
         aliases: lines(include_str!("vocab/aliases.txt"))
@@ -470,6 +484,7 @@ mod tests {
             .chain(v.context.all())
             .chain(v.names.all())
             .chain(v.dates.all())
+            .chain(v.readings.all())
         {
             assert!(!list.is_empty(), "no {kind} words");
         }

@@ -151,7 +151,9 @@ impl<'a> Reader<'a> {
                 return false;
             };
             let end = i + w.chars().count();
-            let names = matches!(c.get(end), Some('等' | '、' | '”' | '》' | '）' | ')'));
+            let names = c
+                .get(end)
+                .is_some_and(|&n| VOCAB.readings.name_close.has(n));
             let obtained = VOCAB.obtain_verbs.contains(&w) && {
                 let stop = (end..e).find(|&j| c[j] == '，').unwrap_or(e);
                 (end..stop).any(|j| VOCAB.funds.at(c, j).is_some())
@@ -224,9 +226,11 @@ impl<'a> Reader<'a> {
                 .any(|t| t.end == post_end && post_end < next_start)
                 .then(|| {
                     let from = groups.get(gi + 1).map_or(post_end, |g| g[g.len() - 1].end);
-                    (from..ctx.end).find(|&i| self.chars[i] == '的').map(|p| {
-                        Span::new(p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start))
-                    })
+                    (from..ctx.end)
+                        .find(|&i| self.chars[i] == VOCAB.marks.of)
+                        .map(|p| {
+                            Span::new(p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start))
+                        })
                 })
                 .flatten();
             let item = Item {
@@ -301,7 +305,7 @@ impl<'a> Reader<'a> {
             .flatten();
         let reading = match unit {
             Unit::Percent if entity.is_some() => {
-                let view = self.view.clone().unwrap_or_else(|| "增速".to_string());
+                let view = self.view.clone().unwrap_or_else(default_view);
                 let growth = names_growth(&view);
                 Reading::new(if growth { Kind::Change } else { Kind::Share }, view)
             }
@@ -362,9 +366,11 @@ impl<'a> Reader<'a> {
             // sentence so far.
             let mut card = None;
             // 占…的比重, 完成投资, 个数占比: measures of the thing named before them.
-            let relative = metric.starts_with('占')
-                || VOCAB.relative.contains(&metric.as_str())
-                || (metric.ends_with("占比") && metric.chars().count() <= 4);
+            let w = &VOCAB.readings;
+            let relative = w.relative_lead.iter().any(|l| metric.starts_with(l))
+                || VOCAB.relative.holds(&metric)
+                || (w.relative_end.iter().any(|e| metric.ends_with(e))
+                    && metric.chars().count() <= 4);
             if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
                 let topic = st
                     .topic
@@ -384,7 +390,7 @@ impl<'a> Reader<'a> {
                     metric = format!("{}{metric}", named.name);
                 }
             }
-            let metric = metric.trim_matches(['、', '和', '及', ' ']);
+            let metric = metric.trim_matches(|c| c == ' ' || VOCAB.readings.metric_trim.has(c));
             // Bounded, keeping the head noun at the end: each lead-less streak would otherwise
             // carry every name before it in its sentence (连续…位居…，连续…位居…).
             let metric = metric
@@ -433,7 +439,7 @@ impl<'a> Reader<'a> {
             let value = reading.scale * q.num.value * if negative { -1.0 } else { 1.0 };
             let display = match reading.kind {
                 Kind::Rank => format!("{}{}", versus.clone().unwrap_or_default(), q.display(false)),
-                Kind::Streak => format!("连续{}年", q.num.mantissa),
+                Kind::Streak => streak_display(&q.num.mantissa),
                 Kind::Change if q.unit == Unit::Times => {
                     format!(
                         "{}{}%",
@@ -582,4 +588,15 @@ pub(crate) struct ClauseCtx<'s> {
     pub(crate) period: Option<String>,
     pub(crate) heading: bool,
     pub(crate) section: Option<&'s str>,
+}
+
+/// What a bracketed value after a place measures when the article names no point of view.
+fn default_view() -> String {
+    VOCAB.readings.view.first().unwrap_or(&"").to_string()
+}
+
+/// A streak as a person writes it: 连续3年.
+fn streak_display(count: &str) -> String {
+    let lead = VOCAB.scan.streak_lead.first().unwrap_or(&"");
+    format!("{lead}{count}{}", VOCAB.marks.year)
 }

@@ -553,7 +553,10 @@ pub fn article_date(
             })
         })?;
         let year = c.get(1)?.as_str();
-        Some((year.parse::<i32>().ok()?, format!("{year}年")))
+        Some((
+            year.parse::<i32>().ok()?,
+            format!("{year}{}", VOCAB.marks.year),
+        ))
     });
     let body_year = || {
         lines.iter().filter(|l| !l.noise).find_map(|l| {
