@@ -57,6 +57,7 @@ pub(crate) struct SentenceState {
 }
 
 impl<'a> Reader<'a> {
+    /// Read one line, sentence by sentence.
     pub(crate) fn read_line(&mut self, line: &Line, at: &Place, frame: &mut Frame) {
         // Skip quantities of noise lines before this one.
         while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < line.start
@@ -68,78 +69,88 @@ impl<'a> Reader<'a> {
             .into_iter()
             .enumerate()
         {
-            // A basis holds for the sentence's later changes, and for a 其中 sentence's.
-            if !VOCAB
-                .basis_carriers
-                .iter()
-                .any(|w| starts_with(self.chars, ss, w))
-            {
-                self.basis = None;
-            }
-            let mut st = SentenceState {
-                id: ss,
-                ..Default::default()
-            };
-            // The period stated so far in the sentence; each clause is searched once.
-            let mut sentence_period: Option<String> = None;
-            let sentence_target = self.target_before(ss, se);
-            let planned = at.plan.covers(&self.chars[ss..se]);
-            // A period stated before the sentence's first number, in its first two clauses,
-            // opens it (2023年，…; 解志超表示，2024年，…): it holds for what follows.
-            let mut opening: Option<String> = None;
-            for (k, (cs, ce)) in segment::clauses(self.chars, ss, se).into_iter().enumerate() {
-                let first = self.next_q;
-                while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce
-                {
-                    self.next_q += 1;
-                }
-                let qs: Vec<&Quantity> = self.quantities[first..self.next_q]
-                    .iter()
-                    .filter(|q| q.start >= cs && q.end <= ce && q.unit != Unit::Bare)
-                    .collect();
-                if st.subject.is_none() {
-                    st.subject = subject_at(self.chars, cs, ce);
-                }
-                if let Some(view) = point_of_view(self.chars, cs, ce) {
-                    self.view = Some(view);
-                }
-                if qs.is_empty() {
-                    // Named lazily: most topics are never referred to.
-                    st.topic = Some(Span::new(cs, ce));
-                    if let Some(p) = find_period(self.chars, cs, ce, true) {
-                        if k < 2 && !st.quantified {
-                            opening = Some(p.clone());
-                        }
-                        sentence_period = Some(p);
-                    }
-                    continue;
-                }
-                if let Some(p) = find_period(self.chars, cs, qs[0].start, true) {
-                    if k < 2 && !st.quantified {
-                        opening = Some(p.clone());
-                    }
-                    sentence_period = Some(p);
-                }
-                st.quantified = true;
-                let period = sentence_period
-                    .clone()
-                    .or_else(|| frame.current().map(str::to_string))
-                    .or_else(|| paragraph_period.clone())
-                    .map(|p| frame.with_year(p));
-                let ctx = ClauseCtx {
-                    start: cs,
-                    end: ce,
-                    target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
-                    period,
-                    heading: at.heading,
-                    section: at.section,
-                };
-                self.read_clause(&ctx, &qs, &mut st);
-            }
+            let opening = self.read_sentence(Span::new(ss, se), at, frame, &paragraph_period);
             if let Some(p) = opening.filter(|_| !at.heading) {
                 frame.opened(&p, n == 0);
             }
         }
+    }
+
+    /// Read one sentence, clause by clause; the period it opens with, if any.
+    fn read_sentence(
+        &mut self,
+        sentence: Span,
+        at: &Place,
+        frame: &Frame,
+        paragraph_period: &Option<String>,
+    ) -> Option<String> {
+        let Span { start: ss, end: se } = sentence;
+        // A basis holds for the sentence's later changes, and for a 其中 sentence's.
+        if VOCAB.basis_carriers.at(self.chars, ss).is_none() {
+            self.basis = None;
+        }
+        let mut st = SentenceState {
+            id: ss,
+            ..Default::default()
+        };
+        // The period stated so far in the sentence; each clause is searched once.
+        let mut sentence_period: Option<String> = None;
+        let sentence_target = self.target_before(ss, se);
+        let planned = at.plan.covers(&self.chars[ss..se]);
+        // A period stated before the sentence's first number, in its first two clauses,
+        // opens it (2023年，…; 解志超表示，2024年，…): it holds for what follows.
+        let mut opening: Option<String> = None;
+        for (k, (cs, ce)) in segment::clauses(self.chars, ss, se).into_iter().enumerate() {
+            let qs = self.clause_quantities(cs, ce);
+            if st.subject.is_none() {
+                st.subject = subject_at(self.chars, cs, ce);
+            }
+            if let Some(view) = point_of_view(self.chars, cs, ce) {
+                self.view = Some(view);
+            }
+            if qs.is_empty() {
+                // Named lazily: most topics are never referred to.
+                st.topic = Some(Span::new(cs, ce));
+            }
+            let stated_to = qs.first().map_or(ce, |q| q.start);
+            if let Some(p) = find_period(self.chars, cs, stated_to, true) {
+                if k < 2 && !st.quantified {
+                    opening = Some(p.clone());
+                }
+                sentence_period = Some(p);
+            }
+            if qs.is_empty() {
+                continue;
+            }
+            st.quantified = true;
+            let period = sentence_period
+                .clone()
+                .or_else(|| frame.current().map(str::to_string))
+                .or_else(|| paragraph_period.clone())
+                .map(|p| frame.with_year(p));
+            let ctx = ClauseCtx {
+                start: cs,
+                end: ce,
+                target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
+                period,
+                heading: at.heading,
+                section: at.section,
+            };
+            self.read_clause(&ctx, &qs, &mut st);
+        }
+        opening
+    }
+
+    /// The quantities of the clause `cs..ce` that have a unit, moving past them.
+    fn clause_quantities(&mut self, cs: usize, ce: usize) -> Vec<&'a Quantity> {
+        let first = self.next_q;
+        while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce {
+            self.next_q += 1;
+        }
+        self.quantities[first..self.next_q]
+            .iter()
+            .filter(|q| q.start >= cs && q.end <= ce && q.unit != Unit::Bare)
+            .collect()
     }
 
     /// The position of the first target word of the sentence, if any. A target word that
