@@ -9,17 +9,24 @@ use std::sync::LazyLock;
 
 /// A struct of word lists, one per kind, read from a file of `kind word` lines: each field is
 /// the kind of the same name, so a list is added by naming it here and in the file.
+/// Kinds listed after `in_order` keep the file's order instead (for words tried one after the
+/// other, each on what the one before left).
 macro_rules! kinds {
-    ($(#[$doc:meta])* $ty:ident from $file:literal { $($kind:ident),* $(,)? }) => {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($kind:ident),* $(,)? }
+        $(in_order { $($seq:ident),* $(,)? })?) => {
         $(#[$doc])*
         pub struct $ty {
             $(pub $kind: Words,)*
+            $($(pub $seq: Vec<&'static str>,)*)?
         }
 
         impl $ty {
             fn load() -> $ty {
                 let src = include_str!($file);
-                $ty { $($kind: kind_list(src, stringify!($kind)),)* }
+                $ty {
+                    $($kind: kind_list(src, stringify!($kind)),)*
+                    $($($seq: markers(src, stringify!($seq)),)*)?
+                }
             }
 
             /// Every list with its kind, for the test that none is empty.
@@ -68,6 +75,31 @@ kinds! {
     }
 }
 
+kinds! {
+    /// How a metric is named from the words before its number (`names.txt`).
+    NameWords from "vocab/names.txt" {
+        anaphor, cumulative, modal, compared, compared_with, comparison,
+        not_comparison, comparison_basis, post_trailing, total, place_end, place_suffix,
+    }
+}
+
+kinds! {
+    /// How periods and dates are written around their numbers (`dates.txt`).
+    DateWords from "vocab/dates.txt" {
+        first_months, day, end, since, not_after, whole_year, until,
+    }
+    in_order { period_end, period_junk }
+}
+
+kinds! {
+    /// What a clause's words make of its quantities (`readings.txt`).
+    ReadingWords from "vocab/readings.txt" {
+        ranked_in, contribution, new_level, relative_lead, relative_end, view, name_close,
+        metric_trim,
+    }
+    in_order { streak_verb }
+}
+
 marks! {
     /// Single characters the rules read as structure (`marks.txt`).
     Marks from "vocab/marks.txt" {
@@ -88,6 +120,9 @@ fn mark(src: &'static str, name: &str) -> char {
 pub struct Vocab {
     pub scan: ScanWords,
     pub context: ContextWords,
+    pub names: NameWords,
+    pub dates: DateWords,
+    pub readings: ReadingWords,
     pub marks: Marks,
     /// Scale words with their power of ten (`scales.txt`), longest first.
     pub scales: Vec<(&'static str, i32)>,
@@ -140,6 +175,8 @@ pub struct Vocab {
     pub plan_modal: Words,
     pub plan_past: Words,
     pub plan_close: Words,
+    /// After a modal, makes it another word (将近).
+    pub plan_not_modal: Words,
     /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
     pub obtain_verbs: Words,
     pub funds: Words,
@@ -312,6 +349,9 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     Vocab {
         scan: ScanWords::load(),
         context: ContextWords::load(),
+        names: NameWords::load(),
+        dates: DateWords::load(),
+        readings: ReadingWords::load(),
         marks: Marks::load(),
         scales: {
             let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
@@ -350,6 +390,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         plan_modal: kind_list(plan_src, "modal"),
         plan_past: kind_list(plan_src, "past"),
         plan_close: kind_list(plan_src, "close"),
+        plan_not_modal: kind_list(plan_src, "not_modal"),
         obtain_verbs: kind_list(include_str!("vocab/funds.txt"), "verb"),
         funds: kind_list(include_str!("vocab/funds.txt"), "object"),
         aliases: lines(include_str!("vocab/aliases.txt"))
@@ -473,7 +514,15 @@ mod tests {
             assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{list:?}");
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
-        for (kind, list) in v.scan.all().into_iter().chain(v.context.all()) {
+        for (kind, list) in v
+            .scan
+            .all()
+            .into_iter()
+            .chain(v.context.all())
+            .chain(v.names.all())
+            .chain(v.dates.all())
+            .chain(v.readings.all())
+        {
             assert!(!list.is_empty(), "no {kind} words");
         }
         assert_eq!(v.marks.ordinal, '第');

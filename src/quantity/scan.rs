@@ -209,44 +209,16 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         && ((chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric()))
             || VOCAB.scan.negative.has(chars[at - 1]));
     let mut num = number_at(chars, at)?;
-    let mut i = num.end;
-    // Dates, times, ranges and codes are not quantities.
-    let next = chars.get(i).copied();
-    let prev = at.checked_sub(1).map(|p| chars[p]);
-    let streak_after = VOCAB.scan.streak.at(chars, i);
-    let index = index_points(chars, i, &num);
-    if num.scale.is_empty()
-        && VOCAB.scan.date.at(chars, i).is_some()
-        && streak_after.is_none()
-        && index.is_none()
-    {
-        return None;
-    }
-    let digit_after = |k: usize| {
-        chars
-            .get(k)
-            .is_some_and(|c| c.is_ascii_digit() || is_cn_digit(*c))
-    };
-    if matches!(next, Some('-' | '~' | '/' | ':' | '.')) && digit_after(i + 1) {
-        return None;
-    }
-    if matches!(prev, Some('-' | '~' | '/' | ':'))
-        && at >= 2
-        && (chars[at - 2].is_ascii_digit() || is_cn_digit(chars[at - 2]))
-    {
-        return None;
-    }
-    if prev == Some(VOCAB.marks.ordinal) {
-        return None;
-    }
-    if num.chinese && is_han_word_inside(chars, at, &num) {
+    let streak_after = VOCAB.scan.streak.at(chars, num.end).is_some();
+    let index = index_points(chars, num.end, &num);
+    if index.is_none() && not_an_amount(chars, at, &num, streak_after) {
         return None;
     }
     // N年连续增长: a streak written the other way round.
-    if streak_after.is_some() {
+    if streak_after {
         return Some(Quantity {
             start: at,
-            end: i + 1,
+            end: num.end + 1,
             num,
             unit: Unit::Years,
             bound: None,
@@ -254,6 +226,7 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
             doubling: false,
         });
     }
+    let prev = at.checked_sub(1).map(|p| chars[p]);
     let mut bound = before_bound(chars, at - usize::from(negative));
     // 数十家, 上百家, 几十万人: a round number told vaguely is at least that much.
     if bound.is_none() && (num.chinese || round_lead(chars, at)) {
@@ -263,69 +236,14 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
             .map(|w| (w, Bound::AtLeast));
     }
     let start = at - usize::from(negative) - bound.map_or(0, |(w, _)| w.chars().count());
-    let mut mid_bound = None;
-    if chars.get(i).is_some_and(|&c| VOCAB.scan.rough.has(c))
-        && VOCAB.scan.not_rough.at(chars, i).is_none()
-    {
-        mid_bound = Some(crate::model::Bound::AtLeast);
-        i += 1;
-        // 十余万户, 百余万人: the scale comes after the rough count.
-        if num.scale.is_empty() {
-            if let Some((w, exp)) =
-                scale_at(chars, i).filter(|(w, _)| VOCAB.scan.rough_scale.holds(w))
-            {
-                num.value *= 10f64.powi(exp);
-                num.scale = w;
-                i += w.chars().count();
-            }
-        }
-    }
-    let unit = if let Some(w) = index {
-        i += w.chars().count();
-        Unit::Measure(w)
-    } else if let Some(w) = VOCAB.scan.percent_sign.at(chars, i).filter(|w| {
-        VOCAB
-            .scan
-            .percent_not
-            .at(chars, i + w.chars().count())
-            .is_none()
-    }) {
-        i += w.chars().count();
-        Unit::Percent
-    } else if let Some(w) = VOCAB.scan.points.at(chars, i) {
-        i += w.chars().count();
-        Unit::Points
-    } else if let Some(w) = VOCAB.money.at(chars, i) {
-        i += w.chars().count();
-        Unit::Money(w)
-    } else if let Some(w) = VOCAB.scan.times.at(chars, i) {
-        i += w.chars().count();
-        Unit::Times
-    } else if let Some(w) = VOCAB.units.at(chars, i) {
-        if VOCAB.noncount.at(chars, i).is_some()
-            || VOCAB.noncount.at(chars, i + w.chars().count()).is_some()
-        {
-            return None;
-        }
-        i += w.chars().count();
-        if not_an_indicator(chars, i, w) {
-            return None;
-        }
-        Unit::Measure(w)
-    } else {
-        Unit::Bare
+    let mut i = num.end;
+    let mid_bound = rough_count(chars, &mut i, &mut num);
+    let (unit, unit_len) = match index {
+        Some(w) => (Unit::Measure(w), w.chars().count()),
+        None => unit_at(chars, i)?,
     };
-    // Small Chinese counts (两个中心, 四个特点) are rhetoric, not indicators.
-    // A small share or gap (两个百分点, 百分之四点二) is a figure all the same.
-    let figure = matches!(unit, Unit::Times | Unit::Percent | Unit::Points);
-    if num.chinese && num.value < 10.0 && num.scale.is_empty() && !figure {
-        return None;
-    }
-    if unit == Unit::Bare && num.chinese {
-        return None;
-    }
-    // “十项重大工程”, “八八战略”: a numeral opening a quoted name is part of a slogan.
-    if num.chinese && num.scale.is_empty() && matches!(prev, Some('“' | '「' | '"' | '《')) {
+    i += unit_len;
+    if rhetoric(&num, unit, prev) {
         return None;
     }
     if let Some((w, b)) = VOCAB
@@ -353,6 +271,83 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         negative,
         doubling: false,
     })
+}
+
+/// A number at `at` that is no amount: a date, a time, a range, a code, an ordinal, or a
+/// numeral inside a word.
+fn not_an_amount(chars: &[char], at: usize, num: &Num, streak_after: bool) -> bool {
+    let i = num.end;
+    let next = chars.get(i).copied();
+    let prev = at.checked_sub(1).map(|p| chars[p]);
+    let digit = |c: char| c.is_ascii_digit() || is_cn_digit(c);
+    (num.scale.is_empty() && VOCAB.scan.date.at(chars, i).is_some() && !streak_after)
+        || (matches!(next, Some('-' | '~' | '/' | ':' | '.'))
+            && chars.get(i + 1).is_some_and(|&c| digit(c)))
+        || (matches!(prev, Some('-' | '~' | '/' | ':')) && at >= 2 && digit(chars[at - 2]))
+        || prev == Some(VOCAB.marks.ordinal)
+        || (num.chinese && is_han_word_inside(chars, at, num))
+}
+
+/// 十余万户, 100多家: a count told roughly, its bound; the scale may come after the rough
+/// word. Moves `i` past them.
+fn rough_count(chars: &[char], i: &mut usize, num: &mut Num) -> Option<Bound> {
+    if !chars.get(*i).is_some_and(|&c| VOCAB.scan.rough.has(c))
+        || VOCAB.scan.not_rough.at(chars, *i).is_some()
+    {
+        return None;
+    }
+    *i += 1;
+    if num.scale.is_empty() {
+        if let Some((w, exp)) = scale_at(chars, *i).filter(|(w, _)| VOCAB.scan.rough_scale.holds(w))
+        {
+            num.value *= 10f64.powi(exp);
+            num.scale = w;
+            *i += w.chars().count();
+        }
+    }
+    Some(Bound::AtLeast)
+}
+
+/// The unit at `chars[at..]` and its length in chars: `Bare` when there is none, `None` when
+/// the words after make the number no indicator (3个工作日, 95人死亡, a non-count noun).
+fn unit_at(chars: &[char], at: usize) -> Option<(Unit, usize)> {
+    let len = |w: &str| w.chars().count();
+    let percent = VOCAB
+        .scan
+        .percent_sign
+        .at(chars, at)
+        .filter(|w| VOCAB.scan.percent_not.at(chars, at + len(w)).is_none());
+    Some(if let Some(w) = percent {
+        (Unit::Percent, len(w))
+    } else if let Some(w) = VOCAB.scan.points.at(chars, at) {
+        (Unit::Points, len(w))
+    } else if let Some(w) = VOCAB.money.at(chars, at) {
+        (Unit::Money(w), len(w))
+    } else if let Some(w) = VOCAB.scan.times.at(chars, at) {
+        (Unit::Times, len(w))
+    } else if let Some(w) = VOCAB.units.at(chars, at) {
+        let after = at + len(w);
+        if VOCAB.noncount.at(chars, at).is_some()
+            || VOCAB.noncount.at(chars, after).is_some()
+            || not_an_indicator(chars, after, w)
+        {
+            return None;
+        }
+        (Unit::Measure(w), len(w))
+    } else {
+        (Unit::Bare, 0)
+    })
+}
+
+/// Chinese numerals that are rhetoric, not indicators: small counts (两个中心, 四个特点), a
+/// numeral with no unit, one opening a quoted name (“十项重大工程”, “八八战略”). A small share
+/// or gap (两个百分点, 百分之四点二) is a figure all the same.
+fn rhetoric(num: &Num, unit: Unit, prev: Option<char>) -> bool {
+    let figure = matches!(unit, Unit::Times | Unit::Percent | Unit::Points);
+    num.chinese
+        && ((num.value < 10.0 && num.scale.is_empty() && !figure)
+            || unit == Unit::Bare
+            || (num.scale.is_empty() && matches!(prev, Some('“' | '「' | '"' | '《'))))
 }
 
 /// The smallest number of points read as an index's rather than an hour (12点 is noon).

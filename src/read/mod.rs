@@ -112,6 +112,7 @@ pub(crate) fn read(
         view: None,
         basis: None,
         basis_sentence: None,
+        view_basis: None,
     };
     let title = title_line(lines);
     let (anchor, date) = when::article_date(chars, lines, title);
