@@ -78,7 +78,7 @@ kinds! {
 kinds! {
     /// How a metric is named from the words before its number (`names.txt`).
     NameWords from "vocab/names.txt" {
-        anaphor, cumulative, modal, compared, compared_with, comparison,
+        anaphor, cumulative, pointer, modal, compared, compared_with, comparison,
         not_comparison, comparison_basis, post_trailing, total, place_end, place_suffix,
     }
 }

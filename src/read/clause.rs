@@ -7,6 +7,10 @@ use super::*;
 /// The longest quote a fact keeps before its number, in chars.
 pub(crate) const MAX_QUOTE: usize = 80;
 
+/// The longest noun after a pointer that still points back (这一收入, 该指标); 该公司利息净收入
+/// names its own metric.
+const MAX_POINTED: usize = 3;
+
 /// The most chars a metric's name is read from, and has. Real names are far shorter; every
 /// fact copies its name, so an unbounded one makes long texts quadratic.
 pub(crate) const MAX_NAME: usize = 256;
@@ -30,6 +34,11 @@ pub(crate) struct Reader<'a> {
     pub(crate) basis: Option<String>,
     /// The sentence whose first change set `basis`.
     pub(crate) basis_sentence: Option<usize>,
+    /// The metric the paragraph's previous sentence named last: what a sentence that names
+    /// none (预计明年增长4%左右) or points back (这一收入, 该指标) is about.
+    pub(crate) last_metric: Option<String>,
+    /// The sentence follows a ；: it goes on with the one before.
+    pub(crate) continues: bool,
     /// A basis the sentence opens with as its point of view (从环比看，…比上月增长0.56%): it
     /// names every change of the sentence.
     pub(crate) view_basis: Option<String>,
@@ -68,10 +77,12 @@ impl<'a> Reader<'a> {
             self.next_q += 1;
         }
         let paragraph_period = find_period(self.chars, line.start, line.end, false);
+        self.last_metric = None;
         for (n, (ss, se)) in segment::sentences(self.chars, line.start, line.end)
             .into_iter()
             .enumerate()
         {
+            self.continues = n > 0 && self.chars[ss - 1] == '；';
             if !self.basis_holds(n, ss) {
                 self.basis = None;
             }
@@ -142,6 +153,9 @@ impl<'a> Reader<'a> {
                 section: at.section,
             };
             self.read_clause(&ctx, &qs, &mut st);
+        }
+        if let Some(named) = st.metric {
+            self.last_metric = Some(named.name);
         }
         opening
     }
@@ -467,17 +481,31 @@ impl<'a> Reader<'a> {
         let relative = w.relative_lead.iter().any(|l| metric.starts_with(l))
             || VOCAB.relative.holds(&metric)
             || (w.relative_end.iter().any(|e| metric.ends_with(e)) && metric.chars().count() <= 4);
+        // 这一收入, 该指标: the metric named last, whatever the short noun after the pointer;
+        // 预计明年: no name at all; after a ；, a clause of the sentence before.
+        let pointer = VOCAB.names.pointer.iter().any(|p| {
+            metric
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.chars().count() <= MAX_POINTED)
+        });
+        let goes_on = metric.is_empty() && self.continues && reading.kind == Kind::Change;
+        let back = pointer || names_nothing(&metric) || goes_on;
+        if back {
+            metric.clear();
+        }
         if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
             let topic = st
                 .topic
                 .map(|t| clean_metric(self.chars, t.start, t.end))
                 .filter(|t| !t.is_empty());
-            match (&st.metric, &topic) {
-                (Some(named), _) => {
+            match (&st.metric, &topic, &self.last_metric) {
+                (Some(named), _, _) => {
                     metric = format!("{}{metric}", named.name);
                     card = Some(named.card);
                 }
-                (None, Some(t)) => metric = format!("{t}{metric}"),
+                (None, Some(t), _) => metric = format!("{t}{metric}"),
+                // The sentence names nothing: it goes on about the one before.
+                (None, None, Some(last)) if back => metric = last.clone(),
                 _ => {}
             }
         }

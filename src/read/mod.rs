@@ -113,6 +113,8 @@ pub(crate) fn read(
         basis: None,
         basis_sentence: None,
         view_basis: None,
+        last_metric: None,
+        continues: false,
     };
     let title = title_line(lines);
     let (anchor, date) = when::article_date(chars, lines, title);

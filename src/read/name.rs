@@ -18,6 +18,25 @@ pub(crate) fn is_anaphor(m: &str) -> bool {
     }) || m.chars().count() < 2
 }
 
+/// A metric made only of words that name nothing measured: a target word, a period, a
+/// scope (预计明年, 力争全年).
+pub(crate) fn names_nothing(m: &str) -> bool {
+    let cs: Vec<char> = m.chars().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        let word = VOCAB
+            .target
+            .at(&cs, i)
+            .or_else(|| VOCAB.period_words.at(&cs, i))
+            .or_else(|| VOCAB.scope.at(&cs, i));
+        match word {
+            Some(w) => i += w.chars().count(),
+            None => return false,
+        }
+    }
+    !cs.is_empty()
+}
+
 pub(crate) fn find_last(hay: &[char], needle: &str) -> Option<usize> {
     let n = needle.chars().count();
     (0..=hay.len().saturating_sub(n))
