@@ -30,6 +30,7 @@ macro_rules! kinds {
             }
 
             /// Every list with its kind, for the test that none is empty.
+            #[cfg(test)]
             pub fn all(&self) -> Vec<(&'static str, &Words)> {
                 vec![$((stringify!($kind), &self.$kind),)*]
             }
@@ -130,7 +131,6 @@ pub struct Vocab {
     pub growth: Words,
     pub decline: Words,
     pub basis: Words,
-    pub share: Words,
     pub target: Words,
     /// Phrases that contain a target word without being a target (计划单列市).
     pub not_target: Vec<&'static str>,
@@ -351,7 +351,6 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         growth: list(include_str!("vocab/growth.txt")),
         decline: list(include_str!("vocab/decline.txt")),
         basis: list(include_str!("vocab/basis.txt")),
-        share: list(include_str!("vocab/share.txt")),
         target: list(target_src),
         not_target: lines(target_src)
             .filter_map(|l| l.strip_prefix('!'))
@@ -450,7 +449,6 @@ mod tests {
             &v.growth,
             &v.decline,
             &v.basis,
-            &v.share,
             &v.target,
             &v.scope,
             &v.lead,
