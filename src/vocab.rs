@@ -1,8 +1,10 @@
 //! The rules' vocabularies: word lists embedded from `src/vocab/*.txt`.
 //!
 //! The matcher never spells a word itself; it asks these lists, so adding a word is a one-line
-//! change to a text file (and a test sentence). Each file has one entry a line; `#` starts a
-//! comment line.
+//! change to a text file (and a test sentence). Each file has one entry a line, or a kind and an
+//! entry where a file holds several lists (a struct from [`kinds!`] has a field per kind);
+//! `#` starts a comment line. Single chars that are structure rather than words (第, 年, 的)
+//! are named in `marks.txt` ([`Marks`]). Every stage reads [`VOCAB`]; nothing is handed on.
 
 use crate::model::Bound;
 use std::sync::LazyLock;
