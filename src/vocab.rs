@@ -67,6 +67,8 @@ pub struct Vocab {
     pub press: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
+    /// Traditional chars that `fast2s` converts only next to certain others (`t2s_context.txt`).
+    pub t2s_context: Words,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -250,6 +252,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         basis_carriers: list(include_str!("vocab/carry.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
+        t2s_context: list(include_str!("vocab/t2s_context.txt")),
     }
 });
 
@@ -305,6 +308,7 @@ mod tests {
             &v.obtain_verbs,
             &v.funds,
             &v.press,
+            &v.t2s_context,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();
