@@ -80,6 +80,7 @@ pub(super) fn fold(v: &mut [Pair]) -> usize {
             {
                 '-'
             }
+            '，' if is_thousands(v, i, prev) => ',',
             ',' if is_thousands(v, i, prev) || in_latin(v, w, i) => ',',
             ',' => '，',
             ':' if (prev.is_ascii_digit() && next_digit) || in_latin(v, w, i) => ':',
@@ -117,6 +118,12 @@ mod tests {
             ),
             ("营收12,345,678元,增长1,234", "营收12,345,678元，增长1,234"),
             ("2020,2021年;1,2345", "2020，2021年；1，2345"),
+            // metamorphic: fullwidth (a table's amounts with full-width digits and commas).
+            ("２，４２６，７９４，６００.１ 元", "2,426,794,600.1元"),
+            (
+                "２０２０，２０２１年，１，２３４５，增长３，",
+                "2020，2021年，1，2345，增长3，",
+            ),
             (
                 "2025年03月20日18:32:04 市场:好",
                 "2025年03月20日18:32:04市场：好",

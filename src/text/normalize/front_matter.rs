@@ -15,10 +15,16 @@ fn is_fence(line: &[Pair], c: char) -> bool {
     end == 3 && line[..3].iter().all(|p| p.0 == c)
 }
 
+/// A YAML key's colon: ASCII, or full-width as a copy with full-width forms has it.
+fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '\u{FF1A}')
+}
+
 /// The value of a `title:` line `j..e` without quotes, as a range.
 fn title_value(v: &[Pair], j: usize, e: usize) -> Option<(usize, usize)> {
     let line = &v[j..e];
-    if line.len() <= 6 || !line[..6].iter().map(|p| p.0).eq("title:".chars()) {
+    if line.len() <= 6 || !line[..5].iter().map(|p| p.0).eq("title".chars()) || !is_colon(line[5].0)
+    {
         return None;
     }
     let (mut s, mut t) = (j + 6, e);
@@ -42,7 +48,7 @@ fn is_header_line(line: &[Pair]) -> bool {
         .take_while(|p| p.0.is_ascii_alphanumeric() || matches!(p.0, '_' | '-'))
         .count();
     key > 0
-        && line.get(key).map(|p| p.0) == Some(':')
+        && line.get(key).is_some_and(|p| is_colon(p.0))
         && line.get(key + 1).map(|p| p.0) == Some(' ')
 }
 
@@ -118,6 +124,11 @@ mod tests {
             ("source: a/b.md\n\n正文。", "source: a/b.md\n正文。"),
             ("---\ntitle: 標題 甲\n...\n正文。", "标题甲\n正文。"),
             ("---\nauthor: x\n---\n正文。", "正文。"),
+            // Full-width colons (a copy with full-width forms): metamorphic: fullwidth.
+            (
+                "source： a/b.md\n\n---\ntitle： '经济数据出炉'\ndate： Wed， ２７ Apr\n---\n正文。",
+                "经济数据出炉\n正文。",
+            ),
             ("---\ntitle: x\n正文", "title: x\n正文"),
             ("正文。\n---\ntitle: x\n---\n", "正文。\ntitle: x"),
         ]);

@@ -19,9 +19,15 @@ pub(super) fn has_markup(v: &[Pair]) -> bool {
             let n = ch(v, i + 1);
             n.is_ascii_alphabetic()
                 || (n == '/' && ch(v, i + 2).is_ascii_alphabetic())
-                || (n == '!' && ch(v, i + 2) == '-' && ch(v, i + 3) == '-')
+                || comment_at(v, i)
         }
     })
+}
+
+/// Whether a comment opens at `i` (a `<`): `<!--`, or `<！--` as a copy with full-width forms
+/// writes it.
+fn comment_at(v: &[Pair], i: usize) -> bool {
+    matches!(ch(v, i + 1), '!' | '\u{FF01}') && ch(v, i + 2) == '-' && ch(v, i + 3) == '-'
 }
 
 /// Index of the `>` closing a tag whose body starts at `from`: none when a `<` or the bound
@@ -148,7 +154,7 @@ pub(super) fn html(v: &mut [Pair]) -> usize {
         let (c, o) = v[i];
         if c == '<' {
             let next = ch(v, i + 1);
-            if next == '!' && ch(v, i + 2) == '-' && ch(v, i + 3) == '-' {
+            if comment_at(v, i) {
                 // An unclosed comment runs to the end, as in a browser.
                 i = find_comment_end(v, i + 4).map_or(len, |k| k + 3);
                 continue;
@@ -253,6 +259,8 @@ mod tests {
             "正文\n结束",
         ),
         ("正文<!-- 广告 <p>x</p>", "正文"),
+            // metamorphic: fullwidth (a comment's `!` full-width).
+            ("<p>正文</p><\u{FF01}-- 最后100米 --><p>完</p>", "正文\n完"),
         ("机器<!-- x -->人", "机器人"),
         ("<p>a < b，增长<5%</p>", "a < b，增长<5%"),
         (

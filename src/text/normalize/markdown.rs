@@ -12,16 +12,26 @@ const LINK_TEXT_BOUND: usize = 500;
 const LINK_URL_BOUND: usize = 2048;
 
 /// A Markdown link `[text](url)` whose `[` is at `i`: the index of its `]` and the index after
-/// its `)`. Scans stop at any bracket or line end, so they never overlap.
+/// its `)`. Scans stop at any bracket or line end, so they never overlap. A copy with
+/// full-width forms writes the parentheses `（）`: then the target must be a web address, as
+/// `[注1]（见附表）` is text.
 fn md_link(v: &[Pair], i: usize) -> Option<(usize, usize)> {
     let text_end = v.len().min(i + 1 + LINK_TEXT_BOUND);
     let close = (i + 1..text_end).find(|&k| matches!(v[k].0, ']' | '[' | '\n'))?;
-    if v[close].0 != ']' || ch(v, close + 1) != '(' {
-        return None;
-    }
+    let shut = match (v[close].0, ch(v, close + 1)) {
+        (']', '(') => ')',
+        (']', '\u{FF08}') if is_web_address(v, close + 2) => '\u{FF09}',
+        _ => return None,
+    };
     let url_end = v.len().min(close + 2 + LINK_URL_BOUND);
-    let end = (close + 2..url_end).find(|&m| matches!(v[m].0, ')' | '[' | ']' | '(' | '\n'))?;
-    (v[end].0 == ')').then_some((close, end + 1))
+    let end = (close + 2..url_end)
+        .find(|&m| v[m].0 == shut || matches!(v[m].0, ')' | '[' | ']' | '(' | '\n'))?;
+    (v[end].0 == shut).then_some((close, end + 1))
+}
+
+/// Whether a web address (`http…`) starts at `k`.
+fn is_web_address(v: &[Pair], k: usize) -> bool {
+    "http".chars().enumerate().all(|(n, c)| ch(v, k + n) == c)
 }
 
 /// What the block syntax at the start of a line does.
@@ -202,6 +212,9 @@ mod tests {
             ("-5%的降幅", "-5%的降幅"),
             ("正文。\n\n---\n\n***\n\n下文。", "正文。\n下文。"),
             ("[不是链接] (x)", "[不是链接] (x)"),
+            // metamorphic: fullwidth (the parentheses full-width; the address is dropped).
+            ("[报导]（https：//a.cn/%E4%B8）增长", "报导增长"),
+            ("[注1]（见附表）", "[注1](见附表)"),
         ]);
     }
 }
