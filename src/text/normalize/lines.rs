@@ -28,6 +28,27 @@ struct Line {
     titled: bool,
     /// Holds numbers apart by spaces (`28,897,637.39 1.19%`): a table row, not prose.
     cells: bool,
+    /// Starts with `|`: a pipe row of a table (Markdown, or HTML through [`super::html`]).
+    piped: bool,
+    /// Its `|`s.
+    pipes: usize,
+}
+
+/// Whether the break after the pipe row `p` is a hard wrap inside it (a PDF copy of a
+/// Markdown table), so the `next` line goes on with it. `row_pipes` is the `|`s of the table's
+/// last closed row, 0 before one (the header). A lone `|` goes on with a row open or short of `|`s; otherwise, before a
+/// closed row, a row left open (no closing `|`) goes on with a line that starts with no `|`;
+/// after one, a row short of `|`s goes on with a line that leaves it no longer than a row.
+fn wraps_row(p: &Line, next: &[Pair], row_pipes: usize) -> bool {
+    let open = p.last != '|';
+    if !p.piped || (next.len() == 1 && next[0].0 == '|') {
+        return p.piped && (open || p.pipes < row_pipes);
+    }
+    if row_pipes == 0 {
+        return open && next[0].0 != '|';
+    }
+    let pipes = next.iter().filter(|q| q.0 == '|').count();
+    (open || p.pipes < row_pipes) && p.pipes + pipes <= row_pipes
 }
 
 /// Whether a space between `a` and `b` is dropped: Chinese text has none between Han chars,
@@ -97,6 +118,8 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
     let mut hard = false;
     // A blank line was skipped since the last written line.
     let mut blank = false;
+    // The `|`s of the last closed pipe row written, 0 after any other line.
+    let mut row_pipes = 0;
     while i < len {
         let e = line_end(v, i);
         let mut s = i;
@@ -122,7 +145,13 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
         // still prose). After a blank line it starts afresh (a title, then a subtitle).
         let mut joined = None;
         if let Some(p) = prev.take() {
-            if hard || heading || !joins(&p, first) {
+            let wrapped = !(hard || heading || blank) && wraps_row(&p, &v[s..t], row_pipes);
+            if !wrapped {
+                // A blank line ends a table.
+                let closed = p.piped && p.last == '|' && !blank;
+                row_pipes = if closed { p.pipes } else { 0 };
+            }
+            if !wrapped && (hard || heading || !joins(&p, first)) {
                 put(v, &mut w, s, ('\n', brk));
             } else {
                 if p.last.is_ascii_alphabetic() {
@@ -145,6 +174,7 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
             None => Line {
                 heading,
                 first: w == 0,
+                piped: first == '|',
                 ..Line::default()
             },
         };
@@ -162,6 +192,7 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
             if matches!(c, '-' | '|' | '_') && space.is_some() && ch(v, k + 1) == ' ' {
                 line.titled = true;
             }
+            line.pipes += usize::from(c == '|');
             if let Some(so) = space.take() {
                 if !drop_space(line.last, c) {
                     let number = |c: char| c.is_ascii_digit() || c == '%';
@@ -197,6 +228,21 @@ mod tests {
     #[test]
     fn cases() {
         assert_cases(&[
+        // A pipe row hard-wrapped by a PDF copy joins up again; metamorphic: pdf.
+        (
+            "| 学段 | 在校生人数 (万人) | 数据来\n源 |\n| :-- | --: | :-\n- |\n| 小学 | 10,584.37 | 公\n报 |\n| 初中 | 5,386.16 \n  | 公报 |",
+            "| 学段 | 在校生人数 (万人) | 数据来源 |\n| ：-- | --： | ：-- |\n| 小学 | 10,584.37 | 公报 |\n| 初中 | 5,386.16| 公报 |",
+        ),
+        // Cut after a `|`: the row is short of the header's `|`s.
+        ("| 年龄 | 人数 |\n| 0 岁 |  \n  954 |\n| 1 岁 |\n| 902 |", "| 年龄 | 人数 |\n| 0岁 |954 |\n| 1岁 |\n| 902 |"),
+        ("| 年龄 | 人数 |\n| 0 岁 |\n|", "| 年龄 | 人数 |\n| 0岁 ||"),
+        // A closed row and prose after it stay apart.
+        ("| 年龄 | 人数 |\n| 0 岁 | 9 |\n正文，增长", "| 年龄 | 人数 |\n| 0岁 | 9 |\n正文，增长"),
+        // Rows of pipes from HTML have no closing pipe; a blank line ends a row.
+        ("|饲料|万吨|100.45\n|水泥|万吨|612.8", "|饲料|万吨|100.45\n|水泥|万吨|612.8"),
+        ("| a | b\n\n正文。", "| a | b\n正文。"),
+        // A blank line ends a table: the next one's header is measured afresh.
+        ("| a | b |\n| 1 | 2 |\n\n| c | d | e | f\n|", "| a | b |\n| 1 | 2 |\n| c | d | e | f |"),
         // A page title with its site's name is not the first half of the next paragraph.
         (
             "导语。\n6项突破，10项第一，工信成绩亮眼 - 天天要闻\n\n工业运行实现新提升。",

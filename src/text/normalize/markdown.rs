@@ -124,13 +124,22 @@ pub(super) fn markdown(v: &mut [Pair]) -> usize {
     let mut link: Option<(usize, usize)> = None;
     // Where a heading's closing `###` starts.
     let mut cut: Option<usize> = None;
+    // The line is a pipe row, and its last char other than a space so far: a row left open
+    // (no closing `|`) was wrapped, and its next line goes on with it, never a block (the
+    // `- |` of a wrapped `| :-- | --: |`).
+    let (mut row, mut last) = (false, ' ');
     while i < len {
         if line_start {
             line_start = false;
+            let wrapped = row && last != '|';
             while i < len && (v[i].0 == ' ' || is_marker(v[i].0)) {
                 put(v, &mut w, i, v[i]);
                 i += 1;
             }
+            if wrapped {
+                continue;
+            }
+            row = ch(v, i) == '|';
             let block = md_block(v, i);
             if let Some(mark) = block.mark {
                 put(v, &mut w, i, mark);
@@ -177,7 +186,8 @@ pub(super) fn markdown(v: &mut [Pair]) -> usize {
                 link = None;
                 cut = None;
             }
-            _ => {}
+            ' ' => {}
+            _ => last = c,
         }
         put(v, &mut w, i, (c, o));
         i += 1;
@@ -215,6 +225,11 @@ mod tests {
             // metamorphic: fullwidth (the parentheses full-width; the address is dropped).
             ("[报导]（https：//a.cn/%E4%B8）增长", "报导增长"),
             ("[注1]（见附表）", "[注1](见附表)"),
+            // A pipe row wrapped by a PDF copy goes on; metamorphic: pdf.
+            (
+                "| :-- | --: | :-\n- |\n- 要点",
+                "| ：-- | --： | ：-- |\n要点",
+            ),
         ]);
     }
 }

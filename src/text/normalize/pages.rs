@@ -9,9 +9,9 @@ use super::{is_marker, line_end, put, Pair};
 use crate::text::page;
 
 /// Drop the lines a PDF copy repeats on every page (its running header) and its page numbers
-/// (see [`page`]), with their line breaks, so that a sentence broken over a page joins
-/// up again in the line pass. Two passes over the lines: one counts the short ones, one writes
-/// the rest.
+/// (see [`page`]), with their line breaks and the blank lines around them, so that a
+/// sentence or a table row broken over a page joins up again in the line pass. Two passes
+/// over the lines: one counts the short ones, one writes the rest.
 pub(super) fn pages(v: &mut [Pair]) -> usize {
     let len = v.len();
     let content = |v: &[Pair], s: usize, e: usize| -> Vec<char> {
@@ -49,6 +49,10 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
     // The header atop the first page is the text's title: it stays (and stays the first
     // line, which never runs on into the next).
     let mut top = true;
+    // Where the blank lines written last start, and whether furniture came after the last
+    // line written.
+    let mut blanks = 0;
+    let mut after_furniture = false;
     for (s, e) in ranges {
         let t = if e - s <= 2 * page::HEADER_LEN {
             content(v, s, e)
@@ -57,10 +61,20 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         };
         let header = counts.get(&t).is_some_and(|&n| n >= page::REPEATS);
         let furniture = !t.is_empty() && (page::page_number(&t) || (header && !top));
+        let blank = v[s..e].iter().all(|p| p.0 == ' ');
         top &= t.is_empty();
         if furniture {
+            w = blanks;
+            after_furniture = true;
             continue;
         }
+        if blank && after_furniture {
+            continue;
+        }
+        if !blank {
+            blanks = w + (e + 1).min(len) - s;
+        }
+        after_furniture = false;
         let end = (e + 1).min(len);
         for k in s..end {
             put(v, &mut w, k, v[k]);
