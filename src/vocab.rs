@@ -1,8 +1,10 @@
 //! The rules' vocabularies: word lists embedded from `src/vocab/*.txt`.
 //!
 //! The matcher never spells a word itself; it asks these lists, so adding a word is a one-line
-//! change to a text file (and a test sentence). Each file has one entry a line; `#` starts a
-//! comment line.
+//! change to a text file (and a test sentence). Each file has one entry a line, or a kind and an
+//! entry where a file holds several lists (a struct from [`kinds!`] has a field per kind);
+//! `#` starts a comment line. Single chars that are structure rather than words (第, 年, 的)
+//! are named in `marks.txt` ([`Marks`]). Every stage reads [`VOCAB`]; nothing is handed on.
 
 use crate::model::Bound;
 use std::sync::LazyLock;
@@ -30,6 +32,7 @@ macro_rules! kinds {
             }
 
             /// Every list with its kind, for the test that none is empty.
+            #[cfg(test)]
             pub fn all(&self) -> Vec<(&'static str, &Words)> {
                 vec![$((stringify!($kind), &self.$kind),)*]
             }
@@ -131,7 +134,6 @@ pub struct Vocab {
     pub growth: Words,
     pub decline: Words,
     pub basis: Words,
-    pub share: Words,
     pub target: Words,
     /// Phrases that contain a target word without being a target (计划单列市).
     pub not_target: Vec<&'static str>,
@@ -203,6 +205,44 @@ pub struct Vocab {
     pub press: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
+    /// Traditional chars that `fast2s` converts only next to certain others (`t2s_context.txt`).
+    pub t2s_context: Words,
+    pub table: TableWords,
+}
+
+/// The words of table headers, row labels and titles (`table.txt`).
+pub struct TableWords {
+    /// A column header that makes its numbers changes (比上年增长(%)).
+    pub change: Words,
+    /// A column header that makes its numbers shares (占营业收入比重).
+    pub share: Words,
+    /// A column measure that names nothing alone (金额).
+    pub generic: Words,
+    /// A row whose label follows the measure (总计).
+    pub total: Words,
+    /// The header of the column of row names.
+    pub label: Words,
+    /// The header of a unit column, and the word of a unit line.
+    pub unit: Words,
+    /// The header of a column of periods.
+    pub period: Words,
+    /// What a table's title ends with that is not its topic (构成).
+    pub title: Words,
+}
+
+impl TableWords {
+    fn load(src: &'static str) -> TableWords {
+        TableWords {
+            change: kind_list(src, "change"),
+            share: kind_list(src, "share"),
+            generic: kind_list(src, "generic"),
+            total: kind_list(src, "total"),
+            label: kind_list(src, "label"),
+            unit: kind_list(src, "unit"),
+            period: kind_list(src, "period"),
+            title: kind_list(src, "title"),
+        }
+    }
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -367,7 +407,6 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         growth: list(include_str!("vocab/growth.txt")),
         decline: list(include_str!("vocab/decline.txt")),
         basis: list(include_str!("vocab/basis.txt")),
-        share: list(include_str!("vocab/share.txt")),
         target: list(target_src),
         not_target: lines(target_src)
             .filter_map(|l| l.strip_prefix('!'))
@@ -453,6 +492,8 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .unwrap_or_default(),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
+        t2s_context: list(include_str!("vocab/t2s_context.txt")),
+        table: TableWords::load(include_str!("vocab/table.txt")),
     }
 });
 
@@ -487,7 +528,6 @@ mod tests {
             &v.growth,
             &v.decline,
             &v.basis,
-            &v.share,
             &v.target,
             &v.scope,
             &v.lead,
@@ -508,6 +548,15 @@ mod tests {
             &v.obtain_verbs,
             &v.funds,
             &v.press,
+            &v.t2s_context,
+            &v.table.change,
+            &v.table.share,
+            &v.table.generic,
+            &v.table.total,
+            &v.table.label,
+            &v.table.unit,
+            &v.table.period,
+            &v.table.title,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();
