@@ -37,6 +37,28 @@ pub(crate) fn names_nothing(m: &str) -> bool {
     !cs.is_empty()
 }
 
+/// Where the last day of the month written in `cs` (3月19日) ends.
+fn last_day_end(cs: &[char]) -> Option<usize> {
+    let m = &VOCAB.marks;
+    let digits_before = |k: usize| {
+        cs[..k]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    (1..cs.len()).rev().find_map(|k| {
+        if cs[k] != m.day {
+            return None;
+        }
+        let d = digits_before(k);
+        let month = k
+            .checked_sub(d + 1)
+            .filter(|&p| d > 0 && cs[p] == m.month)?;
+        (digits_before(month) > 0).then_some(k + 1)
+    })
+}
+
 pub(crate) fn find_last(hay: &[char], needle: &str) -> Option<usize> {
     let n = needle.chars().count();
     (0..=hay.len().saturating_sub(n))
@@ -248,6 +270,10 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
     if let Some(last) = cs.iter().rposition(|&ch| foreign(ch)) {
         cs.drain(..=last);
+    }
+    // A day (于3月19日创下…最低点) is when, not what: the name starts after the last one.
+    if let Some(day) = last_day_end(&cs) {
+        cs.drain(..day);
     }
     // A list's enumerator (7. , 3、) is not part of the name.
     let digits = cs.iter().take_while(|ch| ch.is_ascii_digit()).count();
