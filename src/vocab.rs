@@ -371,6 +371,15 @@ fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The `kind a b` lines of a file as pairs (a, b): 降幅 → 增速, 同比 → 上年同期.
+fn pairs(src: &'static str, kind: &str) -> Vec<(&'static str, &'static str)> {
+    markers(src, kind)
+        .into_iter()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(a, b)| (a, b.trim()))
+        .collect()
+}
+
 /// The words of one kind in a file of `kind word` lines, longest first.
 pub fn kind_list(src: &'static str, kind: &str) -> Words {
     kinds_list(src, &[kind])
@@ -450,11 +459,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         rate_up: kind_list(include_str!("vocab/rates.txt"), "up"),
         rate_down: kind_list(include_str!("vocab/rates.txt"), "down"),
         rate_names: kind_list(include_str!("vocab/rates.txt"), "name"),
-        rate_flips: markers(include_str!("vocab/rates.txt"), "flip")
-            .into_iter()
-            .filter_map(|l| l.split_once(' '))
-            .map(|(fall, rise)| (fall, rise.trim()))
-            .collect(),
+        rate_flips: pairs(include_str!("vocab/rates.txt"), "flip"),
         periods: {
             let mut v: Vec<(&str, &str)> = lines(include_str!("vocab/periods.txt"))
                 .filter_map(|l| l.split_once(' '))
@@ -481,11 +486,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         absolute_time: kind_list(include_str!("vocab/absolute.txt"), "time"),
         absolute_alone: kind_list(include_str!("vocab/absolute.txt"), "alone"),
         absolute_moved: kind_list(include_str!("vocab/absolute.txt"), "moved"),
-        basis_versus: markers(include_str!("vocab/absolute.txt"), "basis")
-            .into_iter()
-            .filter_map(|l| l.split_once(' '))
-            .map(|(b, v)| (b, v.trim()))
-            .collect(),
+        basis_versus: pairs(include_str!("vocab/absolute.txt"), "basis"),
         absolute_default: markers(include_str!("vocab/absolute.txt"), "default")
             .first()
             .copied()
