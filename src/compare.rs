@@ -107,11 +107,11 @@ struct Measure {
 }
 
 impl Measure {
-    fn of(card: &Card, fact: &Fact) -> Measure {
-        let key = if card.key.is_empty() {
-            crate::key::key(&card.metric)
-        } else {
-            card.key.clone()
+    fn of(card: &Card, fact: &Fact, rekey: Rekey) -> Measure {
+        let key = match rekey(card) {
+            Some(key) => key,
+            None if card.key.is_empty() => crate::key::key(&card.metric),
+            None => card.key.clone(),
         };
         // A gap, a contribution or a rank is only comparable against the same reference.
         let relational = matches!(fact.kind, Kind::Gap | Kind::Contribution | Kind::Rank);
@@ -153,14 +153,23 @@ fn time_order(when: &str) -> Option<((i32, u32), (i32, u32))> {
     }
 }
 
+/// A reader's regrouping of the rows: the key a card is compared under instead of its own
+/// (`None`: its own). The app's merge of two rows maps one row's wordings to the other's key.
+pub type Rekey<'a> = &'a dyn Fn(&Card) -> Option<String>;
+
 /// Build the table of `articles`.
 pub fn table(articles: &[Article], options: Options) -> Table {
+    table_with(articles, options, &|_| None)
+}
+
+/// Build the table of `articles`, each card compared under the key `rekey` gives it.
+pub fn table_with(articles: &[Article], options: Options, rekey: Rekey) -> Table {
     let mut order: Vec<Measure> = Vec::new();
     let mut found: HashMap<Measure, Vec<(Cell, String)>> = HashMap::new();
     for (ai, article) in articles.iter().enumerate() {
         for card in &article.cards {
             for fact in &card.facts {
-                let m = Measure::of(card, fact);
+                let m = Measure::of(card, fact, rekey);
                 let cells = found.entry(m.clone()).or_insert_with(|| {
                     order.push(m);
                     Vec::new()

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod intake;
 pub mod state;
 pub mod view;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 mod article_view;
