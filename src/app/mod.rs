@@ -5,12 +5,15 @@
 //! what to show (marks, filters) without a browser, [`browser`] holds the browser calls and
 //! [`i18n`] the words. The extraction itself is [`crate::analyze`]; nothing here finds facts.
 
+pub mod chart;
 pub mod i18n;
 pub mod intake;
 pub mod state;
 pub mod view;
 pub mod workspace;
 
+#[cfg(target_arch = "wasm32")]
+mod article_list;
 #[cfg(target_arch = "wasm32")]
 mod article_view;
 #[cfg(target_arch = "wasm32")]
@@ -19,6 +22,10 @@ mod browser;
 mod card_list;
 #[cfg(target_arch = "wasm32")]
 mod card_view;
+#[cfg(target_arch = "wasm32")]
+mod chart_panel;
+#[cfg(target_arch = "wasm32")]
+mod compare_view;
 #[cfg(target_arch = "wasm32")]
 mod effects;
 #[cfg(target_arch = "wasm32")]
@@ -33,6 +40,8 @@ mod input_pane;
 mod progress_panel;
 #[cfg(target_arch = "wasm32")]
 mod root;
+#[cfg(target_arch = "wasm32")]
+mod row_chart;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
 #[cfg(target_arch = "wasm32")]

@@ -14,7 +14,8 @@ pub struct ToolbarProps {
     pub has_text: bool,
     pub has_cards: bool,
     pub on_sample: Callback<()>,
-    pub on_open: Callback<web_sys::File>,
+    /// Files chosen (several at once become several articles).
+    pub on_open: Callback<Vec<web_sys::File>>,
     pub on_clear: Callback<()>,
     pub on_export: Callback<Export>,
 }
@@ -38,8 +39,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let on_open = props.on_open.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                on_open.emit(file);
+            if let Some(files) = input.files() {
+                on_open.emit((0..files.length()).filter_map(|i| files.get(i)).collect());
             }
             // Choosing the same file again must still count as a change.
             input.set_value("");
@@ -66,7 +67,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </button>
                 <button type="button" class="open" onclick={open_picker}>{ s.open }</button>
                 <input ref={picker} type="file" class="visually-hidden" tabindex="-1"
-                    aria-hidden="true" accept=".txt,.text,.md,.html,.htm,text/plain,text/html"
+                    aria-hidden="true" multiple=true accept=".txt,.text,.md,.html,.htm,text/plain,text/html"
                     {onchange} />
                 <button type="button" class="clear" disabled={!props.has_text}
                     onclick={click(&props.on_clear)}>

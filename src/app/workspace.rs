@@ -114,6 +114,17 @@ pub struct Workspace {
     next_id: u64,
 }
 
+/// An article as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: u64,
+    pub label: String,
+    /// The file name, or `unnamed` for a pasted text.
+    pub source: String,
+    pub when: Option<String>,
+    pub facts: usize,
+}
+
 /// The table the compare view shows, and for each of its articles the workspace article
 /// it is (articles not analysed yet are left out).
 #[derive(Debug, Clone, PartialEq)]
@@ -167,6 +178,24 @@ impl Workspace {
 
     pub fn open_doc(&self) -> &Doc {
         &self.docs[self.open]
+    }
+
+    /// The list of articles as shown, `unnamed` naming pasted ones.
+    pub fn items(&self, unnamed: &str) -> Vec<Item> {
+        let source = |d: &Doc| match &*d.source {
+            super::state::TYPED_SOURCE => unnamed.to_string(),
+            other => other.to_string(),
+        };
+        self.docs
+            .iter()
+            .map(|d| Item {
+                id: d.id,
+                label: d.label(unnamed),
+                source: source(d),
+                when: d.when(),
+                facts: d.facts(),
+            })
+            .collect()
     }
 
     /// Name article `id` (an empty name gives back its own title).
@@ -345,6 +374,15 @@ pub enum BadFile {
     TooLarge,
 }
 
+/// The fields a file names itself by; a non-object (`[]`, `3`) is no workspace either.
+#[derive(Deserialize)]
+struct Claim {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
+}
+
 impl Saved {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -355,18 +393,21 @@ impl Saved {
         if json.len() > MAX_FILE {
             return Err(BadFile::TooLarge);
         }
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| BadFile::NotJson(e.to_string()))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        // What the file claims to be, read first (any JSON object passes this step).
+        let claim: Claim = serde_json::from_str(json).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => BadFile::NotWorkspace,
+            _ => BadFile::NotJson(e.to_string()),
+        })?;
+        if claim.format.as_deref() != Some(FORMAT) {
             return Err(BadFile::NotWorkspace);
         }
-        match value.get("version").and_then(|v| v.as_u64()) {
+        match claim.version {
             Some(v) if v == u64::from(VERSION) => {}
             Some(v) => return Err(BadFile::Version(v)),
             None => return Err(BadFile::Invalid("version".into())),
         }
         let saved: Saved =
-            serde_json::from_value(value).map_err(|e| BadFile::Invalid(e.to_string()))?;
+            serde_json::from_str(json).map_err(|e| BadFile::Invalid(e.to_string()))?;
         if saved.articles.len() > MAX_ARTICLES {
             return Err(BadFile::TooLarge);
         }

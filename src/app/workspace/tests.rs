@@ -319,3 +319,20 @@ fn a_fresh_or_cleared_workspace_saves_nothing() {
     assert!(s.workspace.saved(Workspace::keeps).articles.is_empty());
     assert_eq!(&*s.workspace.open_doc().source, TYPED_SOURCE);
 }
+
+#[test]
+fn the_list_shows_title_source_period_and_facts() {
+    let s = three();
+    let items = s.workspace.items("粘贴的文章");
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].source, "a.txt");
+    assert_eq!(items[0].when.as_deref(), Some("2023"));
+    assert_eq!(items[2].when.as_deref(), Some("2024-Q1"));
+    assert_eq!(items[1].facts, s.workspace.docs[1].facts());
+    let pasted = State::new(Lang::Zh, None)
+        .apply(Action::PasteIn(THIRD.into()))
+        .unwrap();
+    let items = pasted.workspace.items("粘贴的文章");
+    assert_eq!(items[0].source, "粘贴的文章");
+    assert_eq!(items[0].facts, 1);
+}
