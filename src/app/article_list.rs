@@ -31,6 +31,17 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     let s = lang.strings();
     let editing = use_state(|| None::<u64>);
     let picker = use_node_ref();
+    // The name field takes the focus when it opens.
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with(*editing, move |editing| {
+            if let (Some(_), Some(input)) = (editing, field.cast::<HtmlInputElement>()) {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
 
     let commit = |id: u64| {
         let (on_rename, editing) = (props.on_rename.clone(), editing.clone());
@@ -48,7 +59,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
             let on_enter = commit(id);
             html! {
                 <input class="rename-input" type="text" aria-label={s.rename_label}
-                    value={item.label.clone()} autofocus=true
+                    value={item.label.clone()} ref={field.clone()}
                     onchange={Callback::from(move |e: Event| on_change(e.target_unchecked_into()))}
                     onkeydown={Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" {
                         on_enter(e.target_unchecked_into());

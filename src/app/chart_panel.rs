@@ -34,6 +34,16 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         })
     };
     let px = |v: f64| format!("{v:.1}");
+    // The panel takes the focus, so Escape closes it and a screen reader reads it.
+    let close = use_node_ref();
+    {
+        let close = close.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = close.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
     html! {
         <section class="chart-panel" role="dialog" aria-labelledby="chart-title" {onkeydown}>
             <h3 id="chart-title">{ props.metric.clone() }</h3>
@@ -62,7 +72,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 }) }
             </svg>
             <p class="chart-values">{ values }</p>
-            <button type="button" class="chart-close" autofocus=true
+            <button type="button" class="chart-close" ref={close}
                 onclick={props.on_close.reform(|_: MouseEvent| ())}>
                 { s.close }
             </button>

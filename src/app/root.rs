@@ -169,7 +169,8 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| export_workspace(&state.workspace, &notify))
     };
     let workspace = &state.workspace;
-    let show_list = workspace.docs.len() > 1 || !workspace.open_doc().is_empty();
+    let show_list =
+        workspace.docs.len() > 1 || !workspace.open_doc().is_empty() || workspace.removed.is_some();
     let removed = workspace
         .removed
         .as_ref()

@@ -180,8 +180,12 @@ impl Workspace {
         &self.docs[self.open]
     }
 
-    /// The list of articles as shown, `unnamed` naming pasted ones.
+    /// The list of articles as shown, `unnamed` naming pasted ones (none for a workspace
+    /// of one empty article: there is nothing to list).
     pub fn items(&self, unnamed: &str) -> Vec<Item> {
+        if self.docs.len() == 1 && self.docs[0].is_empty() {
+            return Vec::new();
+        }
         let source = |d: &Doc| match &*d.source {
             super::state::TYPED_SOURCE => unnamed.to_string(),
             other => other.to_string(),

@@ -335,4 +335,6 @@ fn the_list_shows_title_source_period_and_facts() {
     let items = pasted.workspace.items("粘贴的文章");
     assert_eq!(items[0].source, "粘贴的文章");
     assert_eq!(items[0].facts, 1);
+    let empty = State::new(Lang::Zh, None);
+    assert!(empty.workspace.items("x").is_empty(), "nothing to list");
 }
