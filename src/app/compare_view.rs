@@ -108,7 +108,6 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                             <button type="button"
                                 class={classes!("cell", c.fact.target.then_some("target"))}
                                 data-kind={c.fact.kind.as_str()}
-                                aria-label={lang.cell_label(&c.shown(), &source)}
                                 title={c.fact.text.clone()}
                                 onclick={props.on_jump.reform(move |_: MouseEvent| (id, span))}>
                                 <span class="cell-value">{ c.headline.clone() }</span>
@@ -116,6 +115,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                                 if c.fact.target {
                                     <span class="badge target">{ s.target }</span>
                                 }
+                                <span class="visually-hidden">{ lang.cell_opens(&source) }</span>
                             </button>
                         }
                     }) }

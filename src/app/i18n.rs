@@ -279,11 +279,11 @@ impl Lang {
         }
     }
 
-    /// The name of a cell's link: its value, and the article it opens.
-    pub fn cell_label(self, value: &str, article: &str) -> String {
+    /// What a cell's link says after its value to a screen reader: the article it opens.
+    pub fn cell_opens(self, article: &str) -> String {
         match self {
-            Lang::Zh => format!("{value}（打开原文：{article}）"),
-            Lang::En => format!("{value} (opens the words in {article})"),
+            Lang::Zh => format!("（打开原文：{article}）"),
+            Lang::En => format!(" (opens the words in {article})"),
         }
     }
 

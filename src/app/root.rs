@@ -203,7 +203,7 @@ pub fn App(props: &AppProps) -> Html {
                     { s.switch_lang }
                 </button>
             </header>
-            if has_cards {
+            if has_cards && compared.is_none() {
                 // On paper: which article the cards are from.
                 <div class="print-head">
                     <h2>{ article.title.clone().unwrap_or_default() }</h2>

@@ -426,8 +426,9 @@ test('hostile HTML opened, dropped or typed adds no element and runs nothing', a
   await page.click('.article-text');
   await painted();
 
+  // NAV: the list of articles, which appears with a second article.
   const own = new Set(['DIV', 'SECTION', 'H2', 'H3', 'H4', 'P', 'UL', 'LI', 'ARTICLE', 'HEADER', 'SPAN', 'BUTTON', 'MARK',
-    'LABEL', 'INPUT']);
+    'LABEL', 'INPUT', 'NAV']);
   const foreign = (await page.evaluate(() => window.added)).filter((e) => !own.has(e.tag)
     || e.attrs.some((a) => /^on/i.test(a) || /javascript:/i.test(a) || /^(src|href|srcdoc|style|action)=/.test(a)));
   assert.deepEqual(foreign, [], 'only the app\'s own elements were added');
@@ -1168,6 +1169,7 @@ test('#11.2 a pasted article can be added as a new one; the compare view has row
   assert.deepEqual(values, ['同比 +4.1%', '同比 +9.0%', '同比 +8.4%']);
   assert.ok((await page.$$eval('.chart-panel text.tick-label', (ts) => ts.map((t) => t.textContent))).includes('0'));
   await shot('compare');
+  await axeViolations('compare view, larger chart open');
   await page.keyboard.press('Escape');
   await page.waitForSelector('.chart-panel', { state: 'detached' });
   // A target is marked as one, in its cell and hollow in its chart.
