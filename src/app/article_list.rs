@@ -1,6 +1,6 @@
 //! The workspace's articles: each with its title, source, date or period and fact count; open
-//! one, rename it in place, remove it (with undo); add a new one; export the workspace as one
-//! JSON file or import one.
+//! one, rename it in place (Enter or leaving the field keeps the name, Escape drops it), remove
+//! it (with undo); add a new one; export the workspace as one JSON file or import one.
 
 use super::i18n::Lang;
 use super::workspace::Item;
@@ -55,15 +55,22 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
         let open = id == props.open;
         let meta = lang.article_meta(&item.source, item.when.as_deref(), item.facts);
         let body = if *editing == Some(id) {
-            let on_change = commit(id);
-            let on_enter = commit(id);
+            let (on_blur, on_enter) = (commit(id), commit(id));
+            let (cancel, label) = (editing.clone(), item.label.clone());
+            let onkeydown = Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                "Enter" => on_enter(e.target_unchecked_into()),
+                "Escape" => {
+                    // The old name back first, in case the field's blur still commits it.
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    input.set_value(&label);
+                    cancel.set(None);
+                }
+                _ => {}
+            });
             html! {
                 <input class="rename-input" type="text" aria-label={s.rename_label}
-                    value={item.label.clone()} ref={field.clone()}
-                    onchange={Callback::from(move |e: Event| on_change(e.target_unchecked_into()))}
-                    onkeydown={Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" {
-                        on_enter(e.target_unchecked_into());
-                    })} />
+                    value={item.label.clone()} ref={field.clone()} {onkeydown}
+                    onblur={Callback::from(move |e: FocusEvent| on_blur(e.target_unchecked_into()))} />
             }
         } else {
             html! {

@@ -1111,6 +1111,13 @@ test('#11.1 articles added pasted, dropped together and opened; renamed, removed
   await page.fill('.rename-input', '二〇二二年');
   await page.press('.rename-input', 'Enter');
   await page.waitForFunction(() => [...document.querySelectorAll('.article-title')].some((t) => t.textContent === '二〇二二年'));
+  // Escape drops a name being typed; the field had the focus.
+  await page.click('.article-item:has-text("b.txt") .article-rename');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'rename-input');
+  await page.keyboard.type('作废');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.rename-input', { state: 'detached' });
+  assert.ok((await listed()).includes('b.txt'));
   // Remove one, undo, remove it again.
   await page.click('.article-item:has-text("d.txt") .article-remove');
   await page.waitForSelector('.removed-bar');
