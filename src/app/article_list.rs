@@ -2,6 +2,7 @@
 //! one, rename it in place (Enter or leaving the field keeps the name, Escape drops it), remove
 //! it (with undo); add a new one; export the workspace as one JSON file or import one.
 
+use super::file_picker::FilePicker;
 use super::i18n::Lang;
 use super::workspace::Item;
 use std::rc::Rc;
@@ -30,7 +31,6 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     let lang = props.lang;
     let s = lang.strings();
     let editing = use_state(|| None::<u64>);
-    let picker = use_node_ref();
     // The name field takes the focus when it opens.
     let field = use_node_ref();
     {
@@ -98,22 +98,13 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
             </li>
         }
     };
-    let open_picker = {
-        let picker = picker.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = picker.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let onchange = {
+    // A workspace file is one file: the first chosen.
+    let on_import = {
         let on_import = props.on_import.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if let Some(file) = files.into_iter().next() {
                 on_import.emit(file);
             }
-            input.set_value("");
         })
     };
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
@@ -130,11 +121,9 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                 <button type="button" class="export-workspace" onclick={click(&props.on_export)}>
                     { s.export_workspace }
                 </button>
-                <button type="button" class="import-workspace" onclick={open_picker}>
-                    { s.import_workspace }
-                </button>
-                <input ref={picker} type="file" class="visually-hidden workspace-file"
-                    tabindex="-1" aria-hidden="true" accept=".json,application/json" {onchange} />
+                <FilePicker label={s.import_workspace} class="import-workspace"
+                    input_class="workspace-file" accept=".json,application/json"
+                    on_files={on_import} />
             </div>
             if let Some(label) = &props.removed {
                 <p class="removed-bar" role="status">

@@ -31,6 +31,8 @@ mod effects;
 #[cfg(target_arch = "wasm32")]
 mod exports;
 #[cfg(target_arch = "wasm32")]
+mod file_picker;
+#[cfg(target_arch = "wasm32")]
 mod filters;
 #[cfg(target_arch = "wasm32")]
 mod handlers;

@@ -577,12 +577,7 @@ impl State {
                 }
                 next.notice = None;
             }
-            Action::Drag(over) => {
-                if over == self.dragging {
-                    return None;
-                }
-                next.dragging = over;
-            }
+            Action::Drag(over) => set(&mut next.dragging, over)?,
             Action::AddArticle { text, source, html } => next.add_article(text, source, html),
             Action::AddPasted => next.add_pasted()?,
             Action::OpenArticle(id) => {
@@ -605,18 +600,8 @@ impl State {
                 Err(why) => next.notice = Some((Notice::ImportFailed(why), next.seq)),
             },
             Action::Jump { id, span } => next.jump(id, span)?,
-            Action::SetView(view) => {
-                if view == self.view {
-                    return None;
-                }
-                next.view = view;
-            }
-            Action::CompareAll(all) => {
-                if all == self.compare_all {
-                    return None;
-                }
-                next.compare_all = all;
-            }
+            Action::SetView(view) => set(&mut next.view, view)?,
+            Action::CompareAll(all) => set(&mut next.compare_all, all)?,
             Action::Merge { metrics, key } => next.workspace.merge(&metrics, &key),
             Action::Split { key, metrics } => next.workspace.split(&key, &metrics),
         }
@@ -794,6 +779,11 @@ impl State {
             }
         }
     }
+}
+
+/// Set `field` to `value`; `None` when it already was (nothing changes, nothing re-renders).
+fn set<T: PartialEq>(field: &mut T, value: T) -> Option<()> {
+    (*field != value).then(|| *field = value)
 }
 
 /// The analysis of a workspace article's text when it is short enough to make here and now;
