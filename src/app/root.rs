@@ -210,7 +210,9 @@ pub fn App(props: &AppProps) -> Html {
                     <p>{ source_label(article, s.unnamed) }</p>
                 </div>
             }
-            <Toolbar {lang} {has_text} {has_cards} on_sample={on.sample.clone()}
+            // The compare view has its own exports: the cards' are not offered beside them.
+            <Toolbar {lang} {has_text} has_cards={has_cards && compared.is_none()}
+                on_sample={on.sample.clone()}
                 on_open={on.open.clone()} on_clear={on.clear.clone()} {on_export} />
             if show_list {
                 <ArticleList {lang} items={items.clone()} open={workspace.open_doc().id}

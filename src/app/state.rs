@@ -645,9 +645,7 @@ impl State {
     /// A new article after the others, opened with `text`; an empty open article takes it.
     fn add_article(&mut self, text: String, source: String, html: bool) {
         if !self.workspace.open_doc().is_empty() {
-            let doc = self
-                .workspace
-                .doc("".into(), TYPED_SOURCE.into(), Rc::new([]), None);
+            let doc = self.workspace.empty_doc();
             self.workspace.docs.push(doc);
             self.load_doc(self.workspace.docs.len() - 1);
         }
@@ -666,9 +664,7 @@ impl State {
         let old = &mut self.workspace.docs[open];
         (old.text, old.source, old.include) = (undo.input, undo.source, undo.include);
         (old.html, old.article) = (false, article);
-        let doc = self
-            .workspace
-            .doc("".into(), TYPED_SOURCE.into(), Rc::new([]), None);
+        let doc = self.workspace.empty_doc();
         self.workspace.docs.insert(open + 1, doc);
         self.workspace.open = open + 1;
         self.workspace.edits += 1;
@@ -683,9 +679,7 @@ impl State {
         let doc = self.workspace.docs.remove(at);
         self.workspace.removed = Some(Removed { at, doc });
         if self.workspace.docs.is_empty() {
-            let doc = self
-                .workspace
-                .doc("".into(), TYPED_SOURCE.into(), Rc::new([]), None);
+            let doc = self.workspace.empty_doc();
             self.workspace.docs.push(doc);
         }
         let open = self.workspace.open;
@@ -701,12 +695,9 @@ impl State {
     /// Put the last removed article back where it was, and open it.
     fn restore_removed(&mut self) -> Option<()> {
         let Removed { at, doc } = self.workspace.removed.take()?;
-        let open = self.workspace.open;
         // An empty article left in its place by the removal gives way.
         if self.workspace.docs.len() == 1 && self.workspace.docs[0].is_empty() {
             self.workspace.docs.clear();
-        } else if at <= open {
-            self.workspace.open = open + 1;
         }
         let at = at.min(self.workspace.docs.len());
         self.workspace.docs.insert(at, doc);

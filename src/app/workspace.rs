@@ -172,6 +172,16 @@ impl Workspace {
         }
     }
 
+    /// A new empty article, as a fresh page has.
+    pub fn empty_doc(&mut self) -> Doc {
+        self.doc(
+            "".into(),
+            super::state::TYPED_SOURCE.into(),
+            Rc::new([]),
+            None,
+        )
+    }
+
     pub fn index(&self, id: u64) -> Option<usize> {
         self.docs.iter().position(|d| d.id == id)
     }
@@ -321,12 +331,7 @@ impl Workspace {
             ws.docs.push(doc);
         }
         if ws.docs.is_empty() {
-            let doc = ws.doc(
-                "".into(),
-                super::state::TYPED_SOURCE.into(),
-                Rc::new([]),
-                None,
-            );
+            let doc = ws.empty_doc();
             ws.docs.push(doc);
         }
         ws.open = saved.open.min(ws.docs.len() - 1);
