@@ -117,6 +117,11 @@ pub struct Layout {
     pub ticks: Vec<(f64, String)>,
 }
 
+/// A coordinate for SVG: whole units are fine at these sizes, and cost the page less.
+pub fn px(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
 /// Lay `points` out in `frame` as `shape`: slots of equal width, values scaled between their
 /// lowest and highest (from zero for bars).
 pub fn layout(points: &[Point], shape: Shape, frame: Frame) -> Layout {
@@ -153,7 +158,7 @@ pub fn layout(points: &[Point], shape: Shape, frame: Frame) -> Layout {
     let line = match shape {
         Shape::Line => marks
             .iter()
-            .map(|m| format!("{:.1},{:.1}", m.x, m.y))
+            .map(|m| format!("{},{}", px(m.x), px(m.y)))
             .collect::<Vec<_>>()
             .join(" "),
         Shape::Bars => String::new(),

@@ -2,7 +2,7 @@
 //! column labelled under its mark and each value written over it; closed with its button or
 //! Escape.
 
-use super::chart::{layout, values_text, Point, Shape, LARGE};
+use super::chart::{layout, px, values_text, Point, Shape, LARGE};
 use super::i18n::Lang;
 use super::row_chart::marks;
 use std::rc::Rc;
@@ -33,7 +33,6 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
             }
         })
     };
-    let px = |v: f64| format!("{v:.1}");
     // The panel takes the focus, so Escape closes it and a screen reader reads it.
     let close = use_node_ref();
     {
@@ -48,7 +47,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         <section class="chart-panel" role="dialog" aria-labelledby="chart-title" {onkeydown}>
             <h3 id="chart-title">{ props.metric.clone() }</h3>
             <svg class={classes!("chart", "large")} role="img"
-                viewBox={format!("0 0 {} {}", f.width, f.height)}
+                viewBox={format!("0 0 {} {}", px(f.width), px(f.height))}
                 aria-label={lang.chart_label(&props.metric, &values)}>
                 <line class="axis" x1={px(left)} x2={px(left)} y1={px(f.top)} y2={px(bottom)} />
                 <line class="axis" x1={px(left)} x2={px(f.width - f.right)}

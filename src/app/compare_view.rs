@@ -14,10 +14,21 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The table, told apart by identity: the root's memo makes a new one only when the workspace
+/// changes, and comparing two tables cell by cell would cost the page code for nothing.
+#[derive(Clone)]
+pub struct Shown(pub Rc<Compared>);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CompareViewProps {
     pub lang: Lang,
-    pub compared: Rc<Compared>,
+    pub compared: Shown,
     pub all: bool,
     pub on_all: Callback<bool>,
     /// Open article `id` at the words `span`.
@@ -40,8 +51,8 @@ fn wordings(row: &Row) -> Vec<String> {
 pub fn CompareView(props: &CompareViewProps) -> Html {
     let lang = props.lang;
     let s = lang.strings();
-    let table = &props.compared.table;
-    let docs = &props.compared.docs;
+    let compared = &props.compared.0;
+    let (table, docs) = (&compared.table, &compared.docs);
     let picked = use_state(Vec::<usize>::new);
     let chart = use_state(|| None::<usize>);
     // A new table (a merge, another article) forgets the picks and the open chart.
@@ -179,8 +190,8 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                 { export(Export::Json, "compare-json", s.json) }
                 { export(Export::Print, "compare-print", s.print) }
             </div>
-            if props.compared.pending > 0 {
-                <p class="hint">{ lang.compare_pending(props.compared.pending) }</p>
+            if compared.pending > 0 {
+                <p class="hint">{ lang.compare_pending(compared.pending) }</p>
             }
             if table.rows.is_empty() {
                 <p class="none">{ s.compare_none }</p>

@@ -8,7 +8,7 @@ use super::article_list::ArticleList;
 use super::article_view::ArticleView;
 use super::browser;
 use super::card_list::CardList;
-use super::compare_view::CompareView;
+use super::compare_view::{CompareView, Shown};
 use super::effects::use_effects;
 use super::exports::{export, export_compare, export_workspace, Export};
 use super::filters::Filters;
@@ -236,7 +236,7 @@ pub fn App(props: &AppProps) -> Html {
                 { notice.unwrap_or_default() }
             </p>
             if let Some(compared) = (*compared).clone().filter(|_| show_list) {
-                <CompareView {lang} {compared} all={state.compare_all}
+                <CompareView {lang} compared={Shown(compared)} all={state.compare_all}
                     on_all={on.compare_all.clone()} on_jump={on.jump.clone()}
                     on_merge={on.merge.clone()} on_split={on.split.clone()}
                     on_export={on_compare_export} />

@@ -2,7 +2,7 @@
 //! named by its values for screen readers and written out as text beside it; a click opens
 //! the larger chart.
 
-use super::chart::{layout, values_text, Layout, Point, Shape, SMALL};
+use super::chart::{layout, px, values_text, Layout, Point, Shape, SMALL};
 use super::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,14 +22,13 @@ pub fn marks(layout: &Layout, shape: Shape) -> Html {
         let class = classes!("mark", m.target.then_some("target"));
         match shape {
             Shape::Line => html! {
-                <circle {class} cx={format!("{:.1}", m.x)} cy={format!("{:.1}", m.y)} r="3" />
+                <circle {class} cx={px(m.x)} cy={px(m.y)} r="3" />
             },
             Shape::Bars => {
                 let (top, bottom) = (m.y.min(m.base), m.y.max(m.base));
                 html! {
-                    <rect {class} x={format!("{:.1}", m.x - m.width / 2.0)}
-                        y={format!("{top:.1}")} width={format!("{:.1}", m.width)}
-                        height={format!("{:.1}", (bottom - top).max(1.0))} />
+                    <rect {class} x={px(m.x - m.width / 2.0)} y={px(top)} width={px(m.width)}
+                        height={px((bottom - top).max(1.0))} />
                 }
             }
         }
@@ -49,16 +48,15 @@ pub fn RowChart(props: &RowChartProps) -> Html {
     let lang = props.lang;
     let values = values_text(&props.points, lang.strings().target);
     let drawn = layout(&props.points, props.shape, SMALL);
-    let view_box = format!("0 0 {} {}", SMALL.width, SMALL.height);
+    let view_box = format!("0 0 {} {}", px(SMALL.width), px(SMALL.height));
+    let base = px(drawn.marks.first().map_or(0.0, |m| m.base));
     html! {
         <figure class="row-chart">
             <button type="button" class="chart-open" aria-label={lang.open_chart(&props.metric)}
                 onclick={props.on_open.reform(|_: MouseEvent| ())}>
                 <svg class={classes!("chart", "small")} viewBox={view_box} role="img"
                     aria-label={lang.chart_label(&props.metric, &values)}>
-                    <line class="axis" x1="0" x2={SMALL.width.to_string()}
-                        y1={format!("{:.1}", drawn.marks.first().map_or(0.0, |m| m.base))}
-                        y2={format!("{:.1}", drawn.marks.first().map_or(0.0, |m| m.base))} />
+                    <line class="axis" x1="0" x2={px(SMALL.width)} y1={base.clone()} y2={base} />
                     { marks(&drawn, props.shape) }
                 </svg>
             </button>

@@ -127,7 +127,7 @@ pub struct Item {
 
 /// The table the compare view shows, and for each of its articles the workspace article
 /// it is (articles not analysed yet are left out).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Compared {
     pub table: Table,
     /// `docs[i]` is the id of the article at `table.articles[i]`.
