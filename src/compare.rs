@@ -10,7 +10,7 @@
 use crate::model::{Article, Card, Fact, Kind};
 use crate::render::{self, headline};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// What the table holds.
@@ -107,11 +107,11 @@ struct Measure {
 }
 
 impl Measure {
-    fn of(card: &Card, fact: &Fact) -> Measure {
-        let key = if card.key.is_empty() {
-            crate::key::key(&card.metric)
-        } else {
-            card.key.clone()
+    fn of(card: &Card, fact: &Fact, rekey: Rekey) -> Measure {
+        let key = match rekey(card) {
+            Some(key) => key,
+            None if card.key.is_empty() => crate::key::key(&card.metric),
+            None => card.key.clone(),
         };
         // A gap, a contribution or a rank is only comparable against the same reference.
         let relational = matches!(fact.kind, Kind::Gap | Kind::Contribution | Kind::Rank);
@@ -153,14 +153,23 @@ fn time_order(when: &str) -> Option<((i32, u32), (i32, u32))> {
     }
 }
 
+/// A reader's regrouping of the rows: the key a card is compared under instead of its own
+/// (`None`: its own). The app's merge of two rows maps one row's wordings to the other's key.
+pub type Rekey<'a> = &'a dyn Fn(&Card) -> Option<String>;
+
 /// Build the table of `articles`.
 pub fn table(articles: &[Article], options: Options) -> Table {
+    table_with(articles, options, &|_| None)
+}
+
+/// Build the table of `articles`, each card compared under the key `rekey` gives it.
+pub fn table_with(articles: &[Article], options: Options, rekey: Rekey) -> Table {
     let mut order: Vec<Measure> = Vec::new();
     let mut found: HashMap<Measure, Vec<(Cell, String)>> = HashMap::new();
     for (ai, article) in articles.iter().enumerate() {
         for card in &article.cards {
             for fact in &card.facts {
-                let m = Measure::of(card, fact);
+                let m = Measure::of(card, fact, rekey);
                 let cells = found.entry(m.clone()).or_insert_with(|| {
                     order.push(m);
                     Vec::new()
@@ -173,18 +182,17 @@ pub fn table(articles: &[Article], options: Options) -> Table {
         .into_iter()
         .filter_map(|m| {
             let cells = found.remove(&m)?;
-            let n = cells
-                .iter()
-                .map(|(c, _)| c.article)
-                .collect::<BTreeSet<_>>();
-            (options.all || n.len() >= 2).then_some((m, cells))
+            let n = article_count(cells.iter().map(|(c, _)| c.article));
+            (options.all || n >= 2).then_some((m, cells))
         })
         .collect();
     let columns = columns(
         kept.iter()
             .flat_map(|(_, cells)| cells.iter().map(|(c, _)| (c.fact.when.clone(), c.article))),
     );
-    let distinct: BTreeSet<&Option<String>> = columns.iter().map(|c| &c.when).collect();
+    // A period's columns are side by side: counting changes counts periods.
+    let mut distinct: Vec<&Option<String>> = columns.iter().map(|c| &c.when).collect();
+    distinct.dedup();
     let by = if distinct.len() <= 1 && articles.len() > 1 {
         By::Articles
     } else {
@@ -220,9 +228,13 @@ fn cell(article: usize, fact: &Fact) -> Cell {
 /// The columns for values at (when, article): periods in time order, then values of no known
 /// period; a period several articles speak of gets one column per article.
 fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> {
-    let mut by_when: HashMap<Option<String>, BTreeSet<usize>> = HashMap::new();
+    let mut by_when: HashMap<Option<String>, Vec<usize>> = HashMap::new();
     for (when, article) in slots {
-        by_when.entry(when).or_default().insert(article);
+        by_when.entry(when).or_default().push(article);
+    }
+    for articles in by_when.values_mut() {
+        articles.sort_unstable();
+        articles.dedup();
     }
     let mut whens: Vec<Option<String>> = by_when.keys().cloned().collect();
     whens.sort_by(|a, b| {
@@ -267,12 +279,16 @@ fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> 
     out
 }
 
+/// How many different articles these are.
+fn article_count(articles: impl Iterator<Item = usize>) -> usize {
+    let mut seen: Vec<usize> = articles.collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
 fn row(m: Measure, cells: Vec<(Cell, String)>, columns: &[Column]) -> Row {
-    let articles = cells
-        .iter()
-        .map(|(c, _)| c.article)
-        .collect::<BTreeSet<_>>()
-        .len();
+    let articles = article_count(cells.iter().map(|(c, _)| c.article));
     // The wording most used names the row.
     let mut names: Vec<(String, usize)> = Vec::new();
     for (_, name) in &cells {
@@ -550,5 +566,30 @@ mod tests {
         assert_eq!(t.by, By::Articles);
         assert_eq!(t.columns.len(), 2);
         assert_eq!(t.columns[1].article, Some(1));
+    }
+
+    #[test]
+    fn a_rekey_merges_the_rows_of_two_wordings() {
+        let a = crate::analyze("a.txt", "2023年，全市粮食产量120万吨。");
+        let b = crate::analyze("b.txt", "2024年，全市粮食总产量125万吨。");
+        let all = Options { all: true };
+        let apart = table(&[a.clone(), b.clone()], all);
+        assert_eq!(apart.rows.len(), 2);
+        assert!(table(&[a.clone(), b.clone()], Options::default())
+            .rows
+            .is_empty());
+        let key = apart.rows[0].key.clone();
+        let rekey = |card: &Card| (card.metric == "粮食总产量").then(|| key.clone());
+        let merged = table_with(&[a, b], Options::default(), &rekey);
+        assert_eq!(merged.rows.len(), 1);
+        let row = &merged.rows[0];
+        assert_eq!((row.key.as_str(), row.articles), (key.as_str(), 2));
+        assert_eq!(row.also, ["粮食总产量"]);
+        let values: Vec<Vec<f64>> = row
+            .cells
+            .iter()
+            .map(|cs| cs.iter().map(|c| c.fact.value).collect())
+            .collect();
+        assert_eq!(values, [vec![120e4], vec![125e4]]);
     }
 }

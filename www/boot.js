@@ -14,6 +14,7 @@ document.getElementById('fatal-reset').addEventListener('click', () => {
   try {
     localStorage.removeItem('zhibiao.article');
     localStorage.removeItem('zhibiao.source');
+    localStorage.removeItem('zhibiao.workspace');
   } catch (_) {
     // Storage refused: reloading is all we can do.
   }

@@ -4,14 +4,16 @@
 //! here talks to the network: every call stays inside the page.
 
 use super::i18n::Lang;
-use super::intake::{likeliest, Handling, LEGACY_ENCODINGS};
+use super::intake::{likeliest, LEGACY_ENCODINGS};
 use super::view::looks_undecodable;
+use super::workspace::{Saved, Workspace};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 const ARTICLE_KEY: &str = "zhibiao.article";
 const SOURCE_KEY: &str = "zhibiao.source";
 const LANG_KEY: &str = "zhibiao.lang";
+const WORKSPACE_KEY: &str = "zhibiao.workspace";
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -22,7 +24,7 @@ fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
-/// The article and its source label kept from the last visit.
+/// The article and its source label kept by versions before the workspace.
 pub fn saved_article() -> Option<(String, String)> {
     let storage = storage()?;
     let text = storage.get_item(ARTICLE_KEY).ok().flatten()?;
@@ -34,17 +36,34 @@ pub fn saved_article() -> Option<(String, String)> {
     (!text.is_empty()).then_some((text, source))
 }
 
-/// Keep the article for the next visit; an empty or very long one is forgotten.
-pub fn save_article(text: &str, source: &str) {
+/// The workspace kept from the last visit (a bad copy is ignored).
+pub fn saved_workspace() -> Option<Saved> {
+    let json = storage()?.get_item(WORKSPACE_KEY).ok().flatten()?;
+    Saved::parse(&json).ok()
+}
+
+/// Keep the workspace for the next visit: the articles a single saved article could be (not
+/// over [`super::intake::SAVE_LIMIT`], not a web page still to reduce); when storage is full,
+/// the longest are left out until it fits.
+pub fn save_workspace(workspace: &Workspace) {
     let Some(storage) = storage() else { return };
-    if text.is_empty() || !Handling::of(text.len(), false).keep {
-        let _ = storage.remove_item(ARTICLE_KEY);
-        let _ = storage.remove_item(SOURCE_KEY);
-    } else if storage.set_item(ARTICLE_KEY, text).is_err() {
-        // Over the quota: better no saved copy than a stale one.
-        let _ = storage.remove_item(ARTICLE_KEY);
-    } else {
-        let _ = storage.set_item(SOURCE_KEY, source);
+    // The article kept by earlier versions is now in the workspace.
+    let _ = storage.remove_item(ARTICLE_KEY);
+    let _ = storage.remove_item(SOURCE_KEY);
+    let mut saved = workspace.saved(Workspace::keeps);
+    loop {
+        if saved.articles.is_empty() {
+            let _ = storage.remove_item(WORKSPACE_KEY);
+            return;
+        }
+        if storage.set_item(WORKSPACE_KEY, &saved.to_json()).is_ok() {
+            return;
+        }
+        let longest = (0..saved.articles.len()).max_by_key(|&i| saved.articles[i].text.len());
+        if let Some(i) = longest {
+            saved.articles.remove(i);
+            saved.open = saved.open.min(saved.articles.len().saturating_sub(1));
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! The app's side effects, one effect each: the typing pause, the background analysis, saving
-//! the article, fading messages, moving the focus, and pastes made anywhere on the page.
+//! the workspace, fading messages, moving the focus, and pastes made anywhere on the page.
 //!
 //! Each effect watches one part of the [`State`] and acts when it changes; none changes the
 //! state but through an [`Action`].
@@ -59,10 +59,10 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
         move || drop(job)
     });
 
-    // Every analysed text is the one a reload brings back.
-    let (text, source) = (state.analysis.text.clone(), state.source.clone());
-    use_effect_with(state.analysis.rev, move |_| {
-        browser::save_article(&text, &source)
+    // The workspace a reload brings back: saved with every analysis and every change to it.
+    let kept = state.clone();
+    use_effect_with((state.analysis.rev, state.workspace.edits), move |_| {
+        browser::save_workspace(&kept.workspace)
     });
 
     // Messages fade after a while.

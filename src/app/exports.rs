@@ -8,6 +8,8 @@
 use super::browser;
 use super::state::{Action, Notice, State};
 use super::view::{export_report, file_name};
+use super::workspace::Workspace;
+use crate::compare::{self, Table};
 use crate::render;
 use std::time::Duration;
 use yew::platform::{spawn_local, time::sleep};
@@ -71,5 +73,42 @@ pub fn export(
                 browser::print();
             });
         }
+    }
+}
+
+/// The file name of the compare table's exports.
+const COMPARE_FILE: &str = "zhibiao-compare";
+/// The file name of an exported workspace.
+const WORKSPACE_FILE: &str = "zhibiao-workspace.json";
+
+/// Run export `what` of the compare table, in the CLI's formats (`zhibiao compare --format`).
+pub fn export_compare(what: Export, table: &Table, notify: &Callback<Notice>) {
+    let download = |ext: &str, mime: &str, body: String| {
+        if browser::download(&format!("{COMPARE_FILE}.{ext}"), mime, &body).is_ok() {
+            notify.emit(Notice::Downloaded);
+        }
+    };
+    match what {
+        Export::Markdown => download(
+            "md",
+            "text/markdown;charset=utf-8",
+            compare::markdown(table),
+        ),
+        // The byte-order mark, as for the cards' CSV, so spreadsheets read the Chinese.
+        Export::Csv => download(
+            "csv",
+            "text/csv;charset=utf-8",
+            format!("\u{FEFF}{}", compare::csv(table)),
+        ),
+        Export::Json => download("json", "application/json", compare::json(table)),
+        Export::Print => browser::print(),
+    }
+}
+
+/// Download the workspace as one JSON file (every article but a web page still to reduce).
+pub fn export_workspace(workspace: &Workspace, notify: &Callback<Notice>) {
+    let saved = workspace.saved(|doc| !doc.html);
+    if browser::download(WORKSPACE_FILE, "application/json", &saved.to_json()).is_ok() {
+        notify.emit(Notice::Downloaded);
     }
 }

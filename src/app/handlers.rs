@@ -6,7 +6,7 @@
 //! them.
 
 use super::browser;
-use super::state::{Action, Notice, Origin, Page, State};
+use super::state::{Action, Notice, Origin, Page, State, View};
 use super::view::{is_html_file, Group};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -39,7 +39,8 @@ pub struct Handlers {
     pub edit: Callback<String>,
     pub paste: Callback<Pasted>,
     pub sample: Callback<()>,
-    pub open: Callback<web_sys::File>,
+    /// Files opened or dropped: each a new article (the empty open one takes the first).
+    pub open: Callback<Vec<web_sys::File>>,
     pub clear: Callback<()>,
     pub undo: Callback<()>,
     pub append: Callback<()>,
@@ -54,6 +55,18 @@ pub struct Handlers {
     pub all_kinds: Callback<()>,
     pub search: Callback<String>,
     pub drag: Callback<bool>,
+    pub add: Callback<()>,
+    pub add_pasted: Callback<()>,
+    pub open_article: Callback<u64>,
+    pub rename: Callback<(u64, String)>,
+    pub remove: Callback<u64>,
+    pub restore: Callback<()>,
+    pub import: Callback<web_sys::File>,
+    pub jump: Callback<(u64, [usize; 2])>,
+    pub view: Callback<View>,
+    pub compare_all: Callback<bool>,
+    pub merge: Callback<(Vec<String>, String)>,
+    pub split: Callback<(String, Vec<String>)>,
 }
 
 /// A callback that dispatches what `action` makes of its argument.
@@ -64,7 +77,7 @@ fn send<T: 'static>(d: &Dispatcher, action: impl Fn(T) -> Action + 'static) -> C
 
 impl Handlers {
     pub fn new(d: &Dispatcher) -> Handlers {
-        let reader = d.clone();
+        let (reader, importer) = (d.clone(), d.clone());
         Handlers {
             edit: send(d, Action::Edit),
             paste: send(d, |pasted| match pasted {
@@ -76,7 +89,7 @@ impl Handlers {
                 source: SAMPLE_SOURCE.into(),
                 html: false,
             }),
-            open: Callback::from(move |file| open_file(file, reader.clone())),
+            open: Callback::from(move |files| open_files(files, reader.clone())),
             clear: send(d, |()| Action::Clear),
             undo: send(d, |()| Action::Undo),
             append: send(d, |()| Action::Append),
@@ -95,22 +108,51 @@ impl Handlers {
             all_kinds: send(d, |()| Action::AllKinds),
             search: send(d, Action::Search),
             drag: send(d, Action::Drag),
+            add: send(d, |()| Action::AddArticle {
+                text: String::new(),
+                source: super::state::TYPED_SOURCE.into(),
+                html: false,
+            }),
+            add_pasted: send(d, |()| Action::AddPasted),
+            open_article: send(d, Action::OpenArticle),
+            rename: send(d, |(id, name)| Action::Rename { id, name }),
+            remove: send(d, Action::Remove),
+            restore: send(d, |()| Action::Restore),
+            import: Callback::from(move |file| import_file(file, importer.clone())),
+            jump: send(d, |(id, span)| Action::Jump { id, span }),
+            view: send(d, Action::SetView),
+            compare_all: send(d, Action::CompareAll),
+            merge: send(d, |(metrics, key)| Action::Merge { metrics, key }),
+            split: send(d, |(key, metrics)| Action::Split { key, metrics }),
         }
     }
 }
 
-/// Read a dropped or opened file into the box (decoded as the CLI does: UTF-8, else GB18030 or
-/// Big5); HTML is reduced to its text first.
-pub fn open_file(file: web_sys::File, dispatcher: Dispatcher) {
+/// Read dropped or opened files, in order, each into an article of its own (decoded as the CLI
+/// does: UTF-8, else GB18030 or Big5); HTML is reduced to its text first.
+pub fn open_files(files: Vec<web_sys::File>, dispatcher: Dispatcher) {
+    spawn_local(async move {
+        for file in files {
+            let name = file.name();
+            let html = is_html_file(&name, &file.type_());
+            match browser::read_file(file).await {
+                Ok(text) => dispatcher.dispatch(Action::AddArticle {
+                    text,
+                    source: name,
+                    html,
+                }),
+                Err(_) => dispatcher.dispatch(Action::Notify(Notice::FileError(name))),
+            }
+        }
+    });
+}
+
+/// Read a workspace file and import it (the reducer checks it).
+fn import_file(file: web_sys::File, dispatcher: Dispatcher) {
     spawn_local(async move {
         let name = file.name();
-        let html = is_html_file(&name, &file.type_());
         match browser::read_file(file).await {
-            Ok(text) => dispatcher.dispatch(Action::Load {
-                text,
-                source: name,
-                html,
-            }),
+            Ok(json) => dispatcher.dispatch(Action::Import(json)),
             Err(_) => dispatcher.dispatch(Action::Notify(Notice::FileError(name))),
         }
     });

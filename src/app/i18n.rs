@@ -5,6 +5,7 @@
 //! Chinese, since those are the words the source articles use.
 
 use super::state::Replaced;
+use super::workspace::BadFile;
 use crate::model::{Excluded, Fact, Kind};
 use crate::render::number;
 
@@ -203,6 +204,89 @@ impl Lang {
         }
     }
 
+    /// A workspace article's line under its name: where from, its date or period, its facts.
+    pub fn article_meta(self, source: &str, when: Option<&str>, facts: usize) -> String {
+        let when = when.map(|w| format!(" · {w}")).unwrap_or_default();
+        match self {
+            Lang::Zh => format!("{source}{when} · {facts} 项数据"),
+            Lang::En => format!("{source}{when} · {facts} facts"),
+        }
+    }
+
+    /// The bar after an article was removed from the workspace.
+    pub fn removed(self, label: &str) -> String {
+        match self {
+            Lang::Zh => format!("已移除“{label}”。"),
+            Lang::En => format!("Removed “{label}”."),
+        }
+    }
+
+    /// The message after a workspace file was imported.
+    pub fn imported(self, articles: usize) -> String {
+        match self {
+            Lang::Zh => format!("已导入工作区：{articles} 篇文章。"),
+            Lang::En => format!("Workspace imported: {articles} articles."),
+        }
+    }
+
+    /// Why a workspace file was refused.
+    pub fn import_failed(self, why: &BadFile) -> String {
+        let why = match (self, why) {
+            (Lang::Zh, BadFile::NotJson(e)) => format!("不是 JSON 文件（{e}）"),
+            (Lang::Zh, BadFile::NotWorkspace) => "这不是指标工作区文件".to_string(),
+            (Lang::Zh, BadFile::Version(v)) => format!("不支持的工作区版本 {v}"),
+            (Lang::Zh, BadFile::Invalid(e)) => format!("文件内容有误（{e}）"),
+            (Lang::Zh, BadFile::Empty) => "文件中没有文章".to_string(),
+            (Lang::Zh, BadFile::TooLarge) => "文件过大或文章过多".to_string(),
+            (Lang::En, BadFile::NotJson(e)) => format!("not a JSON file ({e})"),
+            (Lang::En, BadFile::NotWorkspace) => "not a Zhibiao workspace file".to_string(),
+            (Lang::En, BadFile::Version(v)) => format!("workspace version {v} is not supported"),
+            (Lang::En, BadFile::Invalid(e)) => format!("the file's content is wrong ({e})"),
+            (Lang::En, BadFile::Empty) => "the file holds no article".to_string(),
+            (Lang::En, BadFile::TooLarge) => {
+                "the file is too large or holds too many articles".to_string()
+            }
+        };
+        match self {
+            Lang::Zh => format!("无法导入：{why}。"),
+            Lang::En => format!("Could not import: {why}."),
+        }
+    }
+
+    /// The note under the compare table when long articles are not analysed yet.
+    pub fn compare_pending(self, articles: usize) -> String {
+        match self {
+            Lang::Zh => format!("另有 {articles} 篇长文章尚未分析：打开它们后即可对比。"),
+            Lang::En => {
+                format!("{articles} long articles are not analysed yet: open them to compare them.")
+            }
+        }
+    }
+
+    /// The accessible name of a row's chart: the metric and every value with its column.
+    pub fn chart_label(self, metric: &str, values: &str) -> String {
+        match self {
+            Lang::Zh => format!("{metric}图表：{values}"),
+            Lang::En => format!("Chart of {metric}: {values}"),
+        }
+    }
+
+    /// The name of the button that opens a row's larger chart.
+    pub fn open_chart(self, metric: &str) -> String {
+        match self {
+            Lang::Zh => format!("放大图表：{metric}"),
+            Lang::En => format!("Larger chart: {metric}"),
+        }
+    }
+
+    /// What a cell's link says after its value to a screen reader: the article it opens.
+    pub fn cell_opens(self, article: &str) -> String {
+        match self {
+            Lang::Zh => format!("（打开原文：{article}）"),
+            Lang::En => format!(" (opens the words in {article})"),
+        }
+    }
+
     /// The message for a file that could not be read.
     pub fn file_error(self, name: &str) -> String {
         match self {
@@ -319,6 +403,29 @@ pub struct Strings {
     pub back_to_card: &'static str,
     pub menu: &'static str,
     pub unnamed: &'static str,
+    pub articles_label: &'static str,
+    pub add_article: &'static str,
+    pub add_new: &'static str,
+    pub rename: &'static str,
+    pub rename_label: &'static str,
+    pub remove: &'static str,
+    pub export_workspace: &'static str,
+    pub import_workspace: &'static str,
+    pub views_label: &'static str,
+    pub view_cards: &'static str,
+    pub view_compare: &'static str,
+    pub compare_heading: &'static str,
+    pub compare_hint: &'static str,
+    pub compare_all: &'static str,
+    pub compare_none: &'static str,
+    pub metric: &'static str,
+    pub chart: &'static str,
+    pub select_row: &'static str,
+    pub merge: &'static str,
+    pub split: &'static str,
+    pub close: &'static str,
+    pub md: &'static str,
+    pub unknown_period: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -376,6 +483,29 @@ const ZH: Strings = Strings {
     back_to_card: "← 返回卡片",
     menu: "更多操作",
     unnamed: "粘贴的文章",
+    articles_label: "文章列表",
+    add_article: "新建文章",
+    add_new: "作为新文章添加",
+    rename: "重命名",
+    rename_label: "文章名称",
+    remove: "移除",
+    export_workspace: "导出工作区",
+    import_workspace: "导入工作区…",
+    views_label: "视图",
+    view_cards: "指标卡片",
+    view_compare: "对比",
+    compare_heading: "跨文章对比",
+    compare_hint: "每行是在两篇及以上文章中出现的指标；点击数值可打开原文。",
+    compare_all: "显示全部指标",
+    compare_none: "还没有在两篇及以上文章中都出现的指标。添加更多文章，或显示全部指标。",
+    metric: "指标",
+    chart: "图表",
+    select_row: "选择此行以合并",
+    merge: "合并所选的行",
+    split: "拆分",
+    close: "关闭",
+    md: "下载 Markdown",
+    unknown_period: "时期不明",
 };
 
 const EN: Strings = Strings {
@@ -433,6 +563,29 @@ const EN: Strings = Strings {
     back_to_card: "← Back to the card",
     menu: "More actions",
     unnamed: "pasted article",
+    articles_label: "Articles",
+    add_article: "New article",
+    add_new: "Add it as a new article",
+    rename: "Rename",
+    rename_label: "Article name",
+    remove: "Remove",
+    export_workspace: "Export workspace",
+    import_workspace: "Import workspace…",
+    views_label: "Views",
+    view_cards: "Cards",
+    view_compare: "Compare",
+    compare_heading: "Compare across articles",
+    compare_hint: "Each row is a metric found in two or more articles; click a value to open its words.",
+    compare_all: "Show every metric",
+    compare_none: "No metric is found in two or more articles yet. Add articles, or show every metric.",
+    metric: "Metric",
+    chart: "Chart",
+    select_row: "Select this row to merge",
+    merge: "Merge the selected rows",
+    split: "Split",
+    close: "Close",
+    md: "Download Markdown",
+    unknown_period: "period unknown",
 };
 
 #[cfg(test)]

@@ -5,11 +5,15 @@
 //! what to show (marks, filters) without a browser, [`browser`] holds the browser calls and
 //! [`i18n`] the words. The extraction itself is [`crate::analyze`]; nothing here finds facts.
 
+pub mod chart;
 pub mod i18n;
 pub mod intake;
 pub mod state;
 pub mod view;
+pub mod workspace;
 
+#[cfg(target_arch = "wasm32")]
+mod article_list;
 #[cfg(target_arch = "wasm32")]
 mod article_view;
 #[cfg(target_arch = "wasm32")]
@@ -19,9 +23,15 @@ mod card_list;
 #[cfg(target_arch = "wasm32")]
 mod card_view;
 #[cfg(target_arch = "wasm32")]
+mod chart_panel;
+#[cfg(target_arch = "wasm32")]
+mod compare_view;
+#[cfg(target_arch = "wasm32")]
 mod effects;
 #[cfg(target_arch = "wasm32")]
 mod exports;
+#[cfg(target_arch = "wasm32")]
+mod file_picker;
 #[cfg(target_arch = "wasm32")]
 mod filters;
 #[cfg(target_arch = "wasm32")]
@@ -32,6 +42,8 @@ mod input_pane;
 mod progress_panel;
 #[cfg(target_arch = "wasm32")]
 mod root;
+#[cfg(target_arch = "wasm32")]
+mod row_chart;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
 #[cfg(target_arch = "wasm32")]

@@ -4,25 +4,31 @@
 //! [`super::effects`], the exports in [`super::exports`]; this file only puts the pieces on the
 //! page and derives what they show from the [`State`].
 
+use super::article_list::ArticleList;
 use super::article_view::ArticleView;
 use super::browser;
 use super::card_list::CardList;
+use super::compare_view::{CompareView, Shown};
 use super::effects::use_effects;
-use super::exports::{export, Export};
+use super::exports::{export, export_compare, export_workspace, Export};
 use super::filters::Filters;
-use super::handlers::{open_file, Handlers};
+use super::handlers::{open_files, Handlers};
 use super::i18n::Lang;
 use super::input_pane::InputPane;
 use super::progress_panel::ProgressPanel;
-use super::state::{Action, Notice, State};
+use super::state::{Action, Notice, State, View};
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
 use super::view::source_label;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The first file of a drag, if it carries files (text dragged inside the page does not).
-fn dragged_file(event: &DragEvent) -> Option<web_sys::File> {
-    event.data_transfer()?.files()?.get(0)
+/// The files of a drag (none for text dragged inside the page).
+fn dragged_files(event: &DragEvent) -> Vec<web_sys::File> {
+    let files = event.data_transfer().and_then(|dt| dt.files());
+    files.map_or_else(Vec::new, |f| {
+        (0..f.length()).filter_map(|i| f.get(i)).collect()
+    })
 }
 
 fn drags_files(event: &DragEvent) -> bool {
@@ -40,14 +46,21 @@ pub struct AppProps {
     pub focused: bool,
 }
 
-/// The starting state: the early text, else the saved article.
+/// The starting state: the early text, else the saved workspace (or the article an earlier
+/// version saved).
 fn initial_state(early: &str) -> State {
+    let lang = browser::initial_lang();
+    if early.trim().is_empty() {
+        if let Some(saved) = browser::saved_workspace() {
+            return State::restore(lang, saved);
+        }
+    }
     let saved = if early.trim().is_empty() {
         browser::saved_article()
     } else {
         Some((early.to_string(), super::state::TYPED_SOURCE.to_string()))
     };
-    State::new(browser::initial_lang(), saved)
+    State::new(lang, saved)
 }
 
 /// What the live region says for `notice`.
@@ -60,6 +73,8 @@ fn notice_text(lang: Lang, notice: &Notice) -> String {
         Notice::FileError(name) => lang.file_error(name),
         Notice::Located(words) => lang.located(words),
         Notice::ExportFailed(why) => lang.export_failed(why),
+        Notice::ImportFailed(why) => lang.import_failed(why),
+        Notice::Imported(articles) => lang.imported(*articles),
     }
 }
 
@@ -113,15 +128,59 @@ pub fn App(props: &AppProps) -> Html {
         let (drag, d) = (on.drag.clone(), dispatcher.clone());
         Callback::from(move |e: DragEvent| {
             drag.emit(false);
-            if let Some(file) = dragged_file(&e) {
+            let files = dragged_files(&e);
+            if !files.is_empty() {
                 e.prevent_default();
-                open_file(file, d.clone());
+                open_files(files, d.clone());
             }
         })
     };
 
     let lang = state.lang;
     let s = lang.strings();
+    // The list and the table change with the workspace and with the open article's analysis.
+    let shape = (
+        state.workspace.edits,
+        state.analysis.rev,
+        state.running.is_some(),
+        lang,
+    );
+    let items = {
+        let state = state.clone();
+        use_memo(shape, move |_| state.workspace.items(s.unnamed))
+    };
+    let compared = {
+        let state = state.clone();
+        let wanted = (state.view == View::Compare).then_some(state.compare_all);
+        use_memo((shape, wanted), move |(_, all)| {
+            all.map(|all| Rc::new(state.workspace.compare(all, s.unnamed)))
+        })
+    };
+    let on_compare_export = {
+        let (compared, notify) = (compared.clone(), on.notify.clone());
+        Callback::from(move |what: Export| {
+            if let Some(c) = compared.as_ref() {
+                export_compare(what, &c.table, &notify);
+            }
+        })
+    };
+    let on_workspace_export = {
+        let (state, notify) = (state.clone(), on.notify.clone());
+        Callback::from(move |()| export_workspace(&state.workspace, &notify))
+    };
+    let workspace = &state.workspace;
+    let show_list =
+        workspace.docs.len() > 1 || !workspace.open_doc().is_empty() || workspace.removed.is_some();
+    let removed = workspace
+        .removed
+        .as_ref()
+        .map(|r| AttrValue::from(r.doc.label(s.unnamed)));
+    let view_button = |view: View, class: &'static str, label: &'static str| {
+        html! {
+            <button type="button" {class} aria-pressed={(state.view == view).to_string()}
+                onclick={on.view.reform(move |_: MouseEvent| view)}>{ label }</button>
+        }
+    };
     let article = &state.analysis.article;
     let has_text = !state.input.trim().is_empty();
     // While a long text is being analysed (or was stopped) its cards are not there yet.
@@ -144,25 +203,44 @@ pub fn App(props: &AppProps) -> Html {
                     { s.switch_lang }
                 </button>
             </header>
-            if has_cards {
+            if has_cards && compared.is_none() {
                 // On paper: which article the cards are from.
                 <div class="print-head">
                     <h2>{ article.title.clone().unwrap_or_default() }</h2>
                     <p>{ source_label(article, s.unnamed) }</p>
                 </div>
             }
-            <Toolbar {lang} {has_text} {has_cards} on_sample={on.sample.clone()}
+            // The compare view has its own exports: the cards' are not offered beside them.
+            <Toolbar {lang} {has_text} has_cards={has_cards && compared.is_none()}
+                on_sample={on.sample.clone()}
                 on_open={on.open.clone()} on_clear={on.clear.clone()} {on_export} />
+            if show_list {
+                <ArticleList {lang} items={items.clone()} open={workspace.open_doc().id}
+                    {removed} on_open={on.open_article.clone()} on_rename={on.rename.clone()}
+                    on_remove={on.remove.clone()} on_restore={on.restore.clone()}
+                    on_add={on.add.clone()} on_export={on_workspace_export}
+                    on_import={on.import.clone()} />
+                <div class="view-switch" role="group" aria-label={s.views_label}>
+                    { view_button(View::Cards, "view-cards", s.view_cards) }
+                    { view_button(View::Compare, "view-compare", s.view_compare) }
+                </div>
+            }
             <InputPane {lang} value={state.input.clone()} {large} compact={has_cards}
                 on_edit={on.edit.clone()} on_paste={on.paste.clone()} />
             if let Some(undo) = &state.undo {
                 <UndoBar {lang} what={undo.what} can_append={undo.pasted.is_some()}
-                    on_undo={on.undo.clone()} on_append={on.append.clone()} />
+                    on_undo={on.undo.clone()} on_append={on.append.clone()}
+                    on_add={on.add_pasted.clone()} />
             }
             <p class="notice" role="status" aria-live="polite">
                 { notice.unwrap_or_default() }
             </p>
-            if !has_text {
+            if let Some(compared) = (*compared).clone().filter(|_| show_list) {
+                <CompareView {lang} compared={Shown(compared)} all={state.compare_all}
+                    on_all={on.compare_all.clone()} on_jump={on.jump.clone()}
+                    on_merge={on.merge.clone()} on_split={on.split.clone()}
+                    on_export={on_compare_export} />
+            } else if !has_text {
                 <section class="empty" aria-labelledby="empty-title">
                     <h2 id="empty-title">{ s.empty_title }</h2>
                     <p>{ s.empty_body }</p>

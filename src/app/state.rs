@@ -7,12 +7,17 @@
 //! actions like any other. A whole-text change (clear, sample, file, a pasted article) keeps
 //! the text before it ([`Undo`]) until the reader types; the furniture the reader chose to read
 //! ([`State::include`]) goes with the text it belongs to.
+//!
+//! The text being read is the open article of a [`Workspace`] of several: after every action
+//! the open article's text and analysis are written back to it, and opening another puts its
+//! text (and its analysis, when made) in their place.
 
 use super::i18n::Lang;
 use super::intake::{Handling, Reduce};
 use super::view::{
     mark_start, page_around, page_at, page_before, segments, Filter, Group, Segment, CARD_PAGE,
 };
+use super::workspace::{BadFile, Removed, Saved, Workspace};
 use crate::model::Article;
 use std::ops::Range;
 use std::rc::Rc;
@@ -118,6 +123,18 @@ pub enum Notice {
     Located(String),
     /// An export could not be written (the reason).
     ExportFailed(String),
+    /// A workspace file could not be imported (why).
+    ImportFailed(BadFile),
+    /// A workspace file was imported (how many articles).
+    Imported(usize),
+}
+
+/// What the main area shows: the open article's cards, or the compare table of them all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Cards,
+    Compare,
 }
 
 /// What replaced the whole text, so it can be taken back.
@@ -186,6 +203,11 @@ pub struct State {
     pub include: Rc<[usize]>,
     /// Counts the moves of the focus to the text box (after clear, undo, append).
     pub focus_input: u64,
+    /// Every article added; the open one is the text above.
+    pub workspace: Workspace,
+    pub view: View,
+    /// The compare table shows every metric, also those of one article.
+    pub compare_all: bool,
     seq: u64,
 }
 
@@ -264,6 +286,46 @@ pub enum Action {
     Dismiss(u64),
     /// A file is being dragged over the page (or no longer is).
     Drag(bool),
+    /// A new article beside the others (a file, or a paste "as a new article"), opened; into
+    /// the open article instead when that is empty.
+    AddArticle {
+        text: String,
+        source: String,
+        html: bool,
+    },
+    /// The article just pasted over the text becomes a new article; the text comes back.
+    AddPasted,
+    /// Open the article with this id.
+    OpenArticle(u64),
+    /// Give the article `id` a name (an empty one gives back its title).
+    Rename {
+        id: u64,
+        name: String,
+    },
+    /// Take the article out of the workspace (until restored).
+    Remove(u64),
+    /// Put the last removed article back.
+    Restore,
+    /// Replace the workspace with a workspace file's (its JSON, checked first).
+    Import(String),
+    /// Open article `id` with the words at `span` (code points) selected.
+    Jump {
+        id: u64,
+        span: [usize; 2],
+    },
+    SetView(View),
+    /// Show every metric in the compare table, or only those of two or more articles.
+    CompareAll(bool),
+    /// Compare the wordings `metrics` under `key` (a merge of their rows into its row).
+    Merge {
+        metrics: Vec<String>,
+        key: String,
+    },
+    /// Split the row of `key`, whose wordings are `metrics`.
+    Split {
+        key: String,
+        metrics: Vec<String>,
+    },
 }
 
 impl State {
@@ -290,9 +352,23 @@ impl State {
             undo: None,
             include: Rc::new([]),
             focus_input: 0,
+            workspace: Workspace::new("".into(), TYPED_SOURCE.into()),
+            view: View::Cards,
+            compare_all: false,
             seq: 0,
         };
         state.reanalyze();
+        state.sync_open();
+        state
+    }
+
+    /// The starting state of a saved workspace: its articles analysed (a long one when
+    /// opened), the one open last opened.
+    pub fn restore(lang: Lang, saved: Saved) -> State {
+        let mut state = State::new(lang, None);
+        state.workspace = Workspace::from_saved(saved, article_of);
+        state.load_doc(state.workspace.open);
+        state.sync_open();
         state
     }
 
@@ -340,6 +416,13 @@ impl State {
     /// The state after `action`, or `None` when nothing changes (so nothing re-renders);
     /// the reducer proper, free of browser calls so it is tested natively.
     pub fn apply(&self, action: Action) -> Option<State> {
+        let mut next = self.step(action)?;
+        next.sync_open();
+        Some(next)
+    }
+
+    /// [`State::apply`] but for writing the open article back to the workspace.
+    fn step(&self, action: Action) -> Option<State> {
         let mut next = self.clone();
         next.seq += 1;
         match action {
@@ -358,7 +441,7 @@ impl State {
                 }
             }
             Action::PasteIn(text) => {
-                let mut next = self.apply(Action::Edit(text))?;
+                let mut next = self.step(Action::Edit(text))?;
                 next.reanalyze();
                 return Some(next);
             }
@@ -494,14 +577,159 @@ impl State {
                 }
                 next.notice = None;
             }
-            Action::Drag(over) => {
-                if over == self.dragging {
-                    return None;
-                }
-                next.dragging = over;
+            Action::Drag(over) => set(&mut next.dragging, over)?,
+            Action::AddArticle { text, source, html } => next.add_article(text, source, html),
+            Action::AddPasted => next.add_pasted()?,
+            Action::OpenArticle(id) => {
+                let at = self
+                    .workspace
+                    .index(id)
+                    .filter(|&at| at != self.workspace.open)?;
+                next.load_doc(at);
+                next.view = View::Cards;
             }
+            Action::Rename { id, name } => next.workspace.rename(id, &name)?,
+            Action::Remove(id) => next.remove(id)?,
+            Action::Restore => next.restore_removed()?,
+            Action::Import(json) => match Saved::parse(&json) {
+                Ok(saved) => {
+                    next.notice = Some((Notice::Imported(saved.articles.len()), next.seq));
+                    next.workspace = Workspace::from_saved(saved, article_of);
+                    next.load_doc(next.workspace.open);
+                }
+                Err(why) => next.notice = Some((Notice::ImportFailed(why), next.seq)),
+            },
+            Action::Jump { id, span } => next.jump(id, span)?,
+            Action::SetView(view) => set(&mut next.view, view)?,
+            Action::CompareAll(all) => set(&mut next.compare_all, all)?,
+            Action::Merge { metrics, key } => next.workspace.merge(&metrics, &key),
+            Action::Split { key, metrics } => next.workspace.split(&key, &metrics),
         }
         Some(next)
+    }
+
+    /// Write the open article's text and analysis back to the workspace.
+    fn sync_open(&mut self) {
+        let ready = self.running.is_none() && self.halt.is_none();
+        let article = ready.then(|| self.analysis.article.clone());
+        let doc = &mut self.workspace.docs[self.workspace.open];
+        doc.text = self.input.clone();
+        doc.source = self.source.clone();
+        doc.include = self.include.clone();
+        doc.html = self.raw_html;
+        doc.article = article;
+    }
+
+    /// Put article `at` of the workspace in place of the text: its analysis when it has one,
+    /// else analysed now (or in the background).
+    fn load_doc(&mut self, at: usize) {
+        self.workspace.open = at;
+        self.workspace.edits += 1;
+        let doc = self.workspace.docs[at].clone();
+        self.input = doc.text;
+        self.source = doc.source;
+        self.include = doc.include;
+        self.raw_html = doc.html;
+        self.rev += 1;
+        self.undo = None;
+        match doc.article {
+            Some(article) => {
+                self.running = None;
+                self.halt = None;
+                self.show(Analysis::with(self.rev, self.input.clone(), article));
+            }
+            None => self.reanalyze(),
+        }
+    }
+
+    /// A new article after the others, opened with `text`; an empty open article takes it.
+    fn add_article(&mut self, text: String, source: String, html: bool) {
+        if !self.workspace.open_doc().is_empty() {
+            let doc = self.workspace.empty_doc();
+            self.workspace.docs.push(doc);
+            self.load_doc(self.workspace.docs.len() - 1);
+        }
+        self.undo = None;
+        self.include = Rc::new([]);
+        self.replace_text(text, source.into(), html);
+        self.view = View::Cards;
+    }
+
+    /// The article pasted over the text becomes a new article beside it, and the text it
+    /// replaced comes back to its own article.
+    fn add_pasted(&mut self) -> Option<()> {
+        let undo = self.undo.take().filter(|u| u.what == Replaced::Pasted)?;
+        let open = self.workspace.open;
+        let article = article_of(&undo.input, &undo.source, &undo.include);
+        let old = &mut self.workspace.docs[open];
+        (old.text, old.source, old.include) = (undo.input, undo.source, undo.include);
+        (old.html, old.article) = (false, article);
+        let doc = self.workspace.empty_doc();
+        self.workspace.docs.insert(open + 1, doc);
+        self.workspace.open = open + 1;
+        self.workspace.edits += 1;
+        self.focus_input += 1;
+        Some(())
+    }
+
+    /// Take article `id` out, keeping it for "undo"; the next one opens (an empty one when
+    /// it was the last).
+    fn remove(&mut self, id: u64) -> Option<()> {
+        let at = self.workspace.index(id)?;
+        let doc = self.workspace.docs.remove(at);
+        self.workspace.removed = Some(Removed { at, doc });
+        if self.workspace.docs.is_empty() {
+            let doc = self.workspace.empty_doc();
+            self.workspace.docs.push(doc);
+        }
+        let open = self.workspace.open;
+        if at == open {
+            self.load_doc(at.min(self.workspace.docs.len() - 1));
+        } else {
+            self.workspace.open = if at < open { open - 1 } else { open };
+            self.workspace.edits += 1;
+        }
+        Some(())
+    }
+
+    /// Put the last removed article back where it was, and open it.
+    fn restore_removed(&mut self) -> Option<()> {
+        let Removed { at, doc } = self.workspace.removed.take()?;
+        // An empty article left in its place by the removal gives way.
+        if self.workspace.docs.len() == 1 && self.workspace.docs[0].is_empty() {
+            self.workspace.docs.clear();
+        }
+        let at = at.min(self.workspace.docs.len());
+        self.workspace.docs.insert(at, doc);
+        self.load_doc(at);
+        Some(())
+    }
+
+    /// Open article `id` with the fact whose words are at `span` selected and in view.
+    fn jump(&mut self, id: u64, span: [usize; 2]) -> Option<()> {
+        let at = self.workspace.index(id)?;
+        if at != self.workspace.open {
+            self.load_doc(at);
+        }
+        self.view = View::Cards;
+        // A long article still being analysed opens without a selection.
+        let cards = &self.analysis.article.cards;
+        let found = cards.iter().enumerate().find_map(|(c, card)| {
+            let f = card.facts.iter().position(|f| f.span == span)?;
+            Some((c, f, located_words(card, Some(f))))
+        });
+        if let Some((card, fact, words)) = found {
+            self.filter = Filter::default();
+            self.reveal(card, Some(fact));
+            self.notice = Some((Notice::Located(words), self.seq));
+            self.selection = Some(Selection {
+                card,
+                fact: Some(fact),
+                from: Origin::Locate,
+                seq: self.seq,
+            });
+        }
+        Some(())
     }
 
     /// Analyse `input` now, or start its background analysis when it is long.
@@ -542,6 +770,20 @@ impl State {
             }
         }
     }
+}
+
+/// Set `field` to `value`; `None` when it already was (nothing changes, nothing re-renders).
+fn set<T: PartialEq>(field: &mut T, value: T) -> Option<()> {
+    (*field != value).then(|| *field = value)
+}
+
+/// The analysis of a workspace article's text when it is short enough to make here and now;
+/// a long one is analysed in the background when opened.
+fn article_of(text: &str, source: &str, include: &[usize]) -> Option<Rc<Article>> {
+    if Handling::of(text.len(), false).background {
+        return None;
+    }
+    Some(Analysis::of(0, text.into(), source, include).article)
 }
 
 /// The words of fact `fact` of `card` (else of all its facts), for the live region.

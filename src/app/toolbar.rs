@@ -4,8 +4,8 @@
 //! into a "more" menu so the toolbar takes one line.
 
 use super::exports::Export;
+use super::file_picker::FilePicker;
 use super::i18n::Lang;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +14,8 @@ pub struct ToolbarProps {
     pub has_text: bool,
     pub has_cards: bool,
     pub on_sample: Callback<()>,
-    pub on_open: Callback<web_sys::File>,
+    /// Files chosen (several at once become several articles).
+    pub on_open: Callback<Vec<web_sys::File>>,
     pub on_clear: Callback<()>,
     pub on_export: Callback<Export>,
 }
@@ -22,29 +23,7 @@ pub struct ToolbarProps {
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let s = props.lang.strings();
-    let picker = use_node_ref();
     let menu_open = use_state(|| false);
-
-    // A real button opens the hidden file input, so the action looks and tabs like the others.
-    let open_picker = {
-        let picker = picker.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = picker.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let onchange = {
-        let on_open = props.on_open.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                on_open.emit(file);
-            }
-            // Choosing the same file again must still count as a change.
-            input.set_value("");
-        })
-    };
     let toggle_menu = {
         let menu_open = menu_open.clone();
         Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
@@ -64,10 +43,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="sample" onclick={click(&props.on_sample)}>
                     { s.sample }
                 </button>
-                <button type="button" class="open" onclick={open_picker}>{ s.open }</button>
-                <input ref={picker} type="file" class="visually-hidden" tabindex="-1"
-                    aria-hidden="true" accept=".txt,.text,.md,.html,.htm,text/plain,text/html"
-                    {onchange} />
+                <FilePicker label={s.open} class="open" multiple=true
+                    accept=".txt,.text,.md,.html,.htm,text/plain,text/html"
+                    on_files={props.on_open.clone()} />
                 <button type="button" class="clear" disabled={!props.has_text}
                     onclick={click(&props.on_clear)}>
                     { s.clear }

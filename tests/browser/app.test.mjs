@@ -4,7 +4,8 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,9 @@ const ARTIFACTS = here('./artifacts');
 const ARTICLE_PATH = here('./fixtures/article.txt');
 const ARTICLE = readFileSync(ARTICLE_PATH, 'utf8');
 const CLI = here('../../target/release/zhibiao');
+// The seed articles, beside the repository (or where ZHIBIAO_CORPUS says), when present.
+const SEEDS = [process.env.ZHIBIAO_CORPUS, here('../../../shared/corpus'), here('../../../../shared/corpus')]
+  .filter(Boolean).map((c) => `${c}/seeds`).find((d) => existsSync(d));
 
 let browser, server, url, origin;
 let context, page, problems, requests;
@@ -422,8 +426,9 @@ test('hostile HTML opened, dropped or typed adds no element and runs nothing', a
   await page.click('.article-text');
   await painted();
 
+  // NAV: the list of articles, which appears with a second article.
   const own = new Set(['DIV', 'SECTION', 'H2', 'H3', 'H4', 'P', 'UL', 'LI', 'ARTICLE', 'HEADER', 'SPAN', 'BUTTON', 'MARK',
-    'LABEL', 'INPUT']);
+    'LABEL', 'INPUT', 'NAV']);
   const foreign = (await page.evaluate(() => window.added)).filter((e) => !own.has(e.tag)
     || e.attrs.some((a) => /^on/i.test(a) || /javascript:/i.test(a) || /^(src|href|srcdoc|style|action)=/.test(a)));
   assert.deepEqual(foreign, [], 'only the app\'s own elements were added');
@@ -1026,4 +1031,262 @@ test('#10.17 an article in: the box is a bar, the first cards above the fold; ph
   assert.ok(await page.isVisible('.toolbar button.csv'));
   assert.equal(await page.getAttribute('.toolbar button.menu-toggle', 'aria-expanded'), 'true');
   await shot('loaded-phone');
+});
+
+// #11: a workspace of articles and the compare view. Three articles of one city in three years,
+// written for these tests; the compare table they give is the CLI's (`zhibiao compare`).
+const YEARS = {
+  'a.txt': '2023年全市经济运行情况\n2023年，全市规模以上工业增加值同比增长9.0%。全市粮食产量120.5万吨。全年社会消费品零售总额同比增长6.2%。\n',
+  'b.txt': '2024年全市经济运行情况\n2024年，全市规上工业增加值同比增长8.4%。全市粮食总产量125.3万吨。全年社会消费品零售总额同比增长5.1%。力争2025年地区生产总值增长6%。\n',
+  'c.txt': '2022年全市经济运行情况\n2022年，全市规模以上工业增加值同比增长4.1%。全市粮食产量118.2万吨。全年社会消费品零售总额同比下降1.2%。\n',
+};
+
+/** The files as setInputFiles takes them. */
+const asFiles = (names) => names.map((name) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(YEARS[name]) }));
+
+/** The CLI's compare output for `names` (files written to a temporary directory). */
+function cliCompare(names, format, dir = null) {
+  const where = dir ?? mkdtempSync(`${tmpdir()}/zhibiao-compare-`);
+  if (!dir) for (const name of names) writeFileSync(`${where}/${name}`, YEARS[name]);
+  return execFileSync(CLI, ['compare', '--format', format, ...names], { cwd: where, encoding: 'utf8' });
+}
+
+/** The titles in the article list. */
+function listed(on = page) {
+  return on.$$eval('.article-item .article-title', (ts) => ts.map((t) => t.textContent));
+}
+
+/** Drop `files` ({name, text}) on the page together, as a person drags them from a folder. */
+function dropFiles(files) {
+  return page.evaluate((fs) => {
+    const data = new DataTransfer();
+    for (const f of fs) data.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+/** Click `selector` and read the download it starts. */
+async function download(selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** Open the compare view and wait for its table. */
+async function openCompare() {
+  await page.click('.view-switch .view-compare');
+  await page.waitForSelector('.compare-table');
+}
+
+/** The compare rows as shown: the row's name and its cells' values, column by column. */
+function compareRows() {
+  return page.$$eval('.compare-row', (rows) => rows.map((r) => ({
+    name: r.querySelector('.row-name').textContent,
+    cells: [...r.querySelectorAll('td:not(.pick):not(.row-chart-cell)')]
+      .map((td) => [...td.querySelectorAll('.cell-value')].map((v) => v.textContent)),
+  })));
+}
+
+test('#11.1 articles added pasted, dropped together and opened; renamed, removed and restored; a reload keeps them', async () => {
+  await enter(YEARS['a.txt']);
+  await page.waitForSelector('.article-item');
+  assert.equal((await listed()).length, 1);
+  await dropFiles([{ name: 'b.txt', text: YEARS['b.txt'] }, { name: 'c.txt', text: YEARS['c.txt'] }]);
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 3);
+  await page.setInputFiles('.toolbar input[type=file]', [{ name: 'd.txt', mimeType: 'text/plain', buffer: Buffer.from(BODY) }]);
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 4);
+  assert.deepEqual(await listed(), ['2023年全市经济运行情况', 'b.txt', 'c.txt', 'd.txt']);
+  // The opened file is open: its text in the box, its item marked.
+  assert.equal(await page.inputValue('#article-input'), BODY);
+  assert.match(await page.textContent('.article-item.open'), /d\.txt/);
+  // Each item: source, the article's date or period, its facts.
+  const meta = await page.$$eval('.article-meta', (ms) => ms.map((m) => m.textContent));
+  assert.match(meta[0], /粘贴的文章 · 2023 · \d+ 项数据/);
+  assert.match(meta[1], /b\.txt · 2024 · \d+ 项数据/);
+  // Switching opens another article with its cards.
+  await page.click('.article-item:has-text("b.txt") .article-open');
+  await page.waitForFunction((t) => document.querySelector('#article-input').value === t, YEARS['b.txt']);
+  await page.waitForSelector('li.card:has-text("粮食总产量")');
+  // Rename one in place.
+  await page.click('.article-item:has-text("c.txt") .article-rename');
+  await page.fill('.rename-input', '二〇二二年');
+  await page.press('.rename-input', 'Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('.article-title')].some((t) => t.textContent === '二〇二二年'));
+  // Escape drops a name being typed; the field had the focus.
+  await page.click('.article-item:has-text("b.txt") .article-rename');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'rename-input');
+  await page.keyboard.type('作废');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.rename-input', { state: 'detached' });
+  assert.ok((await listed()).includes('b.txt'));
+  // Remove one, undo, remove it again.
+  await page.click('.article-item:has-text("d.txt") .article-remove');
+  await page.waitForSelector('.removed-bar');
+  assert.match(await page.textContent('.removed-bar'), /已移除“d\.txt”/);
+  assert.equal((await listed()).length, 3);
+  await page.click('.removed-bar button.restore');
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 4);
+  await page.click('.article-item:has-text("d.txt") .article-remove');
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 3);
+  await shot('workspace');
+  const before = await listed();
+  const open = await page.inputValue('#article-input');
+  await page.reload();
+  await page.waitForSelector('.article-item');
+  assert.deepEqual(await listed(), before);
+  assert.equal(await page.inputValue('#article-input'), open, 'the open article stays open');
+  await page.waitForSelector('li.card');
+});
+
+test('#11.2 a pasted article can be added as a new one; the compare view has rows, charts, and cells that open their words', async () => {
+  await enter(YEARS['a.txt']);
+  await page.locator('#article-input').press('End');
+  await clipboardPaste(YEARS['b.txt']);
+  await page.waitForSelector('.undo-bar button.add-new');
+  await page.click('.undo-bar button.add-new');
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 2);
+  assert.equal(await page.inputValue('#article-input'), YEARS['b.txt']);
+  await page.click('.article-actions .add-article');
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 3);
+  assert.equal(await page.inputValue('#article-input'), '', 'a new article starts empty');
+  await clipboardPaste(YEARS['c.txt']);
+  await page.waitForSelector('li.card');
+  await openCompare();
+  const rows = await compareRows();
+  const industry = rows.find((r) => r.name.startsWith('规模以上工业增加值'));
+  assert.ok(industry, JSON.stringify(rows));
+  // Columns in time order: 2022, 2023, 2024.
+  const headers = await page.$$eval('.compare-table th.column .column-period', (hs) => hs.map((h) => h.textContent));
+  assert.deepEqual(headers, ['2022', '2023', '2024']);
+  assert.deepEqual(industry.cells, [['同比 +4.1%'], ['同比 +9.0%'], ['同比 +8.4%']]);
+  assert.ok(!rows.some((r) => r.name.startsWith('粮食总产量')), 'one article only: not shown');
+  // Each row's chart: an accessible name with the values, and the values as text.
+  const chart = page.locator('.compare-row', { hasText: '规模以上工业增加值' }).locator('svg[role=img]');
+  assert.match(await chart.getAttribute('aria-label'), /规模以上工业增加值.*2022 同比 \+4\.1%; 2023 同比 \+9\.0%; 2024 同比 \+8\.4%/);
+  assert.equal(await chart.locator('rect.mark').count(), 3, 'a change is drawn as bars');
+  const grain = page.locator('.compare-row', { hasText: '粮食产量' });
+  assert.equal(await grain.locator('polyline.line').count(), 1, 'a level is drawn as a line');
+  assert.match(await grain.locator('.chart-values').textContent(), /118\.2万吨.*120\.5万吨/);
+  // The larger chart: axes, labels and values.
+  await page.locator('.compare-row', { hasText: '规模以上工业增加值' }).locator('button.chart-open').click();
+  await page.waitForSelector('.chart-panel svg.large');
+  assert.equal(await page.locator('.chart-panel line.axis').count(), 2);
+  const labels = await page.$$eval('.chart-panel text.column-label', (ts) => ts.map((t) => t.textContent));
+  assert.deepEqual(labels, ['2022', '2023', '2024']);
+  const values = await page.$$eval('.chart-panel text.value-label', (ts) => ts.map((t) => t.textContent));
+  assert.deepEqual(values, ['同比 +4.1%', '同比 +9.0%', '同比 +8.4%']);
+  assert.ok((await page.$$eval('.chart-panel text.tick-label', (ts) => ts.map((t) => t.textContent))).includes('0'));
+  await shot('compare');
+  await axeViolations('compare view, larger chart open');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.chart-panel', { state: 'detached' });
+  // A target is marked as one, in its cell and hollow in its chart.
+  await page.check('#compare-all');
+  const target = page.locator('.compare-row', { hasText: '地区生产总值' });
+  await target.waitFor();
+  assert.equal(await target.locator('.cell.target .badge.target').count(), 1);
+  assert.equal(await target.locator('svg .mark.target').count(), 1);
+  // A cell opens its article with its words selected.
+  await page.locator('.compare-row', { hasText: '规模以上工业增加值' }).locator('button.cell').nth(1).click();
+  await page.waitForSelector('mark.current');
+  assert.equal(await page.inputValue('#article-input'), YEARS['a.txt']);
+  assert.match(await page.$$eval('mark.current', (ms) => ms.map((m) => m.textContent).join('')), /9\.0%/);
+  assert.match(await page.textContent('.notice'), /规模以上工业增加值同比增长9\.0%/);
+});
+
+test('#11.3 the page\'s compare table is the CLI\'s: exports in its formats, and seeds 001 + 002', async () => {
+  const names = ['a.txt', 'b.txt', 'c.txt'];
+  await page.setInputFiles('.toolbar input[type=file]', asFiles(names));
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 3);
+  await openCompare();
+  const json = await download('.compare-actions .compare-json');
+  assert.equal(json.name, 'zhibiao-compare.json');
+  assert.deepEqual(JSON.parse(json.text), JSON.parse(cliCompare(names, 'json')));
+  const csv = await download('.compare-actions .compare-csv');
+  assert.equal(csv.text.replace(/^\uFEFF/, ''), cliCompare(names, 'csv'));
+  const md = await download('.compare-actions .compare-md');
+  assert.equal(md.text, cliCompare(names, 'md'));
+  // Print: the table on paper, not the controls.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('.compare-table'));
+  assert.ok(!(await page.isVisible('.articles')) && !(await page.isVisible('.compare-actions')));
+  await page.emulateMedia({ media: 'screen' });
+
+  const seeds = SEEDS && readdirSync(SEEDS).filter((n) => /^00[12]_/.test(n)).sort();
+  if (!seeds || seeds.length !== 2) {
+    console.log('# the seed corpus (../shared/corpus) is not here: seeds 001 + 002 not checked');
+    return;
+  }
+  for (let n = 3; n > 0; n--) {
+    await page.click('.article-item .article-remove');
+    await page.waitForFunction((left) => document.querySelectorAll('.article-item').length === left, n - 1);
+  }
+  assert.ok(await page.isVisible('.removed-bar button.restore'), 'the last one can be restored too');
+  await page.setInputFiles('.toolbar input[type=file]', seeds.map((name) => ({
+    name, mimeType: 'text/plain', buffer: readFileSync(`${SEEDS}/${name}`),
+  })));
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 2);
+  await openCompare();
+  const fromPage = JSON.parse((await download('.compare-actions .compare-json')).text);
+  const fromCli = JSON.parse(cliCompare(seeds, 'json', SEEDS));
+  assert.deepEqual(fromPage, fromCli);
+  // 规模以上工业增加值 (规上工业增加值 in 002): 9.0% then 8.4%, in the columns' order.
+  const row = fromCli.rows.find((r) => r.kind === 'change' && [r.metric, ...(r.also ?? [])].includes('规模以上工业增加值'));
+  assert.ok(row, JSON.stringify(fromCli.rows.map((r) => r.metric)));
+  const found = row.cells.flat().map((c) => c.value).filter((v) => v === 9 || v === 8.4);
+  assert.deepEqual(found, [9, 8.4]);
+  const shown = (await compareRows()).find((r) => r.name === '规模以上工业增加值 · 增长');
+  assert.deepEqual(shown.cells, row.cells.map((cs) => cs.map((c) => c.headline)));
+});
+
+test('#11.4 two rows merge and split; the choice is exported, imported and kept over a reload; a bad file is refused', async () => {
+  await page.setInputFiles('.toolbar input[type=file]', asFiles(['a.txt', 'b.txt', 'c.txt']));
+  await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 3);
+  await openCompare();
+  await page.check('#compare-all');
+  await page.waitForSelector('.compare-row:has-text("粮食总产量")');
+  const before = (await compareRows()).length;
+  await page.locator('.compare-row', { hasText: '粮食产量 ·' }).locator('.row-select').check();
+  await page.locator('.compare-row', { hasText: '粮食总产量' }).locator('.row-select').check();
+  await page.click('.compare-actions button.merge');
+  await page.waitForFunction((n) => document.querySelectorAll('.compare-row').length === n - 1, before);
+  const merged = (await compareRows()).find((r) => r.name.startsWith('粮食产量'));
+  assert.deepEqual(merged.cells.filter((c) => c.length).flat(), ['118.2万吨', '120.5万吨', '125.3万吨']);
+  assert.match(await page.textContent('.compare-row:has-text("粮食产量 ·") .row-also'), /粮食总产量/);
+  // Exported with the workspace; a fresh page imports it, merge and all.
+  const saved = await download('.article-actions .export-workspace');
+  const workspace = JSON.parse(saved.text);
+  assert.equal(workspace.format, 'zhibiao-workspace');
+  assert.equal(workspace.version, 1);
+  assert.deepEqual(workspace.articles.map((a) => a.source), ['a.txt', 'b.txt', 'c.txt']);
+  assert.deepEqual(workspace.merges, [{ metric: '粮食总产量', key: workspace.merges[0].key }]);
+  // Kept over a reload.
+  await page.reload();
+  await page.waitForSelector('.article-item');
+  await openCompare();
+  await page.check('#compare-all');
+  await page.waitForFunction((n) => document.querySelectorAll('.compare-row').length === n - 1, before);
+  // Split: the two rows again.
+  await page.click('.compare-row:has-text("粮食产量 ·") button.split');
+  await page.waitForFunction((n) => document.querySelectorAll('.compare-row').length === n, before);
+
+  const own = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', serviceWorkers: 'block' });
+  const fresh = await own.newPage();
+  fresh.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  fresh.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  fresh.on('request', (r) => requests.push(r.url()));
+  await fresh.goto(url);
+  await fresh.waitForSelector('#article-input');
+  await fresh.setInputFiles('.toolbar input[type=file]', asFiles(['a.txt']));
+  await fresh.waitForSelector('.article-item');
+  // A bad file: a clear message, the workspace unchanged.
+  await fresh.setInputFiles('.articles input.workspace-file', { name: 'cards.json', mimeType: 'application/json', buffer: Buffer.from('{"articles":[]}') });
+  await fresh.waitForFunction(() => /无法导入：这不是指标工作区文件/.test(document.querySelector('.notice').textContent));
+  assert.equal((await listed(fresh)).length, 1);
+  await fresh.setInputFiles('.articles input.workspace-file', { name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(saved.text) });
+  await fresh.waitForFunction(() => document.querySelectorAll('.article-item').length === 3);
+  assert.match(await fresh.textContent('.notice'), /已导入工作区：3 篇文章/);
+  await fresh.click('.view-switch .view-compare');
+  await fresh.check('#compare-all');
+  await fresh.waitForSelector('.compare-row:has-text("粮食产量 ·") .row-also');
+  await own.close();
 });
