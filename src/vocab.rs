@@ -65,8 +65,8 @@ pub struct Vocab {
     pub period_words: Words,
     /// Names of newspapers and news services that make a short line a byline.
     pub press: Words,
-    pub tail_markers: Vec<&'static str>,
-    pub line_markers: Vec<&'static str>,
+    pub tail_markers: Words,
+    pub line_markers: Words,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -118,6 +118,26 @@ impl Words {
             return None;
         }
         starts_with_any(chars, at, &self.words)
+    }
+
+    /// The first word found in `text` (the leftmost; of those starting there, the longest).
+    pub fn find_in(&self, text: &str) -> Option<&'static str> {
+        text.char_indices()
+            .find_map(|(i, c)| self.str_at(text, i, c))
+    }
+
+    /// The longest word that `text` starts with.
+    pub fn prefix_of(&self, text: &str) -> Option<&'static str> {
+        self.str_at(text, 0, text.chars().next()?)
+    }
+
+    /// The longest word that `text[i..]` starts with, `c` being the char at `i`.
+    fn str_at(&self, text: &str, i: usize, c: char) -> Option<&'static str> {
+        if self.firsts.binary_search(&c).is_err() {
+            return None;
+        }
+        let rest = &text[i..];
+        self.words.iter().copied().find(|w| rest.starts_with(w))
     }
 
     /// The longest word that `chars[..end]` ends with.
@@ -248,8 +268,8 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .map(|(verb, basis)| (verb, basis.trim()))
             .collect(),
         basis_carriers: list(include_str!("vocab/carry.txt")),
-        tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
-        line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
+        tail_markers: kind_list(include_str!("vocab/boilerplate.txt"), "tail"),
+        line_markers: kind_list(include_str!("vocab/boilerplate.txt"), "line"),
     }
 });
 
@@ -332,5 +352,22 @@ mod tests {
         let chars: Vec<char> = "同比增长".chars().collect();
         assert_eq!(ends_with_any(&chars, 4, &VOCAB.growth), Some("增长"));
         assert_eq!(ends_with_any(&chars, 2, &VOCAB.basis), Some("同比"));
+    }
+
+    #[test]
+    fn words_found_in_a_str_leftmost_then_longest() {
+        let words = Words::new(longest_first(vec![
+            "订户",
+            "月费订户",
+            "编辑：",
+            "责任编辑",
+        ]));
+        assert_eq!(words.find_in("本报月费订户专享"), Some("月费订户"));
+        assert_eq!(words.find_in("责任编辑：张三"), Some("责任编辑"));
+        assert_eq!(words.find_in("张三 编辑：李四"), Some("编辑："));
+        assert_eq!(words.find_in("没有"), None);
+        assert_eq!(words.prefix_of("订户须知"), Some("订户"));
+        assert_eq!(words.prefix_of("本报订户"), None);
+        assert_eq!(words.prefix_of(""), None);
     }
 }

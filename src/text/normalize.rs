@@ -19,7 +19,6 @@
 //! which the line pass must not join away. The line pass removes both.
 
 use super::script::{cn_digit, cn_power, han, wide};
-use std::sync::LazyLock;
 
 /// Normalised text plus, for each of its characters, where it came from in the input.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -1211,7 +1210,7 @@ fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
 /// text. Should a line ever change its char count, its chars are converted one by one
 /// instead, which cannot shift the map.
 fn simplify(v: &[Pair]) -> String {
-    let touched = &*T2S_TOUCHED;
+    let touched = &T2S_TOUCHED;
     let may_change = |c: char| {
         let u = c as usize;
         u < 0x10000 && touched[u / 64] & (1 << (u % 64)) != 0
@@ -1240,36 +1239,8 @@ fn simplify(v: &[Pair]) -> String {
 }
 
 /// Chars `fast2s` may change, as a bit set over the Basic Multilingual Plane (it changes no
-/// others): those it changes alone, found by converting each once, and those it changes only
-/// next to certain others (藉口, 看著, 苧麻 in fast2s 0.3). Should the probe ever come back
-/// with another char count, every char is marked, which is slow but still right.
-static T2S_TOUCHED: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
-    let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
-    let chars: Vec<char> = ('\u{800}'..='\u{FFFF}').collect();
-    // Spaces between the chars: no context for any of them.
-    let mut probe = String::with_capacity(chars.len() * 4);
-    for &c in &chars {
-        probe.push(c);
-        probe.push(' ');
-    }
-    let out = fast2s::convert(&probe);
-    if out.chars().count() == chars.len() * 2 {
-        for (&c, d) in chars.iter().zip(out.chars().step_by(2)) {
-            if c != d {
-                set(c);
-            }
-        }
-    } else {
-        chars.iter().for_each(|&c| set(c));
-    }
-    for c in [
-        '藉', '著', '苧', '兒', '覆', '夥', '瞭', '麽', '幺', '於', '乾', '闔', '鍾', '讎', '畫',
-    ] {
-        set(c);
-    }
-    bits
-});
+/// others), found at compile time by `build.rs`.
+static T2S_TOUCHED: [u64; 0x10000 / 64] = include!(concat!(env!("OUT_DIR"), "/t2s_touched.rs"));
 
 /// One char converted without context; kept as is unless it converts to exactly one char.
 fn convert_one(c: char) -> char {
@@ -1530,6 +1501,18 @@ mod tests {
             let n = normalize(input);
             assert_eq!(n.headings, want, "{input:?} → {:?}", n.text);
         }
+    }
+
+    #[test]
+    fn the_compile_time_table_holds_every_char_fast2s_changes_alone() {
+        for c in ('\u{800}'..='\u{FFFF}').filter(|&c| convert_one(c) != c) {
+            let u = c as usize;
+            assert!(T2S_TOUCHED[u / 64] & (1 << (u % 64)) != 0, "{c}");
+        }
+        // Changed only beside another char: 著 alone stays, in 看著 it becomes 着.
+        assert_eq!(convert_one('著'), '著');
+        let pairs: Vec<Pair> = "看著".chars().map(|c| (c, 0)).collect();
+        assert_eq!(simplify(&pairs), fast2s::convert("看著"));
     }
 
     #[test]
