@@ -37,7 +37,7 @@ pub fn saved_article() -> Option<(String, String)> {
 /// Keep the article for the next visit; an empty or very long one is forgotten.
 pub fn save_article(text: &str, source: &str) {
     let Some(storage) = storage() else { return };
-    if text.is_empty() || !Handling::of(text.len(), false).keep {
+    if text.is_empty() || !Handling::of(text, false).keep {
         let _ = storage.remove_item(ARTICLE_KEY);
         let _ = storage.remove_item(SOURCE_KEY);
     } else if storage.set_item(ARTICLE_KEY, text).is_err() {

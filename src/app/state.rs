@@ -303,7 +303,7 @@ impl State {
 
     /// How the current text is handled (see [`Handling`]).
     pub fn handling(&self) -> Handling {
-        Handling::of(self.input.len(), self.raw_html)
+        Handling::of(&self.input, self.raw_html)
     }
 
     /// Whether the current text is too long for the text box.
@@ -326,7 +326,7 @@ impl State {
 
     /// Put `text` (from `source`) in place of the current one and analyse it.
     fn replace_text(&mut self, text: String, source: Rc<str>, html: bool) {
-        let handling = Handling::of(text.len(), html);
+        let handling = Handling::of(&text, html);
         self.input = match handling.reduce {
             Reduce::Now => crate::html_to_text(&text).into(),
             Reduce::No | Reduce::InWorker => text.into(),
