@@ -7,8 +7,12 @@
 
 use std::{env, fs, path::Path};
 
+/// Traditional chars that `fast2s` converts only next to certain others, one a line.
+const T2S_CONTEXT: &str = "src/vocab/t2s_context.txt";
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={T2S_CONTEXT}");
     let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let words: Vec<String> = t2s_touched().iter().map(|w| format!("{w:#x}")).collect();
     let table = format!("[{}]\n", words.join(", "));
@@ -17,8 +21,8 @@ fn main() {
 
 /// Chars `fast2s` may change (it changes no others): those it changes alone, found by
 /// converting each once between spaces (no context for any of them), and those it changes
-/// only next to certain others (藉口, 看著, 苧麻 in fast2s 0.3). Should the probe come back
-/// with another char count, every char is marked, which is slow but still right.
+/// only next to certain others (`vocab/t2s_context.txt`). Should the probe come back with
+/// another char count, every char is marked, which is slow but still right.
 fn t2s_touched() -> Vec<u64> {
     let mut bits = vec![0u64; 0x10000 / 64];
     let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
@@ -38,10 +42,12 @@ fn t2s_touched() -> Vec<u64> {
     } else {
         chars.iter().for_each(|&c| set(c));
     }
-    for c in [
-        '藉', '著', '苧', '兒', '覆', '夥', '瞭', '麽', '幺', '於', '乾', '闔', '鍾', '讎', '畫',
-    ] {
-        set(c);
-    }
+    let context = fs::read_to_string(T2S_CONTEXT).expect("read src/vocab/t2s_context.txt");
+    context
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(str::chars)
+        .for_each(set);
     bits
 }

@@ -1,18 +1,138 @@
 //! The rules' vocabularies: word lists embedded from `src/vocab/*.txt`.
 //!
 //! The matcher never spells a word itself; it asks these lists, so adding a word is a one-line
-//! change to a text file (and a test sentence). Each file has one entry a line; `#` starts a
-//! comment line.
+//! change to a text file (and a test sentence). Each file has one entry a line, or a kind and an
+//! entry where a file holds several lists (a struct from [`kinds!`] has a field per kind);
+//! `#` starts a comment line. Single chars that are structure rather than words (第, 年, 的)
+//! are named in `marks.txt` ([`Marks`]). Every stage reads [`VOCAB`]; nothing is handed on.
 
 use crate::model::Bound;
 use std::sync::LazyLock;
 
+/// A struct of word lists, one per kind, read from a file of `kind word` lines: each field is
+/// the kind of the same name, so a list is added by naming it here and in the file.
+/// Kinds listed after `in_order` keep the file's order instead (for words tried one after the
+/// other, each on what the one before left).
+macro_rules! kinds {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($kind:ident),* $(,)? }
+        $(in_order { $($seq:ident),* $(,)? })?) => {
+        $(#[$doc])*
+        pub struct $ty {
+            $(pub $kind: Words,)*
+            $($(pub $seq: Vec<&'static str>,)*)?
+        }
+
+        impl $ty {
+            fn load() -> $ty {
+                let src = include_str!($file);
+                $ty {
+                    $($kind: kind_list(src, stringify!($kind)),)*
+                    $($($seq: markers(src, stringify!($seq)),)*)?
+                }
+            }
+
+            /// Every list with its kind, for the test that none is empty.
+            #[cfg(test)]
+            pub fn all(&self) -> Vec<(&'static str, &Words)> {
+                vec![$((stringify!($kind), &self.$kind),)*]
+            }
+        }
+    };
+}
+
+/// A struct of single characters read from a file of `name char` lines (`marks.txt`).
+macro_rules! marks {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($name:ident),* $(,)? }) => {
+        $(#[$doc])*
+        pub struct $ty {
+            $(pub $name: char,)*
+        }
+
+        impl $ty {
+            fn load() -> $ty {
+                let src = include_str!($file);
+                $ty { $($name: mark(src, stringify!($name)),)* }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// The words glued to a number that the scan reads to decide what it is (`scan.txt`).
+    ScanWords from "vocab/scan.txt" {
+        points, times, rough, not_rough, rough_scale, vague, date, streak, streak_lead,
+        glued_before, glued_after, duration_unit, duration, casualty_unit, casualty, rank_unit,
+        rank_first, rank_top, not_rank, not_top, doubling, doubling_lead, doubling_end,
+        percent_words, tenth, not_tenth, tenth_before, tenth_above, joiner, trillion,
+        trillion_before, negative,
+    }
+}
+
+kinds! {
+    /// What a fact takes from around its clause: lists, from-to changes, subjects (`context.txt`).
+    ContextWords from "vocab/context.txt" {
+        joined_values, conjunction, over, from, to, from_to_adverb, from_to_verb, list,
+        measure_end, respectively, average, view_open, view_close, entity_lead, subject_lead,
+        subject_follower, subject_glue,
+    }
+}
+
+kinds! {
+    /// How a metric is named from the words before its number (`names.txt`).
+    NameWords from "vocab/names.txt" {
+        anaphor, cumulative, modal, compared, compared_with, comparison,
+        not_comparison, comparison_basis, post_trailing, total, place_end, place_suffix,
+    }
+}
+
+kinds! {
+    /// How periods and dates are written around their numbers (`dates.txt`).
+    DateWords from "vocab/dates.txt" {
+        first_months, day, end, since, not_after, whole_year, until,
+    }
+    in_order { period_end, period_junk }
+}
+
+kinds! {
+    /// What a clause's words make of its quantities (`readings.txt`).
+    ReadingWords from "vocab/readings.txt" {
+        ranked_in, contribution, new_level, relative_lead, relative_end, view, name_close,
+        metric_trim,
+    }
+    in_order { streak_verb }
+}
+
+marks! {
+    /// Single characters the rules read as structure (`marks.txt`).
+    Marks from "vocab/marks.txt" {
+        ordinal, year, month, day, of, etc,
+    }
+}
+
+/// The char named `name` in a file of `name char` lines. The files are part of the build and
+/// tested, so a missing name is a bug in this crate, never in the input.
+fn mark(src: &'static str, name: &str) -> char {
+    markers(src, name)
+        .first()
+        .and_then(|m| m.chars().next())
+        .unwrap_or_else(|| panic!("vocab: no mark {name}"))
+}
+
 /// Every list, parsed once.
 pub struct Vocab {
+    pub scan: ScanWords,
+    pub context: ContextWords,
+    pub names: NameWords,
+    pub dates: DateWords,
+    pub readings: ReadingWords,
+    pub marks: Marks,
+    /// Scale words with their power of ten (`scales.txt`), longest first.
+    pub scales: Vec<(&'static str, i32)>,
+    /// Where a rank is taken (全省第3), also a rank's `versus` (`rank.txt`).
+    pub rank_scopes: Words,
     pub growth: Words,
     pub decline: Words,
     pub basis: Words,
-    pub share: Words,
     pub target: Words,
     /// Phrases that contain a target word without being a target (计划单列市).
     pub not_target: Vec<&'static str>,
@@ -45,6 +165,8 @@ pub struct Vocab {
     pub plan_modal: Words,
     pub plan_past: Words,
     pub plan_close: Words,
+    /// After a modal, makes it another word (将近).
+    pub plan_not_modal: Words,
     /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
     pub obtain_verbs: Words,
     pub funds: Words,
@@ -67,6 +189,42 @@ pub struct Vocab {
     pub press: Words,
     pub tail_markers: Words,
     pub line_markers: Words,
+    pub table: TableWords,
+}
+
+/// The words of table headers, row labels and titles (`table.txt`).
+pub struct TableWords {
+    /// A column header that makes its numbers changes (比上年增长(%)).
+    pub change: Words,
+    /// A column header that makes its numbers shares (占营业收入比重).
+    pub share: Words,
+    /// A column measure that names nothing alone (金额).
+    pub generic: Words,
+    /// A row whose label follows the measure (总计).
+    pub total: Words,
+    /// The header of the column of row names.
+    pub label: Words,
+    /// The header of a unit column, and the word of a unit line.
+    pub unit: Words,
+    /// The header of a column of periods.
+    pub period: Words,
+    /// What a table's title ends with that is not its topic (构成).
+    pub title: Words,
+}
+
+impl TableWords {
+    fn load(src: &'static str) -> TableWords {
+        TableWords {
+            change: kind_list(src, "change"),
+            share: kind_list(src, "share"),
+            generic: kind_list(src, "generic"),
+            total: kind_list(src, "total"),
+            label: kind_list(src, "label"),
+            unit: kind_list(src, "unit"),
+            period: kind_list(src, "period"),
+            title: kind_list(src, "title"),
+        }
+    }
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -87,37 +245,84 @@ fn list(src: &'static str) -> Words {
     ))
 }
 
-/// A word list, longest first, that answers "which word starts (or ends) here?" quickly: most
-/// positions hold a char no word starts (or ends) with.
+/// A word list, longest first, that answers "which word starts (or ends) here?" quickly: the
+/// words are indexed by their first and their last char, so a position is checked only
+/// against the words that could match there (most positions hold a char no word starts or
+/// ends with).
 #[derive(Debug)]
 pub struct Words {
     words: Vec<&'static str>,
-    firsts: Vec<char>,
-    lasts: Vec<char>,
+    /// Each word's chars, for comparing without decoding it again.
+    spelt: Vec<Box<[char]>>,
+    /// For each char a word starts with, sorted: the words that start with it, longest first
+    /// (indices into `words`).
+    starting: Vec<(char, Box<[u32]>)>,
+    /// The same for the char a word ends with.
+    ending: Vec<(char, Box<[u32]>)>,
+    /// The one-char words, sorted, for [`Words::has`].
+    singles: Vec<char>,
+}
+
+/// The words of `spelt` (longest first) grouped by the char `key` picks, in that order.
+fn index_by(
+    spelt: &[Box<[char]>],
+    key: impl Fn(&[char]) -> Option<char>,
+) -> Vec<(char, Box<[u32]>)> {
+    let mut keyed: Vec<(char, u32)> = spelt
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| Some((key(w)?, i as u32)))
+        .collect();
+    // Stable: each char's words stay longest first.
+    keyed.sort_by_key(|&(c, _)| c);
+    let mut index: Vec<(char, Vec<u32>)> = Vec::new();
+    for (c, i) in keyed {
+        match index.last_mut() {
+            Some((last, words)) if *last == c => words.push(i),
+            _ => index.push((c, vec![i])),
+        }
+    }
+    index.into_iter().map(|(c, v)| (c, v.into())).collect()
+}
+
+/// The entry of `c` in an index made by [`index_by`].
+fn lookup(index: &[(char, Box<[u32]>)], c: char) -> &[u32] {
+    index
+        .binary_search_by_key(&c, |(k, _)| *k)
+        .map_or(&[], |at| &index[at].1)
 }
 
 impl Words {
     pub fn new(words: Vec<&'static str>) -> Words {
-        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-        let mut lasts: Vec<char> = words.iter().filter_map(|w| w.chars().last()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        lasts.sort_unstable();
-        lasts.dedup();
+        let spelt: Vec<Box<[char]>> = words.iter().map(|w| w.chars().collect()).collect();
+        let starting = index_by(&spelt, |w| w.first().copied());
+        let ending = index_by(&spelt, |w| w.last().copied());
+        let mut singles: Vec<char> = spelt
+            .iter()
+            .filter_map(|w| match **w {
+                [c] => Some(c),
+                _ => None,
+            })
+            .collect();
+        singles.sort_unstable();
+        singles.dedup();
         Words {
             words,
-            firsts,
-            lasts,
+            spelt,
+            starting,
+            ending,
+            singles,
         }
     }
 
     /// The longest word that `chars[at..]` starts with.
     pub fn at(&self, chars: &[char], at: usize) -> Option<&'static str> {
-        let c = chars.get(at)?;
-        if self.firsts.binary_search(c).is_err() {
-            return None;
-        }
-        starts_with_any(chars, at, &self.words)
+        let rest = chars.get(at..)?;
+        let first = *rest.first()?;
+        lookup(&self.starting, first)
+            .iter()
+            .find(|&&i| rest.starts_with(&self.spelt[i as usize]))
+            .map(|&i| self.words[i as usize])
     }
 
     /// The first word found in `text` (the leftmost; of those starting there, the longest).
@@ -133,20 +338,37 @@ impl Words {
 
     /// The longest word that `text[i..]` starts with, `c` being the char at `i`.
     fn str_at(&self, text: &str, i: usize, c: char) -> Option<&'static str> {
-        if self.firsts.binary_search(&c).is_err() {
-            return None;
-        }
         let rest = &text[i..];
-        self.words.iter().copied().find(|w| rest.starts_with(w))
+        lookup(&self.starting, c)
+            .iter()
+            .map(|&i| self.words[i as usize])
+            .find(|w| rest.starts_with(w))
+    }
+
+    /// Whether `c` is one of the list's one-char words.
+    pub fn has(&self, c: char) -> bool {
+        self.singles.binary_search(&c).is_ok()
+    }
+
+    /// Whether `chars` is, whole, one of the list's words.
+    pub fn is(&self, chars: &[char]) -> bool {
+        self.at(chars, 0)
+            .is_some_and(|w| w.chars().count() == chars.len())
+    }
+
+    /// Whether `word` is one of the list's words.
+    pub fn holds(&self, word: &str) -> bool {
+        self.words.contains(&word)
     }
 
     /// The longest word that `chars[..end]` ends with.
     pub fn ending(&self, chars: &[char], end: usize) -> Option<&'static str> {
-        let c = chars.get(end.checked_sub(1)?)?;
-        if self.lasts.binary_search(c).is_err() {
-            return None;
-        }
-        ends_with_any(chars, end, &self.words)
+        let head = chars.get(..end)?;
+        let last = *head.last()?;
+        lookup(&self.ending, last)
+            .iter()
+            .find(|&&i| head.ends_with(&self.spelt[i as usize]))
+            .map(|&i| self.words[i as usize])
     }
 }
 
@@ -203,10 +425,26 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let target_src = include_str!("vocab/target.txt");
     let plan_src = include_str!("vocab/plan.txt");
     Vocab {
+        scan: ScanWords::load(),
+        context: ContextWords::load(),
+        names: NameWords::load(),
+        dates: DateWords::load(),
+        readings: ReadingWords::load(),
+        marks: Marks::load(),
+        scales: {
+            let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
+                .filter_map(|l| {
+                    let (w, p) = l.split_once(' ')?;
+                    Some((w, p.trim().parse().ok()?))
+                })
+                .collect();
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+            v
+        },
+        rank_scopes: kind_list(include_str!("vocab/rank.txt"), "scope"),
         growth: list(include_str!("vocab/growth.txt")),
         decline: list(include_str!("vocab/decline.txt")),
         basis: list(include_str!("vocab/basis.txt")),
-        share: list(include_str!("vocab/share.txt")),
         target: list(target_src),
         not_target: lines(target_src)
             .filter_map(|l| l.strip_prefix('!'))
@@ -229,6 +467,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         plan_modal: kind_list(plan_src, "modal"),
         plan_past: kind_list(plan_src, "past"),
         plan_close: kind_list(plan_src, "close"),
+        plan_not_modal: kind_list(plan_src, "not_modal"),
         obtain_verbs: kind_list(include_str!("vocab/funds.txt"), "verb"),
         funds: kind_list(include_str!("vocab/funds.txt"), "object"),
         aliases: lines(include_str!("vocab/aliases.txt"))
@@ -270,6 +509,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         basis_carriers: list(include_str!("vocab/carry.txt")),
         tail_markers: kind_list(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: kind_list(include_str!("vocab/boilerplate.txt"), "line"),
+        table: TableWords::load(include_str!("vocab/table.txt")),
     }
 });
 
@@ -304,7 +544,6 @@ mod tests {
             &v.growth,
             &v.decline,
             &v.basis,
-            &v.share,
             &v.target,
             &v.scope,
             &v.lead,
@@ -325,12 +564,34 @@ mod tests {
             &v.obtain_verbs,
             &v.funds,
             &v.press,
+            &v.table.change,
+            &v.table.share,
+            &v.table.generic,
+            &v.table.total,
+            &v.table.label,
+            &v.table.unit,
+            &v.table.period,
+            &v.table.title,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();
             assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{list:?}");
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
+        for (kind, list) in v
+            .scan
+            .all()
+            .into_iter()
+            .chain(v.context.all())
+            .chain(v.names.all())
+            .chain(v.dates.all())
+            .chain(v.readings.all())
+        {
+            assert!(!list.is_empty(), "no {kind} words");
+        }
+        assert_eq!(v.marks.ordinal, '第');
+        assert_eq!(v.scales.first(), Some(&("万亿", 12)));
+        assert!(v.rank_scopes.holds("全国城市"));
         assert!(v.not_target.contains(&"计划单列"));
         assert!(v.aliases.contains(&("规模以上", "规上")));
         assert!(v
@@ -352,6 +613,30 @@ mod tests {
         let chars: Vec<char> = "同比增长".chars().collect();
         assert_eq!(ends_with_any(&chars, 4, &VOCAB.growth), Some("增长"));
         assert_eq!(ends_with_any(&chars, 2, &VOCAB.basis), Some("同比"));
+    }
+
+    #[test]
+    fn the_indexed_matcher_finds_what_a_scan_of_every_word_finds() {
+        let v = &*VOCAB;
+        let text = format!(
+            "{}{}",
+            crate::SAMPLE,
+            "同比增长个百分点规模以上增速为达到计划单列市"
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for list in [
+            &v.growth, &v.decline, &v.basis, &v.units, &v.scope, &v.fillers, &v.target,
+        ] {
+            for i in 0..=chars.len() + 1 {
+                assert_eq!(
+                    list.at(&chars, i),
+                    starts_with_any(&chars, i, list),
+                    "at {i}"
+                );
+                let scanned = (i <= chars.len()).then(|| ends_with_any(&chars, i, list));
+                assert_eq!(list.ending(&chars, i), scanned.flatten(), "ending {i}");
+            }
+        }
     }
 
     #[test]
