@@ -1,10 +1,19 @@
 //! Throughput and scaling of the whole engine (normalise, scan, rules, cards) on one core.
 //!
 //! `cargo bench --bench throughput`: MB/s over the corpus (../shared/corpus when present, else
-//! the built-in sample), then the time for 1 KB … 10 MB of concatenated articles, which must
-//! grow linearly (10 MB ≤ 12 × 1 MB).
+//! the built-in sample); each stage's MB/s (normalise, segment, scan, read, cards, render to
+//! JSON) on mixed articles; the time for 1 KB … 10 MB of concatenated articles, which must
+//! grow linearly (10 MB ≤ 12 × 1 MB); and the CLI end to end (`--format json`, one thread) on
+//! 10 MB and 100 MB of mixed articles, as one file and as a folder of articles.
+//! `cargo bench --bench throughput -- stages` prints only the stages.
 
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
+use zhibiao::Stage;
+
+/// The fixture article of the browser tests, the second kind of article in the mix.
+const ARTICLE: &str = include_str!("../tests/browser/fixtures/article.txt");
 
 fn corpus() -> Vec<String> {
     let mut texts = Vec::new();
@@ -83,7 +92,145 @@ fn varied(all: &str, bytes: usize) -> String {
     s
 }
 
+/// Copy `i` of the two articles (the sample and the fixture in turn), its years and decimals
+/// shifted by `i` so that every copy states new facts, as `tests/browser/bench.mjs` does.
+fn mixed_copy(i: usize) -> String {
+    let src = if i % 2 == 1 { ARTICLE } else { zhibiao::SAMPLE };
+    let src = src.replace("2024", &(1900 + i % 120).to_string());
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len() + 64);
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        let starts_int = c.is_ascii_digit() && (at == 0 || !chars[at - 1].is_ascii_digit());
+        if starts_int {
+            let end = (at..chars.len())
+                .find(|&j| !chars[j].is_ascii_digit())
+                .unwrap_or(chars.len());
+            let decimal = chars.get(end) == Some(&'.')
+                && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+                && (at == 0 || chars[at - 1] != '.');
+            let digits: String = chars[at..end].iter().collect();
+            match digits.parse::<u64>() {
+                Ok(n) if decimal => out.push_str(&(n + (i % 997) as u64).to_string()),
+                _ => out.push_str(&digits),
+            }
+            at = end;
+        } else {
+            out.push(c);
+            at += 1;
+        }
+    }
+    out
+}
+
+/// At least `bytes` of mixed articles, each one new (see [`mixed_copy`]).
+fn mixed(bytes: usize) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut size = 0;
+    while size < bytes {
+        let part = mixed_copy(parts.len());
+        size += part.len() + 1;
+        parts.push(part);
+    }
+    parts
+}
+
+/// Seconds spent in each stage of analysing `text` (best of `runs`), and in rendering it to
+/// JSON.
+fn stage_times(text: &str, runs: usize) -> Vec<(&'static str, f64)> {
+    let names = ["normalise", "segment", "scan", "read", "cards", "render"];
+    let mut best = vec![f64::MAX; names.len()];
+    for _ in 0..runs {
+        let mut times = Vec::new();
+        let mut last = Instant::now();
+        let article = zhibiao::analyze_staged(
+            "bench",
+            std::hint::black_box(text),
+            &zhibiao::Options::default(),
+            &mut |_| {},
+            &mut |_: Stage| {
+                times.push(last.elapsed().as_secs_f64());
+                last = Instant::now();
+            },
+        );
+        let report = zhibiao::Report {
+            articles: vec![article],
+        };
+        let t = Instant::now();
+        std::hint::black_box(zhibiao::render::json(&report).expect("json"));
+        times.push(t.elapsed().as_secs_f64());
+        for (b, t) in best.iter_mut().zip(times) {
+            *b = b.min(t);
+        }
+    }
+    names.into_iter().zip(best).collect()
+}
+
+fn print_stages(label: &str, text: &str, runs: usize) {
+    let times = stage_times(text, runs);
+    let total: f64 = times.iter().map(|(_, t)| t).sum();
+    let mb = text.len() as f64 / 1e6;
+    print!("stages, {label}:");
+    for (name, t) in &times {
+        print!(" {name} {:.0}", mb / t);
+    }
+    println!(
+        " MB/s; all {:.1} MB/s; slowest: {}",
+        mb / total,
+        times
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map_or("", |(n, _)| n)
+    );
+}
+
+/// Seconds the CLI takes for `--format json --jobs 1` over `path`.
+fn cli(path: &Path) -> f64 {
+    let t = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhibiao"))
+        .args(["--format", "json", "--jobs", "1"])
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run the CLI");
+    assert!(out.success(), "the CLI failed on {}", path.display());
+    t.elapsed().as_secs_f64()
+}
+
+/// The CLI end to end on `mb` MB of mixed articles, as one file and as a folder of articles.
+fn print_cli(dir: &Path, mb: usize) {
+    let parts = mixed(mb << 20);
+    let bytes: usize = parts.iter().map(|p| p.len() + 1).sum();
+    let one = dir.join(format!("mixed-{mb}.txt"));
+    std::fs::write(&one, parts.join("\n")).expect("write");
+    let folder = dir.join(format!("mixed-{mb}"));
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    for (i, p) in parts.iter().enumerate() {
+        std::fs::write(folder.join(format!("{i:06}.txt")), p).expect("write");
+    }
+    let mbs = |secs: f64| bytes as f64 / secs / 1e6;
+    let (t1, t2) = (cli(&one), cli(&folder));
+    println!(
+        "cli, {mb} MB of mixed articles to JSON (one thread): one file {:.2} s ({:.1} MB/s); {} articles {:.2} s ({:.1} MB/s)",
+        t1,
+        mbs(t1),
+        parts.len(),
+        t2,
+        mbs(t2)
+    );
+}
+
 fn main() {
+    let only_stages = std::env::args().any(|a| a == "stages");
+    for (label, kb, runs) in [("4 KB", 4, 50), ("250 KB", 250, 10), ("10 MB", 10 << 10, 2)] {
+        let text = mixed(kb << 10).join("\n");
+        print_stages(label, &text, runs);
+    }
+    if only_stages {
+        return;
+    }
     let texts = corpus();
     let total: usize = texts.iter().map(String::len).sum();
     let start = Instant::now();
@@ -140,4 +287,10 @@ fn main() {
         "scaling: 10 MB takes {:.2}× the time of 1 MB (linear is 10×, the bar is ≤ 12×)",
         ten / one
     );
+    let dir = std::env::temp_dir().join(format!("zhibiao-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for mb in [10, 100] {
+        print_cli(&dir, mb);
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }

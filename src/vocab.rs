@@ -203,10 +203,8 @@ pub struct Vocab {
     pub review: Words,
     /// Names of newspapers and news services that make a short line a byline.
     pub press: Words,
-    pub tail_markers: Vec<&'static str>,
-    pub line_markers: Vec<&'static str>,
-    /// Traditional chars that `fast2s` converts only next to certain others (`t2s_context.txt`).
-    pub t2s_context: Words,
+    pub tail_markers: Words,
+    pub line_markers: Words,
     pub table: TableWords,
 }
 
@@ -263,49 +261,104 @@ fn list(src: &'static str) -> Words {
     ))
 }
 
-/// A word list, longest first, that answers "which word starts (or ends) here?" quickly: most
-/// positions hold a char no word starts (or ends) with.
+/// A word list, longest first, that answers "which word starts (or ends) here?" quickly: the
+/// words are indexed by their first and their last char, so a position is checked only
+/// against the words that could match there (most positions hold a char no word starts or
+/// ends with).
 #[derive(Debug)]
 pub struct Words {
     words: Vec<&'static str>,
-    firsts: Vec<char>,
-    lasts: Vec<char>,
+    /// Each word's chars, for comparing without decoding it again.
+    spelt: Vec<Box<[char]>>,
+    /// For each char a word starts with, sorted: the words that start with it, longest first
+    /// (indices into `words`).
+    starting: Vec<(char, Box<[u32]>)>,
+    /// The same for the char a word ends with.
+    ending: Vec<(char, Box<[u32]>)>,
     /// The one-char words, sorted, for [`Words::has`].
     singles: Vec<char>,
 }
 
+/// The words of `spelt` (longest first) grouped by the char `key` picks, in that order.
+fn index_by(
+    spelt: &[Box<[char]>],
+    key: impl Fn(&[char]) -> Option<char>,
+) -> Vec<(char, Box<[u32]>)> {
+    let mut keyed: Vec<(char, u32)> = spelt
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| Some((key(w)?, i as u32)))
+        .collect();
+    // Stable: each char's words stay longest first.
+    keyed.sort_by_key(|&(c, _)| c);
+    let mut index: Vec<(char, Vec<u32>)> = Vec::new();
+    for (c, i) in keyed {
+        match index.last_mut() {
+            Some((last, words)) if *last == c => words.push(i),
+            _ => index.push((c, vec![i])),
+        }
+    }
+    index.into_iter().map(|(c, v)| (c, v.into())).collect()
+}
+
+/// The entry of `c` in an index made by [`index_by`].
+fn lookup(index: &[(char, Box<[u32]>)], c: char) -> &[u32] {
+    index
+        .binary_search_by_key(&c, |(k, _)| *k)
+        .map_or(&[], |at| &index[at].1)
+}
+
 impl Words {
     pub fn new(words: Vec<&'static str>) -> Words {
-        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-        let mut lasts: Vec<char> = words.iter().filter_map(|w| w.chars().last()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        lasts.sort_unstable();
-        lasts.dedup();
-        let mut singles: Vec<char> = words
+        let spelt: Vec<Box<[char]>> = words.iter().map(|w| w.chars().collect()).collect();
+        let starting = index_by(&spelt, |w| w.first().copied());
+        let ending = index_by(&spelt, |w| w.last().copied());
+        let mut singles: Vec<char> = spelt
             .iter()
-            .filter_map(|w| {
-                let mut cs = w.chars();
-                cs.next().filter(|_| cs.next().is_none())
+            .filter_map(|w| match **w {
+                [c] => Some(c),
+                _ => None,
             })
             .collect();
         singles.sort_unstable();
         singles.dedup();
         Words {
             words,
-            firsts,
-            lasts,
+            spelt,
+            starting,
+            ending,
             singles,
         }
     }
 
     /// The longest word that `chars[at..]` starts with.
     pub fn at(&self, chars: &[char], at: usize) -> Option<&'static str> {
-        let c = chars.get(at)?;
-        if self.firsts.binary_search(c).is_err() {
-            return None;
-        }
-        starts_with_any(chars, at, &self.words)
+        let rest = chars.get(at..)?;
+        let first = *rest.first()?;
+        lookup(&self.starting, first)
+            .iter()
+            .find(|&&i| rest.starts_with(&self.spelt[i as usize]))
+            .map(|&i| self.words[i as usize])
+    }
+
+    /// The first word found in `text` (the leftmost; of those starting there, the longest).
+    pub fn find_in(&self, text: &str) -> Option<&'static str> {
+        text.char_indices()
+            .find_map(|(i, c)| self.str_at(text, i, c))
+    }
+
+    /// The longest word that `text` starts with.
+    pub fn prefix_of(&self, text: &str) -> Option<&'static str> {
+        self.str_at(text, 0, text.chars().next()?)
+    }
+
+    /// The longest word that `text[i..]` starts with, `c` being the char at `i`.
+    fn str_at(&self, text: &str, i: usize, c: char) -> Option<&'static str> {
+        let rest = &text[i..];
+        lookup(&self.starting, c)
+            .iter()
+            .map(|&i| self.words[i as usize])
+            .find(|w| rest.starts_with(w))
     }
 
     /// Whether `c` is one of the list's one-char words.
@@ -326,11 +379,12 @@ impl Words {
 
     /// The longest word that `chars[..end]` ends with.
     pub fn ending(&self, chars: &[char], end: usize) -> Option<&'static str> {
-        let c = chars.get(end.checked_sub(1)?)?;
-        if self.lasts.binary_search(c).is_err() {
-            return None;
-        }
-        ends_with_any(chars, end, &self.words)
+        let head = chars.get(..end)?;
+        let last = *head.last()?;
+        lookup(&self.ending, last)
+            .iter()
+            .find(|&&i| head.ends_with(&self.spelt[i as usize]))
+            .map(|&i| self.words[i as usize])
     }
 }
 
@@ -491,9 +545,8 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .first()
             .copied()
             .unwrap_or_default(),
-        tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
-        line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
-        t2s_context: list(include_str!("vocab/t2s_context.txt")),
+        tail_markers: kind_list(include_str!("vocab/boilerplate.txt"), "tail"),
+        line_markers: kind_list(include_str!("vocab/boilerplate.txt"), "line"),
         table: TableWords::load(include_str!("vocab/table.txt")),
     }
 });
@@ -549,7 +602,6 @@ mod tests {
             &v.obtain_verbs,
             &v.funds,
             &v.press,
-            &v.t2s_context,
             &v.table.change,
             &v.table.share,
             &v.table.generic,
@@ -599,5 +651,46 @@ mod tests {
         let chars: Vec<char> = "同比增长".chars().collect();
         assert_eq!(ends_with_any(&chars, 4, &VOCAB.growth), Some("增长"));
         assert_eq!(ends_with_any(&chars, 2, &VOCAB.basis), Some("同比"));
+    }
+
+    #[test]
+    fn the_indexed_matcher_finds_what_a_scan_of_every_word_finds() {
+        let v = &*VOCAB;
+        let text = format!(
+            "{}{}",
+            crate::SAMPLE,
+            "同比增长个百分点规模以上增速为达到计划单列市"
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for list in [
+            &v.growth, &v.decline, &v.basis, &v.units, &v.scope, &v.fillers, &v.target,
+        ] {
+            for i in 0..=chars.len() + 1 {
+                assert_eq!(
+                    list.at(&chars, i),
+                    starts_with_any(&chars, i, list),
+                    "at {i}"
+                );
+                let scanned = (i <= chars.len()).then(|| ends_with_any(&chars, i, list));
+                assert_eq!(list.ending(&chars, i), scanned.flatten(), "ending {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_found_in_a_str_leftmost_then_longest() {
+        let words = Words::new(longest_first(vec![
+            "订户",
+            "月费订户",
+            "编辑：",
+            "责任编辑",
+        ]));
+        assert_eq!(words.find_in("本报月费订户专享"), Some("月费订户"));
+        assert_eq!(words.find_in("责任编辑：张三"), Some("责任编辑"));
+        assert_eq!(words.find_in("张三 编辑：李四"), Some("编辑："));
+        assert_eq!(words.find_in("没有"), None);
+        assert_eq!(words.prefix_of("订户须知"), Some("订户"));
+        assert_eq!(words.prefix_of("本报订户"), None);
+        assert_eq!(words.prefix_of(""), None);
     }
 }

@@ -81,3 +81,48 @@ pub fn sample() -> String {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+extern "C" {
+    /// The host's clock (Node's and the browser's `performance.now()`), in ms.
+    #[wasm_bindgen(js_namespace = performance)]
+    fn now() -> f64;
+}
+
+/// Milliseconds spent in each stage of analysing `text` (best of `runs`): normalise, segment,
+/// scan, read, cards (as [`zhibiao::Stage`] lists them), then the JSON render; and, first, the
+/// time the rules took to get ready (the first analysis of a one-line article, less a later
+/// one). For `tests/browser/bench.mjs`, built with the `bench` feature.
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+pub fn stages(text: &str, runs: u32) -> Vec<f64> {
+    let line = "全市规上工业增加值同比增长8.4%。";
+    let once = || {
+        let t = now();
+        zhibiao::analyze("", line);
+        now() - t
+    };
+    let ready = once() - once();
+    let mut best = vec![f64::MAX; 6];
+    for _ in 0..runs.max(1) {
+        let mut times = Vec::with_capacity(6);
+        let mut last = now();
+        let options = zhibiao::Options::default();
+        let article = zhibiao::analyze_staged("", text, &options, &mut |_| {}, &mut |_| {
+            let t = now();
+            times.push(t - last);
+            last = t;
+        });
+        let report = zhibiao::Report {
+            articles: vec![article],
+        };
+        let t = now();
+        let _ = zhibiao::render::json(&report);
+        times.push(now() - t);
+        for (b, t) in best.iter_mut().zip(times) {
+            *b = b.min(t);
+        }
+    }
+    std::iter::once(ready).chain(best).collect()
+}

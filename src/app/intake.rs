@@ -7,10 +7,35 @@
 //! box ([`super::input_pane`]), the worker ([`super::worker`]) and storage
 //! ([`super::browser`]) all ask [`Handling::of`] instead of comparing sizes themselves.
 
-/// Texts longer than this (bytes) are analysed in the background (a Web Worker) and are not
-/// put in the text box: Chromium takes about 0.7 s to lay out a 1 MB text box, and the rules
-/// about 60 ms per 256 KB.
+/// Texts longer than this (bytes) are not put in the text box (Chromium takes about 0.7 s to
+/// lay out a 1 MB text box), and are always analysed in the background.
 pub const LARGE_TEXT: usize = 256 * 1024;
+
+/// The most work (estimated µs, [`work`]) a text may take to be analysed on the page: one
+/// frame. A text that would take longer is analysed in the background (a Web Worker), so no
+/// paste blocks the page for long.
+pub const PAGE_WORK: u64 = 16_000;
+
+/// Estimated µs of wasm work per byte of text (normalising, segmenting, scanning prose) and
+/// per number in it (reading what it means: most of the rules' time), measured with
+/// `node tests/browser/bench.mjs` (wasm stages: 2.2 ms for 4 KB of fact-dense articles, 0.16 s
+/// for 250 KB).
+const WORK_PER_BYTE: f64 = 0.1;
+const WORK_PER_NUMBER: f64 = 12.0;
+
+/// The estimated time (µs) analysing `text` takes on the page: it grows with the numbers the
+/// rules read far more than with the prose around them. One pass over the bytes, no
+/// allocation.
+pub fn work(text: &str) -> u64 {
+    let mut numbers = 0usize;
+    let mut in_number = false;
+    for c in text.chars() {
+        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+        numbers += usize::from(digit && !in_number);
+        in_number = digit;
+    }
+    (text.len() as f64 * WORK_PER_BYTE + numbers as f64 * WORK_PER_NUMBER) as u64
+}
 
 /// The longest article (bytes) kept for the next visit: storage holds a few MB per site, and
 /// reading a long one back would delay every start.
@@ -45,16 +70,20 @@ pub struct Handling {
 }
 
 impl Handling {
-    /// The handling of a text of `bytes` bytes, `html` when it is still a web page's markup.
-    pub fn of(bytes: usize, html: bool) -> Handling {
+    /// The handling of `text`, `html` when it is still a web page's markup: analysed in the
+    /// background when its [`work`] is more than a frame's; out of the box, and its markup
+    /// reduced in the background too, when it is long.
+    pub fn of(text: &str, html: bool) -> Handling {
+        let bytes = text.len();
         let long = bytes > LARGE_TEXT;
+        let background = long || work(text) > PAGE_WORK;
         Handling {
             reduce: match (html, long) {
                 (false, _) => Reduce::No,
                 (true, false) => Reduce::Now,
                 (true, true) => Reduce::InWorker,
             },
-            background: long,
+            background,
             in_box: !long,
             keep: !html && bytes <= SAVE_LIMIT,
         }
@@ -95,7 +124,7 @@ pub enum PasteAs {
 pub fn paste_as(plain: &str, html: &str, current: &str, start: u32, end: u32) -> PasteAs {
     let article = |text: String, html: bool| PasteAs::Article { text, html };
     if !html.trim().is_empty() {
-        if Handling::of(html.len(), true).reduce == Reduce::InWorker {
+        if Handling::of(html, true).reduce == Reduce::InWorker {
             return article(html.to_string(), true);
         }
         let text = crate::html_to_text(html);
@@ -105,7 +134,7 @@ pub fn paste_as(plain: &str, html: &str, current: &str, start: u32, end: u32) ->
             PasteAs::Insert(text)
         };
     }
-    if !Handling::of(plain.len(), false).in_box || needs_choice(current, start, end, plain) {
+    if !Handling::of(plain, false).in_box || needs_choice(current, start, end, plain) {
         article(plain.to_string(), false)
     } else {
         PasteAs::Browser
@@ -117,7 +146,7 @@ pub fn paste_as(plain: &str, html: &str, current: &str, start: u32, end: u32) ->
 pub fn page_paste(plain: &str, html: &str) -> Option<(String, bool)> {
     let pasted = if html.trim().is_empty() {
         (plain.to_string(), false)
-    } else if Handling::of(html.len(), true).reduce == Reduce::InWorker {
+    } else if Handling::of(html, true).reduce == Reduce::InWorker {
         (html.to_string(), true)
     } else {
         (crate::html_to_text(html), false)
@@ -151,24 +180,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn handling_by_size_and_form() {
-        // (bytes, html) → (reduce, background, in_box, keep)
+    fn handling_by_work_size_and_form() {
+        let prose = |bytes: usize| "经济运行稳中有进。".repeat(bytes / 27 + 1);
+        let facts = |bytes: usize| "全市规上工业增加值同比增长8.4%。".repeat(bytes / 44 + 1);
+        let (no, now, worker) = (Reduce::No, Reduce::Now, Reduce::InWorker);
+        // (text, html) → (reduce, background, in_box, keep)
         let cases = [
-            (10, false, (Reduce::No, false, true, true)),
-            (10, true, (Reduce::Now, false, true, false)),
-            (LARGE_TEXT, false, (Reduce::No, false, true, true)),
-            (LARGE_TEXT + 1, false, (Reduce::No, true, false, true)),
-            (LARGE_TEXT + 1, true, (Reduce::InWorker, true, false, false)),
-            (SAVE_LIMIT + 1, false, (Reduce::No, true, false, false)),
+            ("增长8.4%".to_string(), false, (no, false, true, true)),
+            ("<p>增长8.4%</p>".into(), true, (now, false, true, false)),
+            // 30 KB of prose is quick to read; 30 KB of figures is not.
+            (prose(30 << 10), false, (no, false, true, true)),
+            (facts(30 << 10), false, (no, true, true, true)),
+            (
+                format!("<p>{}</p>", facts(30 << 10)),
+                true,
+                (now, true, true, false),
+            ),
+            (prose(100 << 10), false, (no, false, true, true)),
+            // Long prose is work too, but stays in the box up to LARGE_TEXT.
+            (prose(LARGE_TEXT - 64), false, (no, true, true, true)),
+            (prose(LARGE_TEXT + 1), false, (no, true, false, true)),
+            (prose(LARGE_TEXT + 1), true, (worker, true, false, false)),
+            (prose(SAVE_LIMIT + 1), false, (no, true, false, false)),
         ];
-        for (bytes, html, (reduce, background, in_box, keep)) in cases {
-            let h = Handling::of(bytes, html);
+        for (text, html, (reduce, background, in_box, keep)) in cases {
+            let h = Handling::of(&text, html);
             assert_eq!(
                 (h.reduce, h.background, h.in_box, h.keep),
                 (reduce, background, in_box, keep),
-                "{bytes} bytes, html {html}"
+                "{} bytes, html {html}",
+                text.len()
             );
         }
+    }
+
+    #[test]
+    fn work_counts_bytes_and_numbers() {
+        assert_eq!(work(""), 0);
+        assert_eq!(work("abcdefghij"), 1);
+        // Two numbers (8.4 is 8 and 4 to the count, as the rules scan each), full width too.
+        assert_eq!(
+            work("增长8.4%"),
+            (10.0 * WORK_PER_BYTE + 2.0 * WORK_PER_NUMBER) as u64
+        );
+        assert_eq!(
+            work("１２３"),
+            (9.0 * WORK_PER_BYTE + WORK_PER_NUMBER) as u64
+        );
+        // The sample article is read at once on the page.
+        assert!(work(crate::SAMPLE) < PAGE_WORK);
     }
 
     #[test]

@@ -379,7 +379,7 @@ impl State {
 
     /// How the current text is handled (see [`Handling`]).
     pub fn handling(&self) -> Handling {
-        Handling::of(self.input.len(), self.raw_html)
+        Handling::of(&self.input, self.raw_html)
     }
 
     /// Whether the current text is too long for the text box.
@@ -402,7 +402,7 @@ impl State {
 
     /// Put `text` (from `source`) in place of the current one and analyse it.
     fn replace_text(&mut self, text: String, source: Rc<str>, html: bool) {
-        let handling = Handling::of(text.len(), html);
+        let handling = Handling::of(&text, html);
         self.input = match handling.reduce {
             Reduce::Now => crate::html_to_text(&text).into(),
             Reduce::No | Reduce::InWorker => text.into(),
@@ -780,7 +780,7 @@ fn set<T: PartialEq>(field: &mut T, value: T) -> Option<()> {
 /// The analysis of a workspace article's text when it is short enough to make here and now;
 /// a long one is analysed in the background when opened.
 fn article_of(text: &str, source: &str, include: &[usize]) -> Option<Rc<Article>> {
-    if Handling::of(text.len(), false).background {
+    if Handling::of(text, false).background {
         return None;
     }
     Some(Analysis::of(0, text.into(), source, include).article)

@@ -313,7 +313,7 @@ impl Workspace {
 
     /// The articles worth keeping for the next visit: the limits of a single saved article.
     pub fn keeps(doc: &Doc) -> bool {
-        Handling::of(doc.text.len(), doc.html).keep
+        Handling::of(&doc.text, doc.html).keep
     }
 
     /// The workspace a saved form describes; `analyse` gives each article's analysis (or none,

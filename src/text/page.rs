@@ -40,6 +40,10 @@ pub fn mark(chars: &[char], lines: &mut [Line]) {
 /// A page number line: `第 3 页`, `第3页 共20页`, `— 3 —`, `- 3 -`, `3`, `3 / 20`,
 /// `===== PAGE 19 =====`.
 pub fn page_number(words: &[char]) -> bool {
+    // Checked first: most lines are longer, and the rest allocates.
+    if words.len() > 24 {
+        return false;
+    }
     let text: String = words.iter().collect();
     let text = text.replace("PAGE", "").replace("Page", "");
     let rest: String = text
@@ -53,7 +57,7 @@ pub fn page_number(words: &[char]) -> bool {
         .collect();
     let digits = rest.chars().filter(char::is_ascii_digit).count();
     let paged = words.contains(&'页') || words.contains(&'頁') || words.first() != Some(&'第');
-    paged && digits > 0 && digits == rest.chars().count() && digits <= 4 && words.len() <= 24
+    paged && digits > 0 && digits == rest.chars().count() && digits <= 4
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Lines, sentences and clauses of the normalised text, and which lines are page furniture
 //! (counters, related-article lists, ads, comments, footers) rather than the article.
 
-use crate::vocab::VOCAB;
+use crate::vocab::{Words, VOCAB};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -31,29 +31,6 @@ pub struct LeftOut {
     pub included: bool,
 }
 
-/// A list of furniture markers as two searches, one pass over a line each.
-struct Markers {
-    anywhere: Regex,
-    at_start: Regex,
-}
-
-impl Markers {
-    fn new(words: &[&str]) -> Markers {
-        let alt = words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|");
-        Markers {
-            anywhere: Regex::new(&alt).unwrap(),
-            at_start: Regex::new(&format!("^(?:{alt})")).unwrap(),
-        }
-    }
-}
-
-static TAIL: LazyLock<Markers> = LazyLock::new(|| Markers::new(&VOCAB.tail_markers));
-static LINE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&VOCAB.line_markers));
-
 /// A stamp like 2025年03月20日18:32:04 or 2021-03-24 11:05.
 static DATETIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9]{4}(年|-|/)[0-9]{1,2}(月|-|/)[0-9]{1,2}日? ?[0-9]{1,2}:[0-9]{2}").unwrap()
@@ -76,13 +53,13 @@ static CSS: LazyLock<Regex> =
 /// Is the line `text` page furniture? Why, and whether everything after it is too.
 fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
     let short = text.chars().count() <= 40;
-    let marked = |m: &Markers| {
-        let found = if short {
-            m.anywhere.find(text)
+    // The markers of `boilerplate.txt`: anywhere in a short line, else at its start.
+    let marked = |m: &Words| {
+        if short {
+            m.find_in(text)
         } else {
-            m.at_start.find(text)
-        };
-        found.map(|f| f.as_str().to_string())
+            m.prefix_of(text)
+        }
     };
     let left_out = |reason: &str, tail: bool| {
         Some(LeftOut {
@@ -91,11 +68,11 @@ fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
             included: false,
         })
     };
-    if let Some(marker) = marked(&TAIL) {
-        return left_out(&marker, !at_top);
+    if let Some(marker) = marked(&VOCAB.tail_markers) {
+        return left_out(marker, !at_top);
     }
-    if let Some(marker) = marked(&LINE) {
-        return left_out(&marker, false);
+    if let Some(marker) = marked(&VOCAB.line_markers) {
+        return left_out(marker, false);
     }
     let len = text.chars().count();
     let kind = if len <= 60 && DATETIME.is_match(text) {

@@ -606,6 +606,50 @@ test('a 10 MB paste is analysed in a worker: progress, cancel, then cards a page
   console.log(`# 10 MB paste → cards: ${seconds.toFixed(1)} s, longest frame ${Math.round(longest)} ms`);
 });
 
+/** The longest main-thread task (Long Tasks API; 0 when none reached 50 ms) that pasting
+ * `window.longText` through the clipboard causes, until the cards are in and the page idles. */
+async function longestTaskOfPaste() {
+  await page.evaluate(async () => {
+    await navigator.clipboard.writeText(window.longText);
+    window.longestTask = 0;
+    window.taskObserver = new PerformanceObserver((list) => list.getEntries()
+      .forEach((e) => { window.longestTask = Math.max(window.longestTask, e.duration); }));
+    window.taskObserver.observe({ type: 'longtask' });
+  });
+  await page.focus('#article-input');
+  await page.keyboard.press('Control+V');
+  await page.waitForSelector('li.card', { timeout: 120_000 });
+  await page.waitForFunction(() => !document.querySelector('.progress-panel'));
+  await painted();
+  return page.evaluate(async () => {
+    await new Promise((done) => requestIdleCallback(done, { timeout: 5000 }));
+    window.taskObserver.takeRecords()
+      .forEach((e) => { window.longestTask = Math.max(window.longestTask, e.duration); });
+    window.taskObserver.disconnect();
+    return window.longestTask;
+  });
+}
+
+// Issue 12's bound: no paste blocks the page for more than 50 ms (with a margin for this
+// loaded machine). Not met yet: the first paste compiles the wasm's view code lazily
+// (wasm.CompileLazy, ~0.26 s) and lays the text out (~0.2 s); a worker's result is parsed from
+// JSON and rendered, 200 cards and 128 KB of marked text, in one task (~0.9 s + 0.4 s for
+// 1 MB). Kept as a todo so its figures are printed on every run.
+test('pastes of 4 KB, 250 KB and 1 MB cause no main-thread task over 50 ms',
+  { todo: 'issue 12: first-paste lazy compilation, one-task rendering of a worker result' }, async () => {
+    const longest = {};
+    for (const [label, bytes] of [['4 KB', 4 << 10], ['250 KB', 250 << 10], ['1 MB', 1 << 20]]) {
+      await page.reload();
+      await page.waitForSelector('#article-input');
+      await makeLongText(bytes);
+      longest[label] = Math.round(await longestTaskOfPaste());
+    }
+    console.log(`# longest main-thread task per paste: ${JSON.stringify(longest)} ms`);
+    for (const [label, ms] of Object.entries(longest)) {
+      assert.ok(ms <= 75, `a ${label} paste blocked the page for ${ms} ms`);
+    }
+  });
+
 test('a 50 MB file dropped on the page never freezes the tab', async () => {
   await makeLongText(50 << 20);
   await watchFrames();

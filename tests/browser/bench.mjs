@@ -1,19 +1,29 @@
-// Time from a paste to the cards on screen, in headless Chromium, for a ~4 KB article and a
-// 100 KB paste (analysed on the page), then for long texts analysed in the background worker
-// (1 MB and 10 MB pastes, a 50 MB file dropped) with the longest frame and the renderer's
-// peak memory; plus the transfer size of a first load. A benchmark, not a test: it prints figures. Run after
-// `trunk build --release`: `node tests/browser/bench.mjs [--long-only]`.
+// The figures of issue 12's table, in headless Chromium and in wasm under Node:
+// - the first load's transfer size (gzip and brotli);
+// - each pipeline stage in wasm (normalise, segment, scan, read, cards, render to JSON), and the
+//   time the rules take to get ready after the wasm starts (the npm crate's `stages`, built with
+//   its `bench` feature at the page's opt-level z and wasm-opt -Oz);
+// - the time from a paste to the cards on screen for 4 KB and 30 KB (first and later paste);
+// - the longest main-thread task (Long Tasks API) during 4 KB, 250 KB and 1 MB pastes;
+// - long texts analysed in the background worker (1 MB and 10 MB pastes, a 50 MB file dropped)
+//   with the longest frame and the renderer's peak memory.
+// A benchmark, not a test: it prints figures. Run after `trunk build --release`:
+// `node tests/browser/bench.mjs [--short] [--long-only]` (`--short`: no 1/10/50 MB texts).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const ROOT = here('../..');
 const DIST = here('../../dist');
 const ARTICLE = readFileSync(here('./fixtures/article.txt'), 'utf8');
 const SAMPLE = readFileSync(here('../../src/sample.txt'), 'utf8');
+const longOnly = process.argv.includes('--long-only');
+const short = process.argv.includes('--short');
 
 function sized(bytes) {
   let s = '';
@@ -22,15 +32,50 @@ function sized(bytes) {
   return s;
 }
 
+/** The wasm core with its `stages` entry, for Node, built as the page's is (opt-level z). */
+function stagesModule() {
+  const target = `${ROOT}/js/target/bench`;
+  execFileSync('cargo', ['build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown',
+    '--manifest-path', `${ROOT}/js/Cargo.toml`, '--features', 'bench'], {
+    stdio: 'inherit',
+    env: { ...process.env, CARGO_TARGET_DIR: target, CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z' },
+  });
+  const out = `${target}/node`;
+  execFileSync('wasm-bindgen', ['--target', 'nodejs', '--out-name', 'zhibiao', '--out-dir', out,
+    `${target}/wasm32-unknown-unknown/release/zhibiao_js.wasm`], { stdio: 'inherit' });
+  execFileSync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+    '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types',
+    '--enable-multivalue', `${out}/zhibiao_bg.wasm`, '-o', `${out}/zhibiao_bg.wasm`], { stdio: 'inherit' });
+  return createRequire(import.meta.url)(`${out}/zhibiao.js`);
+}
+
+if (!longOnly) {
+  const wasm = stagesModule();
+  const names = ['normalise', 'segment', 'scan', 'read', 'cards', 'render'];
+  console.log(`wasm (Node): rules ready ${wasm.stages('', 1)[0].toFixed(1)} ms after the first analysis began`);
+  for (const [label, bytes, runs] of [['4 KB', 4 << 10, 30], ['250 KB', 250 << 10, 5], ['10 MB', 10 << 20, 1]]) {
+    const text = longText(bytes);
+    const ms = [...wasm.stages(text, runs)].slice(1);
+    const mb = Buffer.byteLength(text) / 1e6;
+    const all = ms.reduce((a, b) => a + b, 0);
+    const slowest = names[ms.indexOf(Math.max(...ms))];
+    console.log(`wasm stages, ${label}: ${names.map((n, i) => `${n} ${(mb / ms[i] * 1000).toFixed(0)}`).join(' ')} MB/s; `
+      + `all ${(mb / all * 1000).toFixed(1)} MB/s (${all.toFixed(1)} ms); slowest: ${slowest}`);
+  }
+}
+
 let raw = 0;
 let gz = 0;
+let br = 0;
 for (const name of readdirSync(DIST).filter((n) => !/\.(gz|br)$/.test(n))) {
   const body = readFileSync(`${DIST}/${name}`);
   if (!statSync(`${DIST}/${name}`).isFile()) continue;
   raw += body.length;
   gz += gzipSync(body, { level: 9 }).length;
+  br += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
-console.log(`dist/: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (first load)`);
+console.log(`dist/: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip, `
+  + `${(br / 1024).toFixed(1)} KB brotli (first load)`);
 
 const { server, url } = await serve(DIST);
 const browser = await chromium.launch({
@@ -102,9 +147,42 @@ async function long(label, bytes, how) {
   await page.close();
 }
 
+/**
+ * The longest main-thread task (ms; 0 when none reached 50 ms) from a paste of `bytes` of new
+ * facts into the box until every card is on screen and the page is idle again.
+ */
+async function longestTask(bytes) {
+  // Through the real clipboard: the browser inserts a plain paste into the empty box itself.
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#article-input');
+  await page.waitForTimeout(1000);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), longText(bytes));
+  await page.evaluate(() => {
+    window.longest = 0;
+    window.observer = new PerformanceObserver((list) => list.getEntries()
+      .forEach((e) => { window.longest = Math.max(window.longest, e.duration); }));
+    window.observer.observe({ type: 'longtask' });
+  });
+  await page.focus('#article-input');
+  await page.keyboard.press('Control+V');
+  await page.waitForSelector('li.card', { timeout: 120_000 });
+  await page.waitForFunction(() => !document.querySelector('.progress-panel'));
+  // Until the page has been idle for a moment: the last cards and the article are in.
+  const longest = await page.evaluate(async () => {
+    await new Promise((done) => requestIdleCallback(done, { timeout: 2000 }));
+    await new Promise((done) => setTimeout(done, 300));
+    window.observer.takeRecords().forEach((e) => { window.longest = Math.max(window.longest, e.duration); });
+    return window.longest;
+  });
+  await context.close();
+  return longest;
+}
+
 try {
-  const longOnly = process.argv.includes('--long-only');
-  for (const [label, bytes, runs] of longOnly ? [] : [['4 KB', 4 << 10, 7], ['100 KB', 100 << 10, 3]]) {
+  for (const [label, bytes, runs] of longOnly ? [] : [['4 KB', 4 << 10, 7], ['30 KB', 30 << 10, 5]]) {
     const text = sized(bytes).slice(0, bytes);
     const times = [];
     for (let i = 0; i < runs; i++) {
@@ -138,9 +216,17 @@ try {
     console.log(`${label.padStart(6)} paste → cards on screen: first paste (1 s after load) ${median(times.map((t) => t[0]))} ms, `
       + `later pastes ${median(times.map((t) => t[1]))} ms (medians of ${runs} page loads)`);
   }
-  await long('1 MB', 1 << 20, 'paste');
-  await long('10 MB', 10 << 20, 'paste');
-  await long('50 MB', 50 << 20, 'drop');
+  for (const [label, bytes] of longOnly ? [] : [['4 KB', 4 << 10], ['250 KB', 250 << 10], ['1 MB', 1 << 20]]) {
+    const tasks = [];
+    for (let i = 0; i < 3; i++) tasks.push(await longestTask(bytes));
+    console.log(`${label.padStart(6)} paste: longest main-thread task ${tasks.map((t) => Math.round(t)).join(', ')} ms `
+      + '(3 page loads; Long Tasks API, tasks over 50 ms)');
+  }
+  if (!short) {
+    await long('1 MB', 1 << 20, 'paste');
+    await long('10 MB', 10 << 20, 'paste');
+    await long('50 MB', 50 << 20, 'drop');
+  }
 } finally {
   await browser.close();
   server.close();

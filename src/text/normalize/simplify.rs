@@ -4,8 +4,6 @@
 //! the result equals one `fast2s` run over the whole text.
 
 use super::{line_end, Pair};
-use crate::vocab::VOCAB;
-use std::sync::LazyLock;
 
 /// The text of `v` in Simplified script. `fast2s` maps char for char (it only swaps one Han
 /// ideograph for another, looking at its neighbours), so the origins still line up. It runs
@@ -17,7 +15,7 @@ use std::sync::LazyLock;
 /// text. Should a line ever change its char count, its chars are converted one by one
 /// instead, which cannot shift the map.
 pub(super) fn simplify(v: &[Pair]) -> String {
-    let touched = &*T2S_TOUCHED;
+    let touched = &T2S_TOUCHED;
     let may_change = |c: char| {
         let u = c as usize;
         u < 0x10000 && touched[u / 64] & (1 << (u % 64)) != 0
@@ -46,36 +44,9 @@ pub(super) fn simplify(v: &[Pair]) -> String {
 }
 
 /// Chars `fast2s` may change, as a bit set over the Basic Multilingual Plane (it changes no
-/// others): those it changes alone, found by converting each once, and those it changes only
-/// next to certain others (`vocab/t2s_context.txt`). Should the probe ever come back
-/// with another char count, every char is marked, which is slow but still right.
-static T2S_TOUCHED: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
-    let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
-    let chars: Vec<char> = ('\u{800}'..='\u{FFFF}').collect();
-    // Spaces between the chars: no context for any of them.
-    let mut probe = String::with_capacity(chars.len() * 4);
-    for &c in &chars {
-        probe.push(c);
-        probe.push(' ');
-    }
-    let out = fast2s::convert(&probe);
-    if out.chars().count() == chars.len() * 2 {
-        for (&c, d) in chars.iter().zip(out.chars().step_by(2)) {
-            if c != d {
-                set(c);
-            }
-        }
-    } else {
-        chars.iter().for_each(|&c| set(c));
-    }
-    VOCAB
-        .t2s_context
-        .iter()
-        .flat_map(|w| w.chars())
-        .for_each(set);
-    bits
-});
+/// others), found at compile time by `build.rs`: those it changes alone, and those it changes
+/// only next to certain others (`vocab/t2s_context.txt`).
+static T2S_TOUCHED: [u64; 0x10000 / 64] = include!(concat!(env!("OUT_DIR"), "/t2s_touched.rs"));
 
 /// One char converted without context; kept as is unless it converts to exactly one char.
 pub(super) fn convert_one(c: char) -> char {
@@ -101,6 +72,18 @@ mod tests {
             ),
             ("高達27個百分點，43.65萬億元", "高达27个百分点，43.65万亿元"),
         ]);
+    }
+
+    #[test]
+    fn the_compile_time_table_holds_every_char_fast2s_changes_alone() {
+        for c in ('\u{800}'..='\u{FFFF}').filter(|&c| super::convert_one(c) != c) {
+            let u = c as usize;
+            assert!(super::T2S_TOUCHED[u / 64] & (1 << (u % 64)) != 0, "{c}");
+        }
+        // Changed only beside another char (t2s_context.txt): 著 alone stays, 看著 changes.
+        assert_eq!(super::convert_one('著'), '著');
+        let pairs: Vec<super::Pair> = "看著".chars().map(|c| (c, 0)).collect();
+        assert_eq!(super::simplify(&pairs), fast2s::convert("看著"));
     }
 
     #[test]

@@ -1,0 +1,53 @@
+//! Tables the rules would otherwise build on first use, built here at compile time so the
+//! page's rules are ready as soon as the wasm starts.
+//!
+//! - `t2s_touched.rs`: the chars `fast2s` may change (read by `text::normalize`), as a bit set
+//!   over the Basic Multilingual Plane. Finding them means converting every char once, which
+//!   took most of the rules' start-up (17 M instructions of 36 M natively).
+
+use std::{env, fs, path::Path};
+
+/// Traditional chars that `fast2s` converts only next to certain others, one a line.
+const T2S_CONTEXT: &str = "src/vocab/t2s_context.txt";
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={T2S_CONTEXT}");
+    let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let words: Vec<String> = t2s_touched().iter().map(|w| format!("{w:#x}")).collect();
+    let table = format!("[{}]\n", words.join(", "));
+    fs::write(Path::new(&out).join("t2s_touched.rs"), table).expect("write t2s_touched.rs");
+}
+
+/// Chars `fast2s` may change (it changes no others): those it changes alone, found by
+/// converting each once between spaces (no context for any of them), and those it changes
+/// only next to certain others (`vocab/t2s_context.txt`). Should the probe come back with
+/// another char count, every char is marked, which is slow but still right.
+fn t2s_touched() -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
+    let chars: Vec<char> = ('\u{800}'..='\u{FFFF}').collect();
+    let mut probe = String::with_capacity(chars.len() * 4);
+    for &c in &chars {
+        probe.push(c);
+        probe.push(' ');
+    }
+    let out = fast2s::convert(&probe);
+    if out.chars().count() == chars.len() * 2 {
+        for (&c, d) in chars.iter().zip(out.chars().step_by(2)) {
+            if c != d {
+                set(c);
+            }
+        }
+    } else {
+        chars.iter().for_each(|&c| set(c));
+    }
+    let context = fs::read_to_string(T2S_CONTEXT).expect("read src/vocab/t2s_context.txt");
+    context
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(str::chars)
+        .for_each(set);
+    bits
+}
