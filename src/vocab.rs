@@ -2,7 +2,7 @@
 //!
 //! The matcher never spells a word itself; it asks these lists, so adding a word is a one-line
 //! change to a text file (and a test sentence). Each file has one entry a line, or a kind and an
-//! entry where a file holds several lists (a struct from [`kinds!`] has a field per kind);
+//! entry where a file holds several lists (a struct from `kinds!` has a field per kind);
 //! `#` starts a comment line. Single chars that are structure rather than words (第, 年, 的)
 //! are named in `marks.txt` ([`Marks`]). Every stage reads [`VOCAB`]; nothing is handed on.
 
