@@ -189,6 +189,44 @@ pub struct Vocab {
     pub press: Words,
     pub tail_markers: Vec<&'static str>,
     pub line_markers: Vec<&'static str>,
+    /// Traditional chars that `fast2s` converts only next to certain others (`t2s_context.txt`).
+    pub t2s_context: Words,
+    pub table: TableWords,
+}
+
+/// The words of table headers, row labels and titles (`table.txt`).
+pub struct TableWords {
+    /// A column header that makes its numbers changes (比上年增长(%)).
+    pub change: Words,
+    /// A column header that makes its numbers shares (占营业收入比重).
+    pub share: Words,
+    /// A column measure that names nothing alone (金额).
+    pub generic: Words,
+    /// A row whose label follows the measure (总计).
+    pub total: Words,
+    /// The header of the column of row names.
+    pub label: Words,
+    /// The header of a unit column, and the word of a unit line.
+    pub unit: Words,
+    /// The header of a column of periods.
+    pub period: Words,
+    /// What a table's title ends with that is not its topic (构成).
+    pub title: Words,
+}
+
+impl TableWords {
+    fn load(src: &'static str) -> TableWords {
+        TableWords {
+            change: kind_list(src, "change"),
+            share: kind_list(src, "share"),
+            generic: kind_list(src, "generic"),
+            total: kind_list(src, "total"),
+            label: kind_list(src, "label"),
+            unit: kind_list(src, "unit"),
+            period: kind_list(src, "period"),
+            title: kind_list(src, "title"),
+        }
+    }
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -417,6 +455,8 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         basis_carriers: list(include_str!("vocab/carry.txt")),
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
+        t2s_context: list(include_str!("vocab/t2s_context.txt")),
+        table: TableWords::load(include_str!("vocab/table.txt")),
     }
 });
 
@@ -471,6 +511,15 @@ mod tests {
             &v.obtain_verbs,
             &v.funds,
             &v.press,
+            &v.t2s_context,
+            &v.table.change,
+            &v.table.share,
+            &v.table.generic,
+            &v.table.total,
+            &v.table.label,
+            &v.table.unit,
+            &v.table.period,
+            &v.table.title,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();

@@ -11,69 +11,37 @@
 //! spanning its cell. Lines that are not a table are left alone. Work is linear in the text:
 //! each line is split once and each table's header is looked for a bounded distance above it.
 
+use super::Span;
 use crate::model::Kind;
 use crate::quantity::number::scale_at;
 use crate::text::segment::Line;
-use crate::vocab::{kind_list, Words, VOCAB};
-use std::sync::LazyLock;
-
-/// A range of chars of the normalised text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
+use crate::vocab::{Words, VOCAB};
 
 /// One numeric cell read as a fact.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CellFact {
-    pub metric: String,
-    pub kind: Kind,
-    pub value: f64,
-    pub unit: String,
-    pub display: String,
-    pub basis: Option<String>,
-    pub period: Option<String>,
+pub(crate) struct CellFact {
+    pub(crate) metric: String,
+    pub(crate) kind: Kind,
+    pub(crate) value: f64,
+    pub(crate) unit: String,
+    pub(crate) display: String,
+    pub(crate) basis: Option<String>,
+    pub(crate) period: Option<String>,
     /// The number in the cell.
-    pub cell: Span,
+    pub(crate) cell: Span,
     /// The row's first char: the fact quotes its row up to the cell.
-    pub row_start: usize,
+    pub(crate) row_start: usize,
     /// The row's index in its table: the facts of one row and metric form one card.
-    pub row: usize,
+    pub(crate) row: usize,
 }
 
 /// A table: the lines it covers (indices into the lines given) and its facts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    pub first_line: usize,
-    pub end_line: usize,
-    pub facts: Vec<CellFact>,
+pub(crate) struct Table {
+    pub(crate) first_line: usize,
+    pub(crate) end_line: usize,
+    pub(crate) facts: Vec<CellFact>,
 }
-
-struct TableWords {
-    change: Words,
-    share: Words,
-    generic: Words,
-    total: Words,
-    label: Words,
-    unit: Words,
-    period: Words,
-    title: Words,
-}
-
-static WORDS: LazyLock<TableWords> = LazyLock::new(|| {
-    let src = include_str!("../vocab/table.txt");
-    TableWords {
-        change: kind_list(src, "change"),
-        share: kind_list(src, "share"),
-        generic: kind_list(src, "generic"),
-        total: kind_list(src, "total"),
-        label: kind_list(src, "label"),
-        unit: kind_list(src, "unit"),
-        period: kind_list(src, "period"),
-        title: kind_list(src, "title"),
-    }
-});
 
 /// How far above a table its title, unit line and header lines are looked for.
 const HEADER_LINES: usize = 6;
@@ -335,10 +303,10 @@ fn is_tails(row: &Row) -> bool {
 
 /// Where the input had spaces the normaliser dropped (between Han words: `金额 占营业收入比重`):
 /// `gap(i)` tells whether one stood before char `i`. A table's columns are apart there.
-pub type Gaps<'g> = &'g dyn Fn(usize) -> bool;
+pub(crate) type Gaps<'g> = &'g dyn Fn(usize) -> bool;
 
 /// Find the tables among `lines`.
-pub fn read(chars: &[char], lines: &[Line], gap: Gaps) -> Vec<Table> {
+pub(crate) fn read(chars: &[char], lines: &[Line], gap: Gaps) -> Vec<Table> {
     let t = Text { chars, lines, gap };
     t.tables()
 }
@@ -412,7 +380,7 @@ impl Text<'_> {
                 break;
             }
             let cs: Vec<char> = t.chars().collect();
-            if let Some(w) = WORDS.unit.at(&cs, 0) {
+            if let Some(w) = VOCAB.table.unit.at(&cs, 0) {
                 let rest: String = cs[w.chars().count()..]
                     .iter()
                     .skip_while(|c| matches!(c, '：' | ':' | ' '))
@@ -426,7 +394,7 @@ impl Text<'_> {
             }
             let titled = cs.first() == Some(&'表')
                 || (cs.first() == Some(&'(') && cs.get(2) == Some(&')'))
-                || WORDS.title.ending(&cs, cs.len()).is_some();
+                || VOCAB.table.title.ending(&cs, cs.len()).is_some();
             if titled {
                 a.period = year_in(&t);
                 a.topic = topic(&cs);
@@ -451,7 +419,7 @@ impl Text<'_> {
 /// What a title says the table is about: 营业收入构成 → 营业收入. Only a short topic, and only
 /// after a title word, is one: a long title names the table, not a measure.
 fn topic(cs: &[char]) -> Option<String> {
-    let end = cs.len() - WORDS.title.ending(cs, cs.len())?.chars().count();
+    let end = cs.len() - VOCAB.table.title.ending(cs, cs.len())?.chars().count();
     let start = cs[..end]
         .iter()
         .rposition(|c| !crate::text::script::han(*c))
@@ -510,19 +478,22 @@ fn column(t: &str) -> Column {
         None => (t.clone(), None),
     };
     col.unit = unit;
-    if WORDS
+    if VOCAB
+        .table
         .label
         .at(&cs, 0)
         .is_some_and(|w| w.chars().count() == cs.len())
     {
         col.role = Role::Label;
-    } else if WORDS
+    } else if VOCAB
+        .table
         .unit
         .at(&cs, 0)
         .is_some_and(|w| w.chars().count() == cs.len())
     {
         col.role = Role::Unit;
-    } else if WORDS
+    } else if VOCAB
+        .table
         .period
         .at(&cs, 0)
         .is_some_and(|w| w.chars().count() == cs.len())
@@ -532,9 +503,9 @@ fn column(t: &str) -> Column {
     col.period = period(&measure);
     let mcs: Vec<char> = measure.chars().collect();
     let has = |w: &Words| (0..mcs.len()).any(|i| w.at(&mcs, i).is_some());
-    col.kind = if has(&WORDS.change) {
+    col.kind = if has(&VOCAB.table.change) {
         Some(Kind::Change)
-    } else if has(&WORDS.share) {
+    } else if has(&VOCAB.table.share) {
         Some(Kind::Share)
     } else if col.unit.as_ref().is_some_and(|(_, u)| u == "%") {
         None
@@ -911,7 +882,8 @@ impl Grid {
         let measure = &col.measure;
         let total = |l: &str| {
             let cs: Vec<char> = l.chars().collect();
-            WORDS
+            VOCAB
+                .table
                 .total
                 .at(&cs, 0)
                 .is_some_and(|w| w.chars().count() == cs.len())
@@ -972,7 +944,8 @@ impl Grid {
 
 fn generic(m: &str) -> bool {
     let cs: Vec<char> = m.chars().collect();
-    WORDS
+    VOCAB
+        .table
         .generic
         .at(&cs, 0)
         .is_some_and(|w| w.chars().count() == cs.len())
