@@ -5,7 +5,9 @@
 //! keeps the fact's value, kind, basis, target flag, article and the span of its words, so a
 //! reader can always go back to the text.
 //!
-//! Pure data (serde): the CLI prints it (`zhibiao compare`) and the app can render it.
+//! Pure data (serde): the CLI prints it (`zhibiao compare`), the app renders it and the npm
+//! package returns it (`compare()`; with the `ts` feature each type is declared for TypeScript,
+//! the table also as `CompareTable`).
 
 use crate::model::{Article, Card, Fact, Kind};
 use crate::render::{self, headline};
@@ -22,6 +24,7 @@ pub struct Options {
 
 /// The compare table of a set of articles.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Table {
     /// The articles compared, in the order given; cells refer to them by index.
     pub articles: Vec<Source>,
@@ -35,6 +38,7 @@ pub struct Table {
 /// What the columns are.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub enum By {
     #[default]
     Periods,
@@ -43,6 +47,7 @@ pub enum By {
 
 /// One compared article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Source {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +59,7 @@ pub struct Source {
 
 /// One column: a period, and the article when several speak of that period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Column {
     pub label: String,
     /// The normalised period; absent for values whose period is not known.
@@ -65,6 +71,7 @@ pub struct Column {
 
 /// One measure across the articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Row {
     pub key: String,
     /// The metric as most often written (the first seen on a tie).
@@ -87,6 +94,7 @@ pub struct Row {
 /// One value, tied to its words: the fact (value, kind, basis, bound, target, period, when,
 /// its words and their span) and the article it is from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Cell {
     /// Index into [`Table::articles`].
     pub article: usize,

@@ -2,7 +2,7 @@
 //!
 //! The matcher never spells a word itself; it asks these lists, so adding a word is a one-line
 //! change to a text file (and a test sentence). Each file has one entry a line, or a kind and an
-//! entry where a file holds several lists (a struct from [`kinds!`] has a field per kind);
+//! entry where a file holds several lists (a struct from `kinds!` has a field per kind);
 //! `#` starts a comment line. Single chars that are structure rather than words (第, 年, 的)
 //! are named in `marks.txt` ([`Marks`]). Every stage reads [`VOCAB`]; nothing is handed on.
 
@@ -33,8 +33,11 @@ macro_rules! kinds {
 
             /// Every list with its kind, for the test that none is empty.
             #[cfg(test)]
-            pub fn all(&self) -> Vec<(&'static str, &Words)> {
-                vec![$((stringify!($kind), &self.$kind),)*]
+            pub fn all(&self) -> Vec<(&'static str, &[&'static str])> {
+                vec![
+                    $((stringify!($kind), &self.$kind[..]),)*
+                    $($((stringify!($seq), &self.$seq[..]),)*)?
+                ]
             }
         }
     };
@@ -642,6 +645,16 @@ mod tests {
             .any(|(w, b)| *w == "左右" && *b == Bound::About));
         assert!(v.tail_markers.contains(&"资讯推荐"));
         assert!(v.line_markers.contains(&"责任编辑"));
+    }
+
+    #[test]
+    fn one_char_whole_word_and_member_tests() {
+        let w = Words::new(vec!["个百分点", "和", "、"]);
+        assert!(w.has('和') && w.has('、') && !w.has('个'));
+        let points: Vec<char> = "个百分点".chars().collect();
+        assert!(w.is(&points) && w.is(&['和']));
+        assert!(!w.is(&points[..2]) && !w.is(&['和', '和']) && !w.is(&[]));
+        assert!(w.holds("个百分点") && !w.holds("百分点"));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The npm package's API: `analyze(text, options?)` returns the article as a plain object in
-//! the CLI's JSON model (through `serde-wasm-bindgen`, no JSON string in between), and bad
-//! arguments throw an `Error` that says what is wrong.
+//! the CLI's JSON model (through `serde-wasm-bindgen`, no JSON string in between), and
+//! `compare(articles, options?)` the compare table of articles it returned, as `zhibiao compare
+//! --format json` prints it; bad arguments throw an `Error` that says what is wrong.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -28,25 +30,65 @@ pub fn analyze(
             type_name(&text)
         ))
     })?;
-    let options = read_options(options)?;
+    let options: AnalyzeOptions = read_options("analyze", options, "{ source: \"a.txt\" }")?;
     let article = zhibiao::analyze(options.source.as_deref().unwrap_or(""), &text);
-    to_js(&article)
+    to_js("analyze", &article)
 }
 
-/// The options object, or why it is not one.
-fn read_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsError> {
+/// What `compare` may be told besides the articles.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct CompareOptions {
+    /// Every measure, also those found in one article only (the CLI's `--all`).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub all: Option<bool>,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const COMPARE_TABLE: &str =
+    "/** What `compare` returns: the table of `zhibiao compare --format json`. */
+export type CompareTable = Table;";
+
+/// The compare table of articles as `analyze` returned them: a row per measure found in two
+/// or more of them (every measure with `{ all: true }`), a column per period or per article.
+#[wasm_bindgen(unchecked_return_type = "CompareTable")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Article[]")] articles: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    if !articles.is_array() {
+        return Err(JsError::new(&format!(
+            "compare: articles must be an array of what analyze() returned, not {}",
+            type_name(&articles)
+        )));
+    }
+    let articles: Vec<zhibiao::Article> = serde_wasm_bindgen::from_value(articles)
+        .map_err(|e| JsError::new(&format!("compare: bad articles: {e}")))?;
+    let options: CompareOptions = read_options("compare", options, "{ all: true }")?;
+    let all = options.all.unwrap_or(false);
+    let table = zhibiao::compare::table(&articles, zhibiao::compare::Options { all });
+    to_js("compare", &table)
+}
+
+/// The options object of function `name`, or why it is not one (`like` shows one).
+fn read_options<T: DeserializeOwned + Default>(
+    name: &str,
+    options: Option<JsValue>,
+    like: &str,
+) -> Result<T, JsError> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
-        return Ok(AnalyzeOptions::default());
+        return Ok(T::default());
     };
     if !options.is_object() {
         return Err(JsError::new(&format!(
-            "analyze: options must be an object like {{ source: \"a.txt\" }}, not {}",
+            "{name}: options must be an object like {like}, not {}",
             type_name(&options)
         )));
     }
     // Through a JSON value, so that every key is seen and a misspelt one refused (reading the
     // object straight into the struct would only look up the keys it knows).
-    let bad = |why: String| JsError::new(&format!("analyze: bad options: {why}"));
+    let bad = |why: String| JsError::new(&format!("{name}: bad options: {why}"));
     let json: serde_json::Value =
         serde_wasm_bindgen::from_value(options).map_err(|e| bad(e.to_string()))?;
     serde_json::from_value(json).map_err(|e| bad(e.to_string()))
@@ -54,10 +96,10 @@ fn read_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsError> {
 
 /// Plain objects (not `Map`s), `null` for an absent value, numbers (not `BigInt`): what
 /// `JSON.parse` of the CLI's output gives.
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+fn to_js(name: &str, value: &impl Serialize) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("analyze: cannot build the result: {e}")))
+        .map_err(|e| JsError::new(&format!("{name}: cannot build the result: {e}")))
 }
 
 fn type_name(value: &JsValue) -> String {

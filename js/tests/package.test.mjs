@@ -72,6 +72,40 @@ test("bad arguments throw Errors that say what is wrong", () => {
   assert.equal(zhibiao.analyze(SENTENCE, null).cards.length, 2);
 });
 
+// Two years of one city's figures, written for this test in a release's style.
+const YEARS = {
+  "a.txt": "2023年，全市规上工业增加值同比增长7.1%。社会消费品零售总额312.5亿元，同比增长5.2%。",
+  "b.txt": "2024年，全市规上工业增加值同比增长8.4%。社会消费品零售总额330.8亿元，同比增长5.9%。全市新增市场主体2.1万户。",
+};
+
+test("compare() gives the CLI's compare table of what analyze() returned", () => {
+  const names = Object.keys(YEARS);
+  for (const name of names) writeFileSync(join(dir, name), YEARS[name]);
+  const articles = names.map((name) => zhibiao.analyze(YEARS[name], { source: name }));
+  for (const all of [false, true]) {
+    const args = ["compare", "--format", "json", ...(all ? ["--all"] : []), ...names];
+    const cliTable = JSON.parse(execFileSync(cli, args, { cwd: dir, encoding: "utf8" }));
+    assert.deepEqual(zhibiao.compare(articles, { all }), cliTable);
+  }
+  const table = zhibiao.compare(articles);
+  assert.deepEqual(table.articles.map((a) => a.source), names);
+  const growth = table.rows.find((r) => r.metric === "规上工业增加值");
+  assert.deepEqual(growth.cells.flat().map((c) => c.value), [7.1, 8.4]);
+  // Only the measures both articles state, unless all are asked for.
+  assert.ok(!table.rows.some((r) => r.metric.includes("市场主体")));
+  assert.ok(zhibiao.compare(articles, { all: true }).rows.some((r) => r.metric.includes("市场主体")));
+  assert.deepEqual(zhibiao.compare([]).rows, []);
+  const cases = [
+    [() => zhibiao.compare("a.txt"), /compare: articles must be an array of what analyze\(\) returned, not string/],
+    [() => zhibiao.compare([{ cards: 3 }]), /compare: bad articles: /],
+    [() => zhibiao.compare(articles, { al: true }), /compare: bad options: unknown field `al`, expected `all`/],
+    [() => zhibiao.compare(articles, true), /compare: options must be an object like \{ all: true \}, not boolean/],
+  ];
+  for (const [call, message] of cases) {
+    assert.throws(call, (e) => e instanceof Error && message.test(e.message), String(message));
+  }
+});
+
 test("odd texts give cards, never a crash", () => {
   for (const text of ["\0".repeat(1000), "\ud800 lone surrogate 增长5%", "9".repeat(10_000), "<b>".repeat(5000)]) {
     assert.ok(Array.isArray(zhibiao.analyze(text).cards));

@@ -1,5 +1,5 @@
 // A TypeScript user of the package: compiled with `tsc --strict --noEmit` by the tests.
-import { analyze, sample, type Article, type Card, type Fact, type Kind } from "zhibiao";
+import { analyze, compare, sample, type Article, type Card, type CompareTable, type Fact, type Kind } from "zhibiao";
 
 const article: Article = analyze(sample(), { source: "sample.txt" });
 const cards: Card[] = article.cards;
@@ -15,4 +15,7 @@ const rows = growth.map((fact) => ({
   span: fact.span[1] - fact.span[0],
 }));
 analyze("全市规上工业增加值同比增长8.4%。");
+const table: CompareTable = compare([article, analyze("2024年，全市规上工业增加值同比增长8.4%。")], { all: true });
+const firstCell: number | undefined = table.rows[0]?.cells[0]?.[0]?.value;
+console.log(table.columns.map((column) => column.label), firstCell);
 console.log(title, subject, kinds.length, rows.length);
