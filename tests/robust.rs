@@ -128,6 +128,11 @@ fn hard_inputs_from_the_issue() {
         "\u{0}\u{1}\u{7}增长\u{0}5%",
         "增长5%\r\n下降3%\r高于全国1个百分点",
         "\u{feff}全市增长5%",
+        // A vague lead (上百家's 上) inside the last quantity's words (1以上) made two
+        // quantities overlap and panicked (found by this file's tricky_sequences).
+        "1以上三%",
+        "１以上三%",
+        "增长10%以上百家",
     ] {
         check(input);
     }

@@ -153,7 +153,10 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
         } else {
             None
         };
-        match found {
+        // Quantities never overlap: one whose lead words (上百家's 上) reach back into the
+        // last one's words (1以上) is not a quantity (fuzz: 1以上三%).
+        let floor = out.last().map_or(0, |q: &Quantity| q.end);
+        match found.filter(|q| q.start >= floor) {
             Some(q) => {
                 i = q.end.max(i + 1);
                 out.push(q);
