@@ -326,13 +326,13 @@ pub(crate) fn absolute_change(c: &[char], ps: usize, end: usize) -> Option<Absol
         if let Some((_, versus)) = VOCAB.basis_versus.iter().find(|(w, _)| *w == b) {
             return found(versus, at);
         }
-        if let Some(versus) = b.strip_prefix(['比', '较']) {
+        if let Some(versus) = b.strip_prefix(|ch| VOCAB.names.comparison.has(ch)) {
             return found(versus, at);
         }
     }
     // 比年初, 较3月末: a comparison with an earlier time, just before the verb.
     let from = v.saturating_sub(MAX_REFERENCE + 1).max(ps);
-    if let Some(p) = (from..v).rev().find(|&i| matches!(c[i], '比' | '较')) {
+    if let Some(p) = (from..v).rev().find(|&i| VOCAB.names.comparison.has(c[i])) {
         let reference = clean(&c[p + 1..v]);
         let timely = (p + 1..v).any(|i| VOCAB.absolute_time.at(c, i).is_some());
         if timely
