@@ -177,11 +177,11 @@ pub(crate) fn without_place(name: &str) -> Option<&str> {
         .map(|w| w.chars().count())
         .or_else(|| {
             (3..=4).find(|&k| {
-                cs.get(k - 1).is_some_and(|c| "省市县区州盟".contains(*c))
+                cs.get(k - 1).is_some_and(|&c| VOCAB.names.place_end.has(c))
                     && cs[..k].iter().all(|&c| han(c))
             })
         })?;
-    let n = n + usize::from(cs.get(n).is_some_and(|c| "省市".contains(*c)));
+    let n = n + usize::from(cs.get(n).is_some_and(|&c| VOCAB.names.place_suffix.has(c)));
     let byte = name.char_indices().nth(n).map_or(name.len(), |(b, _)| b);
     (n < cs.len()).then(|| &name[byte..])
 }

@@ -4,9 +4,15 @@
 //!
 //! Each check returns the first broken promise as a readable reason instead of panicking, so a
 //! property test can shrink on it and a fuzz target can assert on it.
+//!
+//! One promise is about cost, not results: work in proportion to the text, checked by
+//! [`allocation_grows_linearly`] for `tests/scale.rs` and the `scale` fuzz target alike.
 
 use crate::model::{Article, Report};
 use crate::text::normalize::{is_marker, normalize, Normalized};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::{Mutex, Once, PoisonError};
 
 /// A broken promise, in words.
 pub type Broken = String;
@@ -172,6 +178,71 @@ pub fn normalized(input: &str) -> Result<Normalized, Broken> {
         "normalising is not deterministic".into()
     })?;
     Ok(n)
+}
+
+/// The system allocator, counting the bytes asked for, for [`allocation_grows_linearly`]. A
+/// test or fuzz binary installs it:
+/// `#[global_allocator] static GLOBAL: zhibiao::check::Counting = zhibiao::check::Counting;`
+pub struct Counting;
+
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+/// One measurement at a time: the threads of a test binary share the counter.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+/// Word lists and patterns are built on first use: not part of any one analysis.
+static WARM: Once = Once::new();
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATED.fetch_add(layout.size(), Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATED.fetch_add(new_size, Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// Bytes allocated while analysing `text`.
+fn allocated(text: &str) -> usize {
+    let before = ALLOCATED.load(Relaxed);
+    std::hint::black_box(crate::analyze("scale", text));
+    ALLOCATED.load(Relaxed) - before
+}
+
+/// The bytes of text the shorter measurement reads (the unit repeated), and how many times
+/// longer the longer one is: long enough for quadratic work to show.
+const SHORT_BYTES: usize = 4096;
+const LONGER: usize = 16;
+/// How many times more the longer text may allocate: 16, 8 to 32 with the doubling of growing
+/// buffers (quadratic work allocates up to 256 times more), and a fixed allowance.
+const MAX_GROWTH: usize = 32;
+const ALLOWANCE: usize = 1 << 20;
+
+/// Work in proportion to the text, counted in bytes allocated (the same verdict on every
+/// machine and every run, unlike a timing): `unit` repeated to about 4 KB and to 16 times that
+/// may allocate at most 32 times as much for the longer text (plus 1 MiB); work that copies
+/// the text per fact or per position allocates far more. [`Counting`] must be the global
+/// allocator.
+pub fn allocation_grows_linearly(unit: &str) -> Result<(), Broken> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
+    WARM.call_once(|| {
+        allocated(crate::SAMPLE);
+    });
+    let reps = (SHORT_BYTES / unit.len().max(1)).max(1);
+    let short = allocated(&unit.repeat(reps));
+    let long = allocated(&unit.repeat(reps * LONGER));
+    ensure(short > 0, || {
+        "no bytes counted: check::Counting is not the global allocator".into()
+    })?;
+    ensure(long <= MAX_GROWTH * short + ALLOWANCE, || {
+        format!(
+            "super-linear: {short} bytes allocated for {} bytes of text, {long} for {LONGER} times that",
+            unit.len() * reps
+        )
+    })
 }
 
 #[cfg(test)]

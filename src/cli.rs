@@ -205,7 +205,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<OsString> {
+    /// Command-line arguments as the OS hands them, for the parsers' tests (here and in
+    /// `compare`).
+    pub(in crate::cli) fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()
     }
 

@@ -33,7 +33,7 @@ pub fn key_of_normalised(metric: &str) -> String {
         name = without_ending(name, &[&VOCAB.rate_up, &VOCAB.rate_down]);
         // 同比增速: a basis left before the rate word is not part of the name.
         name = without_ending(name, &[&VOCAB.basis]);
-        let trimmed = name.trim_end_matches('的');
+        let trimmed = name.trim_end_matches(crate::vocab::VOCAB.marks.of);
         if trimmed.chars().count() >= 2 {
             name = trimmed.to_string();
         }

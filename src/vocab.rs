@@ -1,18 +1,138 @@
 //! The rules' vocabularies: word lists embedded from `src/vocab/*.txt`.
 //!
 //! The matcher never spells a word itself; it asks these lists, so adding a word is a one-line
-//! change to a text file (and a test sentence). Each file has one entry a line; `#` starts a
-//! comment line.
+//! change to a text file (and a test sentence). Each file has one entry a line, or a kind and an
+//! entry where a file holds several lists (a struct from [`kinds!`] has a field per kind);
+//! `#` starts a comment line. Single chars that are structure rather than words (第, 年, 的)
+//! are named in `marks.txt` ([`Marks`]). Every stage reads [`VOCAB`]; nothing is handed on.
 
 use crate::model::Bound;
 use std::sync::LazyLock;
 
+/// A struct of word lists, one per kind, read from a file of `kind word` lines: each field is
+/// the kind of the same name, so a list is added by naming it here and in the file.
+/// Kinds listed after `in_order` keep the file's order instead (for words tried one after the
+/// other, each on what the one before left).
+macro_rules! kinds {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($kind:ident),* $(,)? }
+        $(in_order { $($seq:ident),* $(,)? })?) => {
+        $(#[$doc])*
+        pub struct $ty {
+            $(pub $kind: Words,)*
+            $($(pub $seq: Vec<&'static str>,)*)?
+        }
+
+        impl $ty {
+            fn load() -> $ty {
+                let src = include_str!($file);
+                $ty {
+                    $($kind: kind_list(src, stringify!($kind)),)*
+                    $($($seq: markers(src, stringify!($seq)),)*)?
+                }
+            }
+
+            /// Every list with its kind, for the test that none is empty.
+            #[cfg(test)]
+            pub fn all(&self) -> Vec<(&'static str, &Words)> {
+                vec![$((stringify!($kind), &self.$kind),)*]
+            }
+        }
+    };
+}
+
+/// A struct of single characters read from a file of `name char` lines (`marks.txt`).
+macro_rules! marks {
+    ($(#[$doc:meta])* $ty:ident from $file:literal { $($name:ident),* $(,)? }) => {
+        $(#[$doc])*
+        pub struct $ty {
+            $(pub $name: char,)*
+        }
+
+        impl $ty {
+            fn load() -> $ty {
+                let src = include_str!($file);
+                $ty { $($name: mark(src, stringify!($name)),)* }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// The words glued to a number that the scan reads to decide what it is (`scan.txt`).
+    ScanWords from "vocab/scan.txt" {
+        points, times, rough, not_rough, rough_scale, vague, date, streak, streak_lead,
+        glued_before, glued_after, duration_unit, duration, casualty_unit, casualty, rank_unit,
+        rank_first, rank_top, not_rank, not_top, doubling, doubling_lead, doubling_end,
+        percent_words, tenth, not_tenth, tenth_before, tenth_above, joiner, trillion,
+        trillion_before, negative,
+    }
+}
+
+kinds! {
+    /// What a fact takes from around its clause: lists, from-to changes, subjects (`context.txt`).
+    ContextWords from "vocab/context.txt" {
+        joined_values, conjunction, over, from, to, from_to_adverb, from_to_verb, list,
+        measure_end, respectively, average, view_open, view_close, entity_lead, subject_lead,
+        subject_follower, subject_glue,
+    }
+}
+
+kinds! {
+    /// How a metric is named from the words before its number (`names.txt`).
+    NameWords from "vocab/names.txt" {
+        anaphor, cumulative, modal, compared, compared_with, comparison,
+        not_comparison, comparison_basis, post_trailing, total, place_end, place_suffix,
+    }
+}
+
+kinds! {
+    /// How periods and dates are written around their numbers (`dates.txt`).
+    DateWords from "vocab/dates.txt" {
+        first_months, day, end, since, not_after, whole_year, until,
+    }
+    in_order { period_end, period_junk }
+}
+
+kinds! {
+    /// What a clause's words make of its quantities (`readings.txt`).
+    ReadingWords from "vocab/readings.txt" {
+        ranked_in, contribution, new_level, relative_lead, relative_end, view, name_close,
+        metric_trim,
+    }
+    in_order { streak_verb }
+}
+
+marks! {
+    /// Single characters the rules read as structure (`marks.txt`).
+    Marks from "vocab/marks.txt" {
+        ordinal, year, month, day, of, etc,
+    }
+}
+
+/// The char named `name` in a file of `name char` lines. The files are part of the build and
+/// tested, so a missing name is a bug in this crate, never in the input.
+fn mark(src: &'static str, name: &str) -> char {
+    markers(src, name)
+        .first()
+        .and_then(|m| m.chars().next())
+        .unwrap_or_else(|| panic!("vocab: no mark {name}"))
+}
+
 /// Every list, parsed once.
 pub struct Vocab {
+    pub scan: ScanWords,
+    pub context: ContextWords,
+    pub names: NameWords,
+    pub dates: DateWords,
+    pub readings: ReadingWords,
+    pub marks: Marks,
+    /// Scale words with their power of ten (`scales.txt`), longest first.
+    pub scales: Vec<(&'static str, i32)>,
+    /// Where a rank is taken (全省第3), also a rank's `versus` (`rank.txt`).
+    pub rank_scopes: Words,
     pub growth: Words,
     pub decline: Words,
     pub basis: Words,
-    pub share: Words,
     pub target: Words,
     /// Phrases that contain a target word without being a target (计划单列市).
     pub not_target: Vec<&'static str>,
@@ -45,6 +165,8 @@ pub struct Vocab {
     pub plan_modal: Words,
     pub plan_past: Words,
     pub plan_close: Words,
+    /// After a modal, makes it another word (将近).
+    pub plan_not_modal: Words,
     /// Target words that mean "obtained" before funds (争取财政支持), and the funds.
     pub obtain_verbs: Words,
     pub funds: Words,
@@ -132,6 +254,8 @@ pub struct Words {
     words: Vec<&'static str>,
     firsts: Vec<char>,
     lasts: Vec<char>,
+    /// The one-char words, sorted, for [`Words::has`].
+    singles: Vec<char>,
 }
 
 impl Words {
@@ -142,10 +266,20 @@ impl Words {
         firsts.dedup();
         lasts.sort_unstable();
         lasts.dedup();
+        let mut singles: Vec<char> = words
+            .iter()
+            .filter_map(|w| {
+                let mut cs = w.chars();
+                cs.next().filter(|_| cs.next().is_none())
+            })
+            .collect();
+        singles.sort_unstable();
+        singles.dedup();
         Words {
             words,
             firsts,
             lasts,
+            singles,
         }
     }
 
@@ -156,6 +290,22 @@ impl Words {
             return None;
         }
         starts_with_any(chars, at, &self.words)
+    }
+
+    /// Whether `c` is one of the list's one-char words.
+    pub fn has(&self, c: char) -> bool {
+        self.singles.binary_search(&c).is_ok()
+    }
+
+    /// Whether `chars` is, whole, one of the list's words.
+    pub fn is(&self, chars: &[char]) -> bool {
+        self.at(chars, 0)
+            .is_some_and(|w| w.chars().count() == chars.len())
+    }
+
+    /// Whether `word` is one of the list's words.
+    pub fn holds(&self, word: &str) -> bool {
+        self.words.contains(&word)
     }
 
     /// The longest word that `chars[..end]` ends with.
@@ -221,10 +371,26 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let target_src = include_str!("vocab/target.txt");
     let plan_src = include_str!("vocab/plan.txt");
     Vocab {
+        scan: ScanWords::load(),
+        context: ContextWords::load(),
+        names: NameWords::load(),
+        dates: DateWords::load(),
+        readings: ReadingWords::load(),
+        marks: Marks::load(),
+        scales: {
+            let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
+                .filter_map(|l| {
+                    let (w, p) = l.split_once(' ')?;
+                    Some((w, p.trim().parse().ok()?))
+                })
+                .collect();
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+            v
+        },
+        rank_scopes: kind_list(include_str!("vocab/rank.txt"), "scope"),
         growth: list(include_str!("vocab/growth.txt")),
         decline: list(include_str!("vocab/decline.txt")),
         basis: list(include_str!("vocab/basis.txt")),
-        share: list(include_str!("vocab/share.txt")),
         target: list(target_src),
         not_target: lines(target_src)
             .filter_map(|l| l.strip_prefix('!'))
@@ -247,6 +413,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         plan_modal: kind_list(plan_src, "modal"),
         plan_past: kind_list(plan_src, "past"),
         plan_close: kind_list(plan_src, "close"),
+        plan_not_modal: kind_list(plan_src, "not_modal"),
         obtain_verbs: kind_list(include_str!("vocab/funds.txt"), "verb"),
         funds: kind_list(include_str!("vocab/funds.txt"), "object"),
         aliases: lines(include_str!("vocab/aliases.txt"))
@@ -324,7 +491,6 @@ mod tests {
             &v.growth,
             &v.decline,
             &v.basis,
-            &v.share,
             &v.target,
             &v.scope,
             &v.lead,
@@ -360,6 +526,20 @@ mod tests {
             assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{list:?}");
             assert!(list.iter().all(|w| !w.starts_with('!') && !w.contains(' ')));
         }
+        for (kind, list) in v
+            .scan
+            .all()
+            .into_iter()
+            .chain(v.context.all())
+            .chain(v.names.all())
+            .chain(v.dates.all())
+            .chain(v.readings.all())
+        {
+            assert!(!list.is_empty(), "no {kind} words");
+        }
+        assert_eq!(v.marks.ordinal, '第');
+        assert_eq!(v.scales.first(), Some(&("万亿", 12)));
+        assert!(v.rank_scopes.holds("全国城市"));
         assert!(v.not_target.contains(&"计划单列"));
         assert!(v.aliases.contains(&("规模以上", "规上")));
         assert!(v

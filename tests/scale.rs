@@ -1,40 +1,11 @@
 //! Work in proportion to the text, counted in bytes allocated: the `scale` fuzz target's check
-//! (see `fuzz/fuzz_targets/scale.rs`), replayed on the units it found. A unit repeated sixteen
+//! (`zhibiao::check::allocation_grows_linearly`, see `fuzz/fuzz_targets/scale.rs`), replayed on
+//! the units it found. A unit repeated sixteen
 //! times more may allocate at most 32 times as much (16, with the doubling of growing buffers);
 //! quadratic work allocates far more. Counting bytes keeps the verdict the same on every machine.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-use std::sync::Mutex;
-
-struct Counting;
-
-static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
-/// One measurement at a time: the test threads share the counter.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATED.fetch_add(layout.size(), Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATED.fetch_add(new_size, Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocated(text: &str) -> usize {
-    let before = ALLOCATED.load(Relaxed);
-    std::hint::black_box(zhibiao::analyze("scale", text));
-    ALLOCATED.load(Relaxed) - before
-}
+static GLOBAL: zhibiao::check::Counting = zhibiao::check::Counting;
 
 /// The units the fuzzer found, each with where it came from.
 fn units() -> Vec<(&'static str, String)> {
@@ -68,17 +39,12 @@ fn units() -> Vec<(&'static str, String)> {
 
 #[test]
 fn work_grows_with_the_text() {
-    let _one = ONE_AT_A_TIME.lock().unwrap();
-    // Word lists and patterns are built on first use: not part of any one analysis.
-    allocated(zhibiao::SAMPLE);
-    let mut failures = Vec::new();
-    for (what, unit) in units() {
-        let reps = (4096 / unit.len()).max(1);
-        let small = allocated(&unit.repeat(reps));
-        let large = allocated(&unit.repeat(reps * 16));
-        if large > 32 * small + (1 << 20) {
-            failures.push(format!("{what}: {small} bytes for 1×, {large} for 16×"));
-        }
-    }
+    let failures: Vec<String> = units()
+        .into_iter()
+        .filter_map(|(what, unit)| {
+            let broken = zhibiao::check::allocation_grows_linearly(&unit).err()?;
+            Some(format!("{what}: {broken}"))
+        })
+        .collect();
     assert!(failures.is_empty(), "{failures:#?}");
 }

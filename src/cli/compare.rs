@@ -129,10 +129,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(list: &[&str]) -> Vec<OsString> {
-        list.iter().map(OsString::from).collect()
-    }
+    use crate::cli::tests::args;
 
     #[test]
     fn parses_formats_options_and_files() {

@@ -11,5 +11,5 @@ pub mod number;
 pub mod scan;
 pub mod unit;
 
-pub use scan::{scan, Quantity, RANK_SCOPES};
+pub use scan::{scan, Quantity};
 pub use unit::Unit;

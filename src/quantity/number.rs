@@ -2,6 +2,7 @@
 //! `十二`, `两`), and scale words (`万`, `亿`, `万亿`) folded in without float noise.
 
 use crate::text::script::{cn_digit, cn_power};
+use crate::vocab::VOCAB;
 
 /// A number read from the text, before its unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,20 +21,6 @@ pub struct Num {
     pub chinese: bool,
 }
 
-/// Scale words, longest first, with their power of ten.
-const SCALES: [(&str, i32); 10] = [
-    ("万亿", 12),
-    ("千亿", 11),
-    ("百亿", 10),
-    ("十亿", 9),
-    ("千万", 7),
-    ("百万", 6),
-    ("亿", 8),
-    ("万", 4),
-    ("千", 3),
-    ("百", 2),
-];
-
 /// A char a Chinese numeral may start with: a digit or 十.
 pub fn is_cn_digit(c: char) -> bool {
     cn_digit(c).is_some() || cn_power(c) == Some(1)
@@ -50,9 +37,10 @@ fn scaled(digits: &str, exp: i32) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
-/// The scale word at `chars[at..]`, if any.
+/// The scale word at `chars[at..]` (`scales.txt`), if any.
 pub fn scale_at(chars: &[char], at: usize) -> Option<(&'static str, i32)> {
-    SCALES
+    VOCAB
+        .scales
         .iter()
         .find(|(w, _)| crate::vocab::starts_with(chars, at, w))
         .copied()
@@ -111,7 +99,7 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         return None;
     }
     // 5G, 453X, 20px are names and codes; 38GWh is a quantity in a Latin unit.
-    let latin_unit = crate::vocab::VOCAB
+    let latin_unit = VOCAB
         .units
         .at(chars, i)
         .is_some_and(|u| u.starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -156,11 +144,15 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
 /// 兆 as Taiwan writes 10¹² (43兆4428.26億元, 1.27兆元); before anything else it is "mega"
 /// (兆瓦) and no scale.
 fn trillion_at(chars: &[char], at: usize) -> Option<(&'static str, i32)> {
+    let w = &VOCAB.scan;
     let next = chars.get(at + 1);
-    (chars.get(at) == Some(&'兆')
-        && next.is_some_and(|c| c.is_ascii_digit() || matches!(c, '元' | '亿' | '億')))
-    .then_some(("兆", 12))
+    let word = w.trillion.at(chars, at)?;
+    next.is_some_and(|&c| c.is_ascii_digit() || w.trillion_before.has(c))
+        .then_some((word, TRILLION))
 }
+
+/// The power of ten of 兆 where it is a scale.
+const TRILLION: i32 = 12;
 
 /// A number written in two scaled parts (43兆4428.26亿, 41万1930辆): the second part, smaller
 /// than one unit of the first's scale, is added. The written form keeps both parts.
@@ -208,18 +200,8 @@ pub fn chinese_at(chars: &[char], at: usize) -> Option<Num> {
     }
     let run = &chars[at..end];
     let value = cn_value(run)?;
-    let scale = if run.contains(&'亿') {
-        "亿"
-    } else if run.contains(&'万') {
-        "万"
-    } else {
-        ""
-    };
-    let shown = match scale {
-        "亿" => value / 1e8,
-        "万" => value / 1e4,
-        _ => value,
-    };
+    let (scale, exp) = written_scale(run);
+    let shown = value / 10f64.powi(exp);
     Some(Num {
         start: at,
         end,
@@ -228,6 +210,22 @@ pub fn chinese_at(chars: &[char], at: usize) -> Option<Num> {
         scale,
         chinese: true,
     })
+}
+
+/// The scale a Chinese numeral is shown in: the largest of 亿 and 万 it holds (三千五百万 is
+/// shown as 3500万), or none.
+fn written_scale(run: &[char]) -> (&'static str, i32) {
+    VOCAB
+        .scales
+        .iter()
+        .filter(|(_, exp)| *exp >= 4)
+        .filter_map(|&(w, exp)| {
+            let mut cs = w.chars();
+            let c = cs.next().filter(|_| cs.next().is_none())?;
+            run.contains(&c).then_some((w, exp))
+        })
+        .max_by_key(|&(_, exp)| exp)
+        .unwrap_or(("", 0))
 }
 
 /// The value of a run of Chinese numerals: 三千五百万 → 35000000, 十二 → 12, 二〇二四 → 2024.

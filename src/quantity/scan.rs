@@ -4,11 +4,11 @@
 //! What a quantity means (a change, a share, a gap) is the second pass's business
 //! ([`crate::read`]); this pass only reads the words glued to the number.
 
-use super::number::{arabic_at, chinese_at, cn_value, is_cn_digit, Num};
+use super::number::{arabic_at, chinese_at, cn_value, is_cn_digit, scale_at, Num};
 use super::unit::Unit;
 use crate::model::Bound;
-use crate::text::script::han;
-use crate::vocab::{starts_with, starts_with_any, VOCAB};
+use crate::text::script::{cn_power, han};
+use crate::vocab::{starts_with, VOCAB};
 
 /// One quantity found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ impl Quantity {
         }
         match self.unit {
             Unit::Rank => {
-                s.push('第');
+                s.push(VOCAB.marks.ordinal);
                 s.push_str(&self.num.mantissa);
             }
             _ => {
@@ -49,25 +49,6 @@ impl Quantity {
         s
     }
 }
-
-/// Scopes a rank is taken in, longest first (全国城市 before 全国); the rules read the same list
-/// for a rank's `versus`.
-pub const RANK_SCOPES: [&str; 14] = [
-    "全国城市",
-    "同类城市",
-    "全省",
-    "全国",
-    "全市",
-    "全区",
-    "全球",
-    "世界",
-    "全州",
-    "中部",
-    "西部",
-    "东部",
-    "城市",
-    "同类",
-];
 
 /// Does a rank lead or scope stand just before `at` (within a few chars of the clause)?
 fn rank_context(chars: &[char], at: usize) -> bool {
@@ -88,8 +69,7 @@ fn rank_context(chars: &[char], at: usize) -> bool {
 
 fn rank_context_in(window: &[char]) -> bool {
     (0..window.len()).any(|i| {
-        RANK_SCOPES.iter().any(|w| starts_with(window, i, w))
-            || VOCAB.rank_leads.iter().any(|w| starts_with(window, i, w))
+        VOCAB.rank_scopes.at(window, i).is_some() || VOCAB.rank_leads.at(window, i).is_some()
     })
 }
 
@@ -103,26 +83,40 @@ fn number_at(chars: &[char], at: usize) -> Option<Num> {
 /// 百余个, 千余场, 万余人: a round number told roughly, with no digit before it (a bare 百 is
 /// otherwise a word, as in 百强).
 fn round_at(chars: &[char], at: usize) -> Option<Num> {
-    let (value, mantissa, scale) = match chars.get(at)? {
-        '百' => (100.0, "100", ""),
-        '千' => (1000.0, "1000", ""),
-        '万' => (10000.0, "1", "万"),
-        _ => return None,
+    if !round_lead(chars, at) {
+        return None;
+    }
+    let (word, exp) = scale_at(chars, at)?;
+    // 万余 is shown as 1万, 百余 as 100.
+    let (mantissa, scale) = if exp == MYRIAD {
+        ("1".to_string(), word)
+    } else {
+        (format!("{}", 10u32.pow(exp.unsigned_abs())), "")
     };
     let prev = at.checked_sub(1).map(|p| chars[p]);
-    if !matches!(chars.get(at + 1), Some('余' | '多'))
-        || prev.is_some_and(|c| c.is_ascii_digit() || is_cn_digit(c) || c == '数')
-    {
+    if prev.is_some_and(|c| c.is_ascii_digit() || is_cn_digit(c) || VOCAB.scan.vague.has(c)) {
         return None;
     }
     Some(Num {
         start: at,
         end: at + 1,
-        value,
-        mantissa: mantissa.to_string(),
+        value: 10f64.powi(exp),
+        mantissa,
         scale,
         chinese: true,
     })
+}
+
+/// The power of ten of 万, the largest scale a round count is told in (万余人).
+const MYRIAD: i32 = 4;
+
+/// 百, 千 or 万 before a rough-count word (百余, 千多): a round number with no digit.
+fn round_lead(chars: &[char], at: usize) -> bool {
+    chars
+        .get(at)
+        .and_then(|&c| cn_power(c))
+        .is_some_and(|p| (2..=MYRIAD).contains(&p))
+        && chars.get(at + 1).is_some_and(|&c| VOCAB.scan.rough.has(c))
 }
 
 /// Scan `chars` for quantities.
@@ -131,26 +125,22 @@ pub fn scan(chars: &[char]) -> Vec<Quantity> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let found = if c == '第' {
+        let w = &VOCAB.scan;
+        let found = if c == VOCAB.marks.ordinal {
             rank_ordinal(chars, i)
-        } else if (starts_with(chars, i, "首位") || starts_with(chars, i, "榜首"))
-            && rank_context(chars, i)
-        {
-            Some(rank_of(i, i + 2, 1.0, "1"))
-        } else if c == '前' {
+        } else if let Some(first) = w.rank_first.at(chars, i).filter(|_| rank_context(chars, i)) {
+            Some(rank_of(i, i + first.chars().count(), 1.0, "1"))
+        } else if w.rank_top.has(c) {
             rank_top(chars, i)
-        } else if c == '连' && starts_with(chars, i, "连续") {
-            streak(chars, i)
-        } else if c == '翻' || (c == '倍' && starts_with(chars, i, "倍增")) {
+        } else if let Some(lead) = w.streak_lead.at(chars, i) {
+            streak(chars, i, lead.chars().count())
+        } else if w.doubling_lead.has(c) || w.doubling.at(chars, i).is_some() {
             doubling(chars, i)
-        } else if c == '百' && starts_with(chars, i, "百分之") {
-            percent_words(chars, i)
-        } else if chars.get(i + 1) == Some(&'成') && is_cn_digit(c) {
+        } else if let Some(lead) = w.percent_words.at(chars, i) {
+            percent_words(chars, i, i + lead.chars().count())
+        } else if chars.get(i + 1).is_some_and(|&n| w.tenth.has(n)) && is_cn_digit(c) {
             tenths(chars, i)
-        } else if c.is_ascii_digit()
-            || is_cn_digit(c)
-            || (matches!(c, '百' | '千' | '万') && matches!(chars.get(i + 1), Some('余' | '多')))
-        {
+        } else if c.is_ascii_digit() || is_cn_digit(c) || round_lead(chars, i) {
             quantity_at(chars, i)
         } else {
             None
@@ -183,7 +173,7 @@ fn lend_units(chars: &[char], qs: &mut [Quantity]) {
             continue;
         }
         let between = &chars[qs[k].end..qs[k + 1].start];
-        let joined = matches!(between, ['、'] | ['和'] | ['及'] | ['与'] | ['，']);
+        let joined = VOCAB.scan.joiner.is(between) || between == ['，'];
         if joined && !qs[k].num.chinese && qs[k].num.scale.is_empty() {
             let next = qs[k + 1].clone();
             let q = &mut qs[k];
@@ -209,49 +199,17 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     // 同比-4%, 为负0.6% (负 but not 负责).
     let negative = at > 0
         && ((chars[at - 1] == '-' && !(at > 1 && chars[at - 2].is_ascii_alphanumeric()))
-            || chars[at - 1] == '负');
+            || VOCAB.scan.negative.has(chars[at - 1]));
     let mut num = number_at(chars, at)?;
-    let mut i = num.end;
-    // Dates, times, ranges and codes are not quantities.
-    let next = chars.get(i).copied();
-    let prev = at.checked_sub(1).map(|p| chars[p]);
-    if num.scale.is_empty() {
-        if matches!(
-            next,
-            Some('月' | '日' | '号' | '时' | '点' | '分' | '秒' | '周' | '天')
-        ) || starts_with(chars, i, "季度")
-        {
-            return None;
-        }
-        if next == Some('年') && !starts_with(chars, i, "年连续") {
-            return None;
-        }
-    }
-    let digit_after = |k: usize| {
-        chars
-            .get(k)
-            .is_some_and(|c| c.is_ascii_digit() || is_cn_digit(*c))
-    };
-    if matches!(next, Some('-' | '~' | '/' | ':' | '.')) && digit_after(i + 1) {
-        return None;
-    }
-    if matches!(prev, Some('-' | '~' | '/' | ':'))
-        && at >= 2
-        && (chars[at - 2].is_ascii_digit() || is_cn_digit(chars[at - 2]))
-    {
-        return None;
-    }
-    if prev == Some('第') {
-        return None;
-    }
-    if num.chinese && is_han_word_inside(chars, at, &num) {
+    let streak_after = VOCAB.scan.streak.at(chars, num.end).is_some();
+    if not_an_amount(chars, at, &num, streak_after) {
         return None;
     }
     // N年连续增长: a streak written the other way round.
-    if starts_with(chars, i, "年连续") {
+    if streak_after {
         return Some(Quantity {
             start: at,
-            end: i + 1,
+            end: num.end + 1,
             num,
             unit: Unit::Years,
             bound: None,
@@ -261,62 +219,12 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     }
     let mut bound = before_bound(chars, at - usize::from(negative));
     let start = at - usize::from(negative) - bound.map_or(0, |(w, _)| w.chars().count());
-    let mut mid_bound = None;
-    if matches!(chars.get(i), Some('余' | '多')) && !starts_with(chars, i, "多元") {
-        mid_bound = Some(crate::model::Bound::AtLeast);
-        i += 1;
-        // 十余万户, 百余万人: the scale comes after the rough count.
-        if num.scale.is_empty() {
-            if let Some((w, exp)) = super::number::scale_at(chars, i)
-                .filter(|(w, _)| matches!(*w, "万" | "亿" | "万亿"))
-            {
-                num.value *= 10f64.powi(exp);
-                num.scale = w;
-                i += w.chars().count();
-            }
-        }
-    }
-    let unit = if chars.get(i) == Some(&'%') {
-        i += 1;
-        Unit::Percent
-    } else if let Some(w) = starts_with_any(chars, i, &["个百分点", "百分点"]) {
-        i += w.chars().count();
-        Unit::Points
-    } else if let Some(w) = VOCAB.money.at(chars, i) {
-        i += w.chars().count();
-        Unit::Money(w)
-    } else if chars.get(i) == Some(&'倍') {
-        i += 1;
-        Unit::Times
-    } else if let Some(w) = VOCAB.units.at(chars, i) {
-        if VOCAB.noncount.at(chars, i).is_some()
-            || VOCAB.noncount.at(chars, i + w.chars().count()).is_some()
-        {
-            return None;
-        }
-        i += w.chars().count();
-        // 7个月, 3个工作日: durations; 95人死亡: casualties of an event, not an indicator.
-        let after: &[&str] = match w {
-            "个" => &["月", "季度", "工作日", "小时", "星期"],
-            "人" | "名" => &["死亡", "受伤", "遇难", "失踪", "伤亡", "丧生"],
-            _ => &[],
-        };
-        if after.iter().any(|a| starts_with(chars, i, a)) {
-            return None;
-        }
-        Unit::Measure(w)
-    } else {
-        Unit::Bare
-    };
-    // Small Chinese counts (两个中心, 四个特点) are rhetoric, not indicators.
-    if num.chinese && num.value < 10.0 && num.scale.is_empty() && unit != Unit::Times {
-        return None;
-    }
-    if unit == Unit::Bare && num.chinese {
-        return None;
-    }
-    // “十项重大工程”, “八八战略”: a numeral opening a quoted name is part of a slogan.
-    if num.chinese && num.scale.is_empty() && matches!(prev, Some('“' | '「' | '"' | '《')) {
+    let mut i = num.end;
+    let mid_bound = rough_count(chars, &mut i, &mut num);
+    let (unit, unit_len) = unit_at(chars, i)?;
+    i += unit_len;
+    let prev = at.checked_sub(1).map(|p| chars[p]);
+    if rhetoric(&num, unit, prev) {
         return None;
     }
     if let Some((w, b)) = VOCAB
@@ -325,7 +233,7 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
         .find(|(w, _)| starts_with(chars, i, w))
     {
         // 余/多 after a unit belong to the next word (多元, 余额), not to the number.
-        if !matches!(*w, "余" | "多") {
+        if !VOCAB.scan.rough.holds(w) {
             i += w.chars().count();
             bound = Some((w, *b));
         }
@@ -346,14 +254,93 @@ fn quantity_at(chars: &[char], at: usize) -> Option<Quantity> {
     })
 }
 
+/// A number at `at` that is no amount: a date, a time, a range, a code, an ordinal, or a
+/// numeral inside a word.
+fn not_an_amount(chars: &[char], at: usize, num: &Num, streak_after: bool) -> bool {
+    let i = num.end;
+    let next = chars.get(i).copied();
+    let prev = at.checked_sub(1).map(|p| chars[p]);
+    let digit = |c: char| c.is_ascii_digit() || is_cn_digit(c);
+    (num.scale.is_empty() && VOCAB.scan.date.at(chars, i).is_some() && !streak_after)
+        || (matches!(next, Some('-' | '~' | '/' | ':' | '.'))
+            && chars.get(i + 1).is_some_and(|&c| digit(c)))
+        || (matches!(prev, Some('-' | '~' | '/' | ':')) && at >= 2 && digit(chars[at - 2]))
+        || prev == Some(VOCAB.marks.ordinal)
+        || (num.chinese && is_han_word_inside(chars, at, num))
+}
+
+/// 十余万户, 100多家: a count told roughly, its bound; the scale may come after the rough
+/// word. Moves `i` past them.
+fn rough_count(chars: &[char], i: &mut usize, num: &mut Num) -> Option<Bound> {
+    if !chars.get(*i).is_some_and(|&c| VOCAB.scan.rough.has(c))
+        || VOCAB.scan.not_rough.at(chars, *i).is_some()
+    {
+        return None;
+    }
+    *i += 1;
+    if num.scale.is_empty() {
+        if let Some((w, exp)) = scale_at(chars, *i).filter(|(w, _)| VOCAB.scan.rough_scale.holds(w))
+        {
+            num.value *= 10f64.powi(exp);
+            num.scale = w;
+            *i += w.chars().count();
+        }
+    }
+    Some(Bound::AtLeast)
+}
+
+/// The unit at `chars[at..]` and its length in chars: `Bare` when there is none, `None` when
+/// the words after make the number no indicator (3个工作日, 95人死亡, a non-count noun).
+fn unit_at(chars: &[char], at: usize) -> Option<(Unit, usize)> {
+    let len = |w: &str| w.chars().count();
+    Some(if chars.get(at) == Some(&'%') {
+        (Unit::Percent, 1)
+    } else if let Some(w) = VOCAB.scan.points.at(chars, at) {
+        (Unit::Points, len(w))
+    } else if let Some(w) = VOCAB.money.at(chars, at) {
+        (Unit::Money(w), len(w))
+    } else if let Some(w) = VOCAB.scan.times.at(chars, at) {
+        (Unit::Times, len(w))
+    } else if let Some(w) = VOCAB.units.at(chars, at) {
+        let after = at + len(w);
+        if VOCAB.noncount.at(chars, at).is_some()
+            || VOCAB.noncount.at(chars, after).is_some()
+            || not_an_indicator(chars, after, w)
+        {
+            return None;
+        }
+        (Unit::Measure(w), len(w))
+    } else {
+        (Unit::Bare, 0)
+    })
+}
+
+/// Chinese numerals that are rhetoric, not indicators: small counts (两个中心, 四个特点), a
+/// numeral with no unit, one opening a quoted name (“十项重大工程”, “八八战略”).
+fn rhetoric(num: &Num, unit: Unit, prev: Option<char>) -> bool {
+    num.chinese
+        && ((num.value < 10.0 && num.scale.is_empty() && unit != Unit::Times)
+            || unit == Unit::Bare
+            || (num.scale.is_empty() && matches!(prev, Some('“' | '「' | '"' | '《'))))
+}
+
+/// 7个月, 3个工作日: durations; 95人死亡: casualties of an event, not an indicator. `unit` is
+/// the measure word read, `at` the char after it.
+fn not_an_indicator(chars: &[char], at: usize, unit: &str) -> bool {
+    let w = &VOCAB.scan;
+    (w.duration_unit.holds(unit) && w.duration.at(chars, at).is_some())
+        || (w.casualty_unit.holds(unit) && w.casualty.at(chars, at).is_some())
+}
+
 /// A Chinese numeral that is part of a word (一批, 统一, 进一步, 三专, 一企一技术).
 fn is_han_word_inside(chars: &[char], at: usize, num: &Num) -> bool {
     let prev = at.checked_sub(1).map(|p| chars[p]);
     // 统一, 唯一, 之一, 进一步: a numeral glued to a word before it that is not a verb of counting.
-    matches!(
-        prev,
-        Some('统' | '唯' | '之' | '进' | '万' | '第' | '星' | '初' | '周')
-    ) || (num.end - num.start == 1 && chars.get(num.end).is_some_and(|c| *c == '体'))
+    prev.is_some_and(|c| VOCAB.scan.glued_before.has(c))
+        || (num.end - num.start == 1
+            && chars
+                .get(num.end)
+                .is_some_and(|&c| VOCAB.scan.glued_after.has(c)))
 }
 
 fn before_bound(chars: &[char], at: usize) -> Option<(&'static str, Bound)> {
@@ -390,40 +377,12 @@ fn rank_ordinal(chars: &[char], at: usize) -> Option<Quantity> {
     }
     let mut end = num.end;
     let after = chars.get(end).copied();
-    let explicit = matches!(after, Some('位' | '名'));
+    let explicit = after.is_some_and(|c| VOCAB.scan.rank_unit.has(c));
     if explicit {
         end += 1;
     }
     // 第三届, 第1季度, 第二批, 第18次: ordinals of events and periods.
-    let ordinal_word = matches!(
-        after,
-        Some(
-            '届' | '次'
-                | '批'
-                | '季'
-                | '期'
-                | '个'
-                | '条'
-                | '款'
-                | '章'
-                | '节'
-                | '天'
-                | '年'
-                | '月'
-                | '号'
-                | '轮'
-                | '场'
-                | '阶'
-                | '代'
-                | '类'
-                | '大'
-                | '部'
-                | '项'
-                | '家'
-                | '座'
-                | '产'
-        )
-    );
+    let ordinal_word = after.is_some_and(|c| VOCAB.scan.not_rank.has(c));
     if ordinal_word || !(explicit || rank_context(chars, at)) {
         return None;
     }
@@ -444,11 +403,8 @@ fn rank_top(chars: &[char], at: usize) -> Option<Quantity> {
     }
     let mut end = num.end;
     match chars.get(end) {
-        Some('位' | '名') => end += 1,
-        Some('季' | '个' | '月' | '年' | '天' | '周' | '批' | '期' | '轮' | '%') => {
-            return None
-        }
-        Some(c) if c.is_ascii_digit() => return None,
+        Some(&c) if VOCAB.scan.rank_unit.has(c) => end += 1,
+        Some(&c) if VOCAB.scan.not_top.has(c) || c.is_ascii_digit() => return None,
         _ => {}
     }
     if num.value < 1.0 || num.value > 1000.0 || num.mantissa.contains('.') {
@@ -457,10 +413,10 @@ fn rank_top(chars: &[char], at: usize) -> Option<Quantity> {
     Some(rank_of(at, end, num.value, &num.mantissa))
 }
 
-/// 连续三年, 连续3年.
-fn streak(chars: &[char], at: usize) -> Option<Quantity> {
-    let num = number_at(chars, at + 2)?;
-    if chars.get(num.end) != Some(&'年') || !num.scale.is_empty() || num.value > 100.0 {
+/// 连续三年, 连续3年; `lead` is the length of 连续.
+fn streak(chars: &[char], at: usize, lead: usize) -> Option<Quantity> {
+    let num = number_at(chars, at + lead)?;
+    if chars.get(num.end) != Some(&VOCAB.marks.year) || !num.scale.is_empty() || num.value > 100.0 {
         return None;
     }
     Some(Quantity {
@@ -476,15 +432,12 @@ fn streak(chars: &[char], at: usize) -> Option<Quantity> {
 
 /// 翻番 (+100%), 翻两番 (+300%), 翻倍, 倍增.
 fn doubling(chars: &[char], at: usize) -> Option<Quantity> {
-    let (times, len) = if ["翻番", "翻倍", "倍增"]
-        .iter()
-        .any(|w| starts_with(chars, at, w))
-    {
-        (1.0, 2)
-    } else if starts_with(chars, at, "翻了一番") || starts_with(chars, at, "翻了一倍") {
-        (1.0, 4)
-    } else if chars.get(at + 1).copied().is_some_and(is_cn_digit)
-        && chars.get(at + 2) == Some(&'番')
+    let w = &VOCAB.scan;
+    let (times, len) = if let Some(word) = w.doubling.at(chars, at) {
+        (1.0, word.chars().count())
+    } else if w.doubling_lead.has(chars[at])
+        && chars.get(at + 1).copied().is_some_and(is_cn_digit)
+        && chars.get(at + 2).is_some_and(|&c| w.doubling_end.has(c))
     {
         let n = cn_value(&chars[at + 1..at + 2])?;
         (2f64.powf(n) - 1.0, 3)
@@ -513,32 +466,12 @@ fn doubling(chars: &[char], at: usize) -> Option<Quantity> {
 /// 四成 → 40%, 近八成 → about 80%; never 一成不变 or 三成为.
 fn tenths(chars: &[char], at: usize) -> Option<Quantity> {
     let d = cn_value(&chars[at..at + 1])?;
+    let w = &VOCAB.scan;
     if !(2.0..=10.0).contains(&d)
-        || matches!(
-            chars.get(at + 2),
-            Some(
-                '为' | '不'
-                    | '立'
-                    | '本'
-                    | '果'
-                    | '效'
-                    | '员'
-                    | '绩'
-                    | '交'
-                    | '熟'
-                    | '长'
-                    | '功'
-                    | '品'
-                    | '型'
-            )
-        )
-        || at.checked_sub(1).is_some_and(|p| {
-            han(chars[p])
-                && !matches!(
-                    chars[p],
-                    '近' | '约' | '超' | '占' | '有' | '达' | '逾' | '的' | '过'
-                )
-        })
+        || chars.get(at + 2).is_some_and(|&c| w.not_tenth.has(c))
+        || at
+            .checked_sub(1)
+            .is_some_and(|p| han(chars[p]) && !w.tenth_before.has(chars[p]))
     {
         return None;
     }
@@ -547,8 +480,8 @@ fn tenths(chars: &[char], at: usize) -> Option<Quantity> {
     let start = at - bound.map_or(0, |(w, _)| w.chars().count());
     let mut end = at + 2;
     let mut bound = bound.map(|(_, b)| b);
-    if starts_with(chars, end, "以上") {
-        end += 2;
+    if let Some(above) = w.tenth_above.at(chars, end) {
+        end += above.chars().count();
         bound = Some(Bound::AtLeast);
     }
     Some(Quantity {
@@ -569,15 +502,15 @@ fn tenths(chars: &[char], at: usize) -> Option<Quantity> {
     })
 }
 
-/// 百分之三十 → 30%.
-fn percent_words(chars: &[char], at: usize) -> Option<Quantity> {
-    let num = number_at(chars, at + 3)?;
+/// 百分之三十 → 30%; `at` is the numeral's start, `start` that of 百分之.
+fn percent_words(chars: &[char], start: usize, at: usize) -> Option<Quantity> {
+    let num = number_at(chars, at)?;
     if !num.scale.is_empty() {
         return None;
     }
     let end = num.end;
     Some(Quantity {
-        start: at,
+        start,
         end,
         num,
         unit: Unit::Percent,

@@ -57,6 +57,7 @@ pub(crate) struct SentenceState {
 }
 
 impl<'a> Reader<'a> {
+    /// Read one line, sentence by sentence.
     pub(crate) fn read_line(&mut self, line: &Line, at: &Place, frame: &mut Frame) {
         // Skip quantities of noise lines before this one.
         while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < line.start
@@ -68,78 +69,88 @@ impl<'a> Reader<'a> {
             .into_iter()
             .enumerate()
         {
-            // A basis holds for the sentence's later changes, and for a 其中 sentence's.
-            if !VOCAB
-                .basis_carriers
-                .iter()
-                .any(|w| starts_with(self.chars, ss, w))
-            {
-                self.basis = None;
-            }
-            let mut st = SentenceState {
-                id: ss,
-                ..Default::default()
-            };
-            // The period stated so far in the sentence; each clause is searched once.
-            let mut sentence_period: Option<String> = None;
-            let sentence_target = self.target_before(ss, se);
-            let planned = at.plan.covers(&self.chars[ss..se]);
-            // A period stated before the sentence's first number, in its first two clauses,
-            // opens it (2023年，…; 解志超表示，2024年，…): it holds for what follows.
-            let mut opening: Option<String> = None;
-            for (k, (cs, ce)) in segment::clauses(self.chars, ss, se).into_iter().enumerate() {
-                let first = self.next_q;
-                while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce
-                {
-                    self.next_q += 1;
-                }
-                let qs: Vec<&Quantity> = self.quantities[first..self.next_q]
-                    .iter()
-                    .filter(|q| q.start >= cs && q.end <= ce && q.unit != Unit::Bare)
-                    .collect();
-                if st.subject.is_none() {
-                    st.subject = subject_at(self.chars, cs, ce);
-                }
-                if let Some(view) = point_of_view(self.chars, cs, ce) {
-                    self.view = Some(view);
-                }
-                if qs.is_empty() {
-                    // Named lazily: most topics are never referred to.
-                    st.topic = Some(Span::new(cs, ce));
-                    if let Some(p) = find_period(self.chars, cs, ce, true) {
-                        if k < 2 && !st.quantified {
-                            opening = Some(p.clone());
-                        }
-                        sentence_period = Some(p);
-                    }
-                    continue;
-                }
-                if let Some(p) = find_period(self.chars, cs, qs[0].start, true) {
-                    if k < 2 && !st.quantified {
-                        opening = Some(p.clone());
-                    }
-                    sentence_period = Some(p);
-                }
-                st.quantified = true;
-                let period = sentence_period
-                    .clone()
-                    .or_else(|| frame.current().map(str::to_string))
-                    .or_else(|| paragraph_period.clone())
-                    .map(|p| frame.with_year(p));
-                let ctx = ClauseCtx {
-                    start: cs,
-                    end: ce,
-                    target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
-                    period,
-                    heading: at.heading,
-                    section: at.section,
-                };
-                self.read_clause(&ctx, &qs, &mut st);
-            }
+            let opening = self.read_sentence(Span::new(ss, se), at, frame, &paragraph_period);
             if let Some(p) = opening.filter(|_| !at.heading) {
                 frame.opened(&p, n == 0);
             }
         }
+    }
+
+    /// Read one sentence, clause by clause; the period it opens with, if any.
+    fn read_sentence(
+        &mut self,
+        sentence: Span,
+        at: &Place,
+        frame: &Frame,
+        paragraph_period: &Option<String>,
+    ) -> Option<String> {
+        let Span { start: ss, end: se } = sentence;
+        // A basis holds for the sentence's later changes, and for a 其中 sentence's.
+        if VOCAB.basis_carriers.at(self.chars, ss).is_none() {
+            self.basis = None;
+        }
+        let mut st = SentenceState {
+            id: ss,
+            ..Default::default()
+        };
+        // The period stated so far in the sentence; each clause is searched once.
+        let mut sentence_period: Option<String> = None;
+        let sentence_target = self.target_before(ss, se);
+        let planned = at.plan.covers(&self.chars[ss..se]);
+        // A period stated before the sentence's first number, in its first two clauses,
+        // opens it (2023年，…; 解志超表示，2024年，…): it holds for what follows.
+        let mut opening: Option<String> = None;
+        for (k, (cs, ce)) in segment::clauses(self.chars, ss, se).into_iter().enumerate() {
+            let qs = self.clause_quantities(cs, ce);
+            if st.subject.is_none() {
+                st.subject = subject_at(self.chars, cs, ce);
+            }
+            if let Some(view) = point_of_view(self.chars, cs, ce) {
+                self.view = Some(view);
+            }
+            if qs.is_empty() {
+                // Named lazily: most topics are never referred to.
+                st.topic = Some(Span::new(cs, ce));
+            }
+            let stated_to = qs.first().map_or(ce, |q| q.start);
+            if let Some(p) = find_period(self.chars, cs, stated_to, true) {
+                if k < 2 && !st.quantified {
+                    opening = Some(p.clone());
+                }
+                sentence_period = Some(p);
+            }
+            if qs.is_empty() {
+                continue;
+            }
+            st.quantified = true;
+            let period = sentence_period
+                .clone()
+                .or_else(|| frame.current().map(str::to_string))
+                .or_else(|| paragraph_period.clone())
+                .map(|p| frame.with_year(p));
+            let ctx = ClauseCtx {
+                start: cs,
+                end: ce,
+                target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
+                period,
+                heading: at.heading,
+                section: at.section,
+            };
+            self.read_clause(&ctx, &qs, &mut st);
+        }
+        opening
+    }
+
+    /// The quantities of the clause `cs..ce` that have a unit, moving past them.
+    fn clause_quantities(&mut self, cs: usize, ce: usize) -> Vec<&'a Quantity> {
+        let first = self.next_q;
+        while self.next_q < self.quantities.len() && self.quantities[self.next_q].start < ce {
+            self.next_q += 1;
+        }
+        self.quantities[first..self.next_q]
+            .iter()
+            .filter(|q| q.start >= cs && q.end <= ce && q.unit != Unit::Bare)
+            .collect()
     }
 
     /// The position of the first target word of the sentence, if any. A target word that
@@ -151,7 +162,9 @@ impl<'a> Reader<'a> {
                 return false;
             };
             let end = i + w.chars().count();
-            let names = matches!(c.get(end), Some('等' | '、' | '”' | '》' | '）' | ')'));
+            let names = c
+                .get(end)
+                .is_some_and(|&n| VOCAB.readings.name_close.has(n));
             let obtained = VOCAB.obtain_verbs.contains(&w) && {
                 let stop = (end..e).find(|&j| c[j] == '，').unwrap_or(e);
                 (end..stop).any(|j| VOCAB.funds.at(c, j).is_some())
@@ -165,124 +178,139 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Read one clause's quantities: group them, drop the thresholds inside names, and read
+    /// each group as a list item of its own (or, with the next, as a change from A to B).
     pub(crate) fn read_clause(
         &mut self,
         ctx: &ClauseCtx,
         qs: &[&Quantity],
         st: &mut SentenceState,
     ) {
-        // Items of a list with a quantity each (新增A500家、B326家) are clauses of their own
-        // sharing the clause's lead; a run of values (16.2%、11.9%) stays one group.
-        let groups = group_values(self.chars, qs);
-        // Thresholds inside a noun phrase qualify the counted noun: they are read as part of
-        // its name, never as facts (500万元以上工业项目1000个).
-        let quals = qualifiers(self.chars, &groups);
-        let thresholds: Vec<&Quantity> = groups
-            .iter()
-            .zip(&quals)
-            .filter(|(_, &q)| q)
-            .map(|(g, _)| g[0])
-            .collect();
-        let groups: Vec<Vec<&Quantity>> = groups
-            .into_iter()
-            .zip(quals)
-            .filter(|(_, q)| !q)
-            .map(|(g, _)| g)
-            .collect();
-        let mut seg_start = ctx.start;
-        let mut prev_end = ctx.start;
-        let mut seen_count = false;
+        let (groups, thresholds) = without_qualifiers(self.chars, qs);
+        let mut walk = Walk {
+            seg_start: ctx.start,
+            prev_end: ctx.start,
+            seen_count: false,
+        };
         let mut skip_next = false;
         for (gi, group) in groups.iter().enumerate() {
-            let first = group[0];
-            let last = group[group.len() - 1];
-            // A list item boundary: a 、 between the previous group and this one.
-            if gi > 0 {
-                if let Some(p) = (prev_end..first.start)
-                    .rev()
-                    .find(|&i| self.chars[i] == '、')
-                {
-                    seg_start = p + 1;
-                    // A new list item: 获得国家科技奖励19项、全国第2 ranks the metric.
-                    seen_count = false;
+            let item = self.item_of(ctx, &groups, gi, &thresholds, &mut walk);
+            let (first, last) = (group[0], group[group.len() - 1]);
+            if std::mem::take(&mut skip_next) {
+                // The end of a from-to change, read with its start.
+            } else if self.read_from_to(ctx, &groups, gi, &item, st, walk.seen_count) {
+                skip_next = true;
+            } else {
+                self.read_group(ctx, &item, group, st, walk.seen_count);
+                if matches!(first.unit, Unit::Measure(_)) {
+                    walk.seen_count = true;
                 }
             }
-            let next_start = groups
-                .get(gi + 1)
-                .map_or(ctx.end, |g| g[0].start)
-                .min(ctx.end);
-            // A 、 ends the words after a count only when another item with a quantity
-            // follows (…500家、专精特新企业326家); else it is inside a name (多维度、立体化).
-            let post_end = (last.end..next_start)
-                .find(|&i| self.chars[i] == '、' && gi + 1 < groups.len())
-                .unwrap_or(next_start);
-            let pre_start = prev_end.max(seg_start);
-            // 64个产值过10亿元、2334个过2000万元的增长点: an item ending in a threshold
-            // shares the noun the list ends with.
-            let head = thresholds
-                .iter()
-                .any(|t| t.end == post_end && post_end < next_start)
-                .then(|| {
-                    let from = groups.get(gi + 1).map_or(post_end, |g| g[g.len() - 1].end);
-                    (from..ctx.end).find(|&i| self.chars[i] == '的').map(|p| {
-                        Span::new(p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start))
-                    })
-                })
-                .flatten();
-            let item = Item {
-                pre: Span::new(pre_start, first.start),
-                post: Span::new(last.end, post_end),
-                seg_start,
-                head,
-            };
-            if skip_next {
-                skip_next = false;
-                prev_end = last.end;
-                continue;
-            }
-            // 从2021年底的410家增加到2024年的918家: one fact, the end value with its start.
-            if let Some(next) = groups
-                .get(gi + 1)
-                .filter(|n| n.len() == 1 && group.len() == 1)
-            {
-                if let Some((from_pos, period)) = from_to(self.chars, pre_start, first, next[0]) {
-                    let to = next[0];
-                    let to_item = Item {
-                        pre: Span::new(pre_start, from_pos),
-                        post: Span::new(to.end, to.end),
-                        seg_start,
-                        head: None,
-                    };
-                    let before = self.facts.len();
-                    self.read_group(ctx, &to_item, &[to], st, seen_count);
-                    if let Some(d) = self.facts.get_mut(before) {
-                        d.fact.from = Some(first.num.value);
-                        d.fact.from_display = Some(first.display(false));
-                        d.fact.span[1] =
-                            d.fact.span[1].max(self.norm.input_span(to.start, to.end)[1]);
-                        if period.is_some() {
-                            d.fact.period = period;
-                        }
-                        // 增速由2.1%提高到5.6%: a growth rate's new level is still a change.
-                        if to.unit == Unit::Percent {
-                            let named: String = self.chars[pre_start..from_pos].iter().collect();
-                            let growth = names_growth(&named);
-                            d.fact.kind = if growth { Kind::Change } else { Kind::Share };
-                        }
-                    }
-                    skip_next = true;
-                    prev_end = last.end;
-                    continue;
-                }
-            }
-            self.read_group(ctx, &item, group, st, seen_count);
-            if matches!(first.unit, Unit::Measure(_)) {
-                seen_count = true;
-            }
-            prev_end = last.end;
+            walk.prev_end = last.end;
         }
     }
 
+    /// Where the words of group `gi` are, moving `walk` to a new list item at a 、.
+    fn item_of(
+        &self,
+        ctx: &ClauseCtx,
+        groups: &[Vec<&Quantity>],
+        gi: usize,
+        thresholds: &[&Quantity],
+        walk: &mut Walk,
+    ) -> Item {
+        let group = &groups[gi];
+        let (first, last) = (group[0], group[group.len() - 1]);
+        // A list item boundary: a 、 between the previous group and this one.
+        if gi > 0 {
+            if let Some(p) = (walk.prev_end..first.start)
+                .rev()
+                .find(|&i| self.chars[i] == '、')
+            {
+                walk.seg_start = p + 1;
+                // A new list item: 获得国家科技奖励19项、全国第2 ranks the metric.
+                walk.seen_count = false;
+            }
+        }
+        let next_start = groups
+            .get(gi + 1)
+            .map_or(ctx.end, |g| g[0].start)
+            .min(ctx.end);
+        // A 、 ends the words after a count only when another item with a quantity
+        // follows (…500家、专精特新企业326家); else it is inside a name (多维度、立体化).
+        let post_end = (last.end..next_start)
+            .find(|&i| self.chars[i] == '、' && gi + 1 < groups.len())
+            .unwrap_or(next_start);
+        // 64个产值过10亿元、2334个过2000万元的增长点: an item ending in a threshold
+        // shares the noun the list ends with.
+        let head = thresholds
+            .iter()
+            .any(|t| t.end == post_end && post_end < next_start)
+            .then(|| {
+                let from = groups.get(gi + 1).map_or(post_end, |g| g[g.len() - 1].end);
+                (from..ctx.end)
+                    .find(|&i| self.chars[i] == VOCAB.marks.of)
+                    .map(|p| Span::new(p + 1, groups.get(gi + 2).map_or(ctx.end, |g| g[0].start)))
+            })
+            .flatten();
+        Item {
+            pre: Span::new(walk.prev_end.max(walk.seg_start), first.start),
+            post: Span::new(last.end, post_end),
+            seg_start: walk.seg_start,
+            head,
+        }
+    }
+
+    /// 从2021年底的410家增加到2024年的918家: group `gi` and the next read as one fact, the
+    /// end value with its start. Whether they were.
+    fn read_from_to(
+        &mut self,
+        ctx: &ClauseCtx,
+        groups: &[Vec<&Quantity>],
+        gi: usize,
+        item: &Item,
+        st: &mut SentenceState,
+        after_count: bool,
+    ) -> bool {
+        let group = &groups[gi];
+        let Some(next) = groups
+            .get(gi + 1)
+            .filter(|n| n.len() == 1 && group.len() == 1)
+        else {
+            return false;
+        };
+        let (from, to) = (group[0], next[0]);
+        let pre_start = item.pre.start;
+        let Some((from_pos, period)) = from_to(self.chars, pre_start, from, to) else {
+            return false;
+        };
+        let to_item = Item {
+            pre: Span::new(pre_start, from_pos),
+            post: Span::new(to.end, to.end),
+            seg_start: item.seg_start,
+            head: None,
+        };
+        let before = self.facts.len();
+        self.read_group(ctx, &to_item, &[to], st, after_count);
+        if let Some(d) = self.facts.get_mut(before) {
+            d.fact.from = Some(from.num.value);
+            d.fact.from_display = Some(from.display(false));
+            d.fact.span[1] = d.fact.span[1].max(self.norm.input_span(to.start, to.end)[1]);
+            if period.is_some() {
+                d.fact.period = period;
+            }
+            // 增速由2.1%提高到5.6%: a growth rate's new level is still a change.
+            if to.unit == Unit::Percent {
+                let named: String = self.chars[pre_start..from_pos].iter().collect();
+                let growth = names_growth(&named);
+                d.fact.kind = if growth { Kind::Change } else { Kind::Share };
+            }
+        }
+        true
+    }
+
+    /// Read one group of values sharing a verb: what they are (the [`Reading`]), the name of
+    /// each, and a fact for each value that has a name.
     pub(crate) fn read_group(
         &mut self,
         ctx: &ClauseCtx,
@@ -291,65 +319,18 @@ impl<'a> Reader<'a> {
         st: &mut SentenceState,
         after_count: bool,
     ) {
-        let c = self.chars;
-        let Span { start: ps, end: pe } = item.pre;
         let first = group[0];
-        let unit = first.unit;
         // 江西(6.9%): a place or company with its value, measured as the article's view says.
-        let entity = (group.len() == 1 && unit == Unit::Percent)
-            .then(|| entity_before(c, ps, first))
+        let entity = (group.len() == 1 && first.unit == Unit::Percent)
+            .then(|| entity_before(self.chars, item.pre.start, first))
             .flatten();
-        let reading = match unit {
-            Unit::Percent if entity.is_some() => {
-                let view = self.view.clone().unwrap_or_else(|| "增速".to_string());
-                let growth = names_growth(&view);
-                Reading::new(if growth { Kind::Change } else { Kind::Share }, view)
-            }
-            Unit::Rank => {
-                if after_count {
-                    // 10项工作位列全省首位: the rank is the counted items', not a metric's.
-                    return;
-                }
-                Reading::rank(c, item.pre)
-            }
-            Unit::Years => Reading::streak(c, item.pre, first, item.post),
-            Unit::Points => Reading::points(c, ps, pe),
-            Unit::Percent => Reading::percent(c, item.pre, first, item.post),
-            Unit::Times => match Reading::percent(c, item.pre, first, item.post) {
-                r if r.kind == Kind::Change => r,
-                _ => return,
-            },
-            Unit::Money(_) | Unit::Measure(_) => Reading::level(c, ps, pe, first, item),
-            Unit::Bare => return,
+        let Some(reading) = self.reading_of(item, group, entity.is_some(), after_count) else {
+            return;
         };
-        // The names of a list of values (工业投资、工业技改投资同比增长16.2%、11.9%).
-        let mut names = split_list(&reading.metric);
-        if group.len() > 1 {
-            if names.len() == group.len() {
-                st.names = names.clone();
-            } else if st.names.len() == group.len() && names.len() <= 1 {
-                // The values go to the names of the sentence's earlier list, with what this
-                // clause adds (两年平均增速) left to the basis.
-                names = st.names.clone();
-            } else if names.len() <= 1 && (reading.metric.is_empty() || is_anaphor(&reading.metric))
-            {
-                // 清理节庆、论坛、展会，数量分别压减…: the list is the clause before, the
-                // measure this clause's word.
-                let items = st
-                    .topic
-                    .map(|t| split_list(&clean_metric(c, t.start, t.end)))
-                    .unwrap_or_default();
-                if items.len() == group.len() {
-                    names = items
-                        .iter()
-                        .map(|i| format!("{i}{}", reading.metric))
-                        .collect();
-                }
-            }
-        }
+        let names = self.value_names(&reading, group, st);
         let versus_list = reading.versus.as_deref().map(split_versus);
         for (k, q) in group.iter().enumerate() {
-            let mut metric = if names.len() == group.len() {
+            let own = if names.len() == group.len() {
                 names[k].clone()
             } else {
                 reading.metric.clone()
@@ -358,41 +339,7 @@ impl<'a> Reader<'a> {
                 Some(v) if v.len() == group.len() => Some(v[k].clone()),
                 _ => reading.versus.clone(),
             };
-            // Resolve a clause with no name, or a pronoun-like one (数量, 增速), against the
-            // sentence so far.
-            let mut card = None;
-            // 占…的比重, 完成投资, 个数占比: measures of the thing named before them.
-            let relative = metric.starts_with('占')
-                || VOCAB.relative.contains(&metric.as_str())
-                || (metric.ends_with("占比") && metric.chars().count() <= 4);
-            if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
-                let topic = st
-                    .topic
-                    .map(|t| clean_metric(c, t.start, t.end))
-                    .filter(|t| !t.is_empty());
-                match (&st.metric, &topic) {
-                    (Some(named), _) => {
-                        metric = format!("{}{metric}", named.name);
-                        card = Some(named.card);
-                    }
-                    (None, Some(t)) => metric = format!("{t}{metric}"),
-                    _ => {}
-                }
-            }
-            if reading.kind == Kind::Streak && reading.metric_from_rank {
-                if let Some(named) = &st.metric {
-                    metric = format!("{}{metric}", named.name);
-                }
-            }
-            let metric = metric.trim_matches(['、', '和', '及', ' ']);
-            // Bounded, keeping the head noun at the end: each lead-less streak would otherwise
-            // carry every name before it in its sentence (连续…位居…，连续…位居…).
-            let metric = metric
-                .char_indices()
-                .rev()
-                .nth(MAX_NAME - 1)
-                .map_or(metric, |(i, _)| &metric[i..])
-                .to_string();
+            let (metric, card) = self.resolve_name(own, &reading, st);
             if metric.chars().count() < 2 {
                 continue;
             }
@@ -400,85 +347,234 @@ impl<'a> Reader<'a> {
                 Some(e) => (Some(e.clone()), metric),
                 None => split_subject(&metric, st.subject.clone()),
             };
-            let card_no = card.unwrap_or_else(|| match &st.metric {
-                Some(named) if named.name == metric && entity.is_none() => named.card,
-                _ => {
-                    st.cards += 1;
-                    st.cards
-                }
-            });
-            let text_start = if card.is_some() {
-                item.pre.start
-            } else {
-                item.seg_start
-            };
-            // The words quoted: back to the clause or list item, within reason.
-            let text_start = text_start
-                .min(q.start)
-                .max(q.start.saturating_sub(MAX_QUOTE));
-            let span = self.norm.input_span(text_start, q.end);
-            let card_start = st
-                .metric
-                .as_ref()
-                .filter(|named| named.card == card_no)
-                .map_or(span[0], |named| named.input_start);
-            if card.is_none() {
-                st.metric = Some(Named {
-                    name: metric.clone(),
-                    card: card_no,
-                    input_start: span[0],
-                });
-            }
-            let negative = reading.negative ^ q.negative;
-            let value = reading.scale * q.num.value * if negative { -1.0 } else { 1.0 };
-            let display = match reading.kind {
-                Kind::Rank => format!("{}{}", versus.clone().unwrap_or_default(), q.display(false)),
-                Kind::Streak => format!("连续{}年", q.num.mantissa),
-                Kind::Change if q.unit == Unit::Times => {
-                    format!(
-                        "{}{}%",
-                        if negative { "-" } else { "" },
-                        crate::quantity::format::number(value.abs())
-                    )
-                }
-                _ => q.display(negative),
-            };
-            let unit = match (reading.kind, q.unit) {
-                (Kind::Change, Unit::Times) => "%".to_string(),
-                _ => q.unit.name().to_string(),
-            };
-            let basis = match reading.kind {
-                Kind::Change => self.carry_basis(st.id, &reading.basis),
-                _ => reading.basis.clone(),
-            };
-            let fact = Fact {
-                kind: reading.kind,
-                value,
-                unit,
-                display,
-                text: self.input_text(span, text_start, q.end),
-                span,
-                basis,
-                versus,
-                bound: q.bound,
-                target: ctx.target,
-                period: ctx.period.clone(),
-                when: None,
-                when_note: None,
-                from: None,
-                from_display: None,
-            };
+            let slot = self.slot(st, card, &metric, entity.is_some(), item, q);
+            let fact = self.fact_of(ctx, &reading, q, versus, &slot, st.id);
             self.facts.push(Draft {
                 fact,
                 metric,
                 subject,
                 sentence: st.id,
-                card: card_no,
+                card: slot.card,
                 heading: ctx.heading,
                 table: false,
                 section: ctx.section.map(str::to_string),
-                card_start,
+                card_start: slot.card_start,
             });
+        }
+    }
+
+    /// What a group's values are, read from the words around them by their unit; `None` for a
+    /// group that gives no fact (a bare number, a multiple that is no change, the rank of
+    /// counted items).
+    fn reading_of(
+        &self,
+        item: &Item,
+        group: &[&Quantity],
+        entity: bool,
+        after_count: bool,
+    ) -> Option<Reading> {
+        let c = self.chars;
+        let Span { start: ps, end: pe } = item.pre;
+        let first = group[0];
+        Some(match first.unit {
+            Unit::Percent if entity => {
+                let view = self.view.clone().unwrap_or_else(default_view);
+                let growth = names_growth(&view);
+                Reading::new(if growth { Kind::Change } else { Kind::Share }, view)
+            }
+            // 10项工作位列全省首位: the rank is the counted items', not a metric's.
+            Unit::Rank if after_count => return None,
+            Unit::Rank => Reading::rank(c, item.pre),
+            Unit::Years => Reading::streak(c, item.pre, first, item.post),
+            Unit::Points => Reading::points(c, ps, pe),
+            Unit::Percent => Reading::percent(c, item.pre, first, item.post),
+            Unit::Times => Some(Reading::percent(c, item.pre, first, item.post))
+                .filter(|r| r.kind == Kind::Change)?,
+            Unit::Money(_) | Unit::Measure(_) => Reading::level(c, ps, pe, first, item),
+            Unit::Bare => return None,
+        })
+    }
+
+    /// The names of a list of values (工业投资、工业技改投资同比增长16.2%、11.9%): from the
+    /// reading's metric, the sentence's earlier list, or the clause before.
+    fn value_names(
+        &self,
+        reading: &Reading,
+        group: &[&Quantity],
+        st: &mut SentenceState,
+    ) -> Vec<String> {
+        let names = split_list(&reading.metric);
+        if group.len() <= 1 {
+            return names;
+        }
+        if names.len() == group.len() {
+            st.names = names.clone();
+            return names;
+        }
+        if st.names.len() == group.len() && names.len() <= 1 {
+            // The values go to the names of the sentence's earlier list, with what this
+            // clause adds (两年平均增速) left to the basis.
+            return st.names.clone();
+        }
+        if names.len() <= 1 && (reading.metric.is_empty() || is_anaphor(&reading.metric)) {
+            // 清理节庆、论坛、展会，数量分别压减…: the list is the clause before, the
+            // measure this clause's word.
+            let items = st
+                .topic
+                .map(|t| split_list(&clean_metric(self.chars, t.start, t.end)))
+                .unwrap_or_default();
+            if items.len() == group.len() {
+                return items
+                    .iter()
+                    .map(|i| format!("{i}{}", reading.metric))
+                    .collect();
+            }
+        }
+        names
+    }
+
+    /// A value's metric from its own name: a clause with no name, or a pronoun-like one (数量,
+    /// 增速), or a measure of the thing named before (占…的比重), is resolved against the
+    /// sentence so far; with the card it joins when it names the sentence's metric.
+    fn resolve_name(
+        &self,
+        mut metric: String,
+        reading: &Reading,
+        st: &SentenceState,
+    ) -> (String, Option<usize>) {
+        let mut card = None;
+        // 占…的比重, 完成投资, 个数占比: measures of the thing named before them.
+        let w = &VOCAB.readings;
+        let relative = w.relative_lead.iter().any(|l| metric.starts_with(l))
+            || VOCAB.relative.holds(&metric)
+            || (w.relative_end.iter().any(|e| metric.ends_with(e)) && metric.chars().count() <= 4);
+        if metric.is_empty() || is_anaphor(&metric) || (relative && st.metric.is_some()) {
+            let topic = st
+                .topic
+                .map(|t| clean_metric(self.chars, t.start, t.end))
+                .filter(|t| !t.is_empty());
+            match (&st.metric, &topic) {
+                (Some(named), _) => {
+                    metric = format!("{}{metric}", named.name);
+                    card = Some(named.card);
+                }
+                (None, Some(t)) => metric = format!("{t}{metric}"),
+                _ => {}
+            }
+        }
+        if reading.kind == Kind::Streak && reading.metric_from_rank {
+            if let Some(named) = &st.metric {
+                metric = format!("{}{metric}", named.name);
+            }
+        }
+        let metric = metric.trim_matches(|c| c == ' ' || VOCAB.readings.metric_trim.has(c));
+        // Bounded, keeping the head noun at the end: each lead-less streak would otherwise
+        // carry every name before it in its sentence (连续…位居…，连续…位居…).
+        let metric = metric
+            .char_indices()
+            .rev()
+            .nth(MAX_NAME - 1)
+            .map_or(metric, |(i, _)| &metric[i..])
+            .to_string();
+        (metric, card)
+    }
+
+    /// Which card a value goes on and the words it quotes; a new card's metric becomes the
+    /// sentence's.
+    fn slot(
+        &self,
+        st: &mut SentenceState,
+        card: Option<usize>,
+        metric: &str,
+        entity: bool,
+        item: &Item,
+        q: &Quantity,
+    ) -> Slot {
+        let card_no = card.unwrap_or_else(|| match &st.metric {
+            Some(named) if named.name == metric && !entity => named.card,
+            _ => {
+                st.cards += 1;
+                st.cards
+            }
+        });
+        let text_start = if card.is_some() {
+            item.pre.start
+        } else {
+            item.seg_start
+        };
+        // The words quoted: back to the clause or list item, within reason.
+        let text_start = text_start
+            .min(q.start)
+            .max(q.start.saturating_sub(MAX_QUOTE));
+        let span = self.norm.input_span(text_start, q.end);
+        let card_start = st
+            .metric
+            .as_ref()
+            .filter(|named| named.card == card_no)
+            .map_or(span[0], |named| named.input_start);
+        if card.is_none() {
+            st.metric = Some(Named {
+                name: metric.to_string(),
+                card: card_no,
+                input_start: span[0],
+            });
+        }
+        Slot {
+            card: card_no,
+            card_start,
+            span,
+            text_start,
+        }
+    }
+
+    /// The fact a value gives, as its reading says.
+    fn fact_of(
+        &mut self,
+        ctx: &ClauseCtx,
+        reading: &Reading,
+        q: &Quantity,
+        versus: Option<String>,
+        slot: &Slot,
+        sentence: usize,
+    ) -> Fact {
+        let negative = reading.negative ^ q.negative;
+        let value = reading.scale * q.num.value * if negative { -1.0 } else { 1.0 };
+        let display = match reading.kind {
+            Kind::Rank => format!("{}{}", versus.clone().unwrap_or_default(), q.display(false)),
+            Kind::Streak => streak_display(&q.num.mantissa),
+            Kind::Change if q.unit == Unit::Times => {
+                format!(
+                    "{}{}%",
+                    if negative { "-" } else { "" },
+                    crate::quantity::format::number(value.abs())
+                )
+            }
+            _ => q.display(negative),
+        };
+        let unit = match (reading.kind, q.unit) {
+            (Kind::Change, Unit::Times) => "%".to_string(),
+            _ => q.unit.name().to_string(),
+        };
+        let basis = match reading.kind {
+            Kind::Change => self.carry_basis(sentence, &reading.basis),
+            _ => reading.basis.clone(),
+        };
+        Fact {
+            kind: reading.kind,
+            value,
+            unit,
+            display,
+            text: self.input_text(slot.span, slot.text_start, q.end),
+            span: slot.span,
+            basis,
+            versus,
+            bound: q.bound,
+            target: ctx.target,
+            period: ctx.period.clone(),
+            when: None,
+            when_note: None,
+            from: None,
+            from_display: None,
         }
     }
 
@@ -563,6 +659,46 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Where the walk over a clause's groups is: the list item it is in, the end of the group
+/// before, and whether that item has had a count yet.
+struct Walk {
+    seg_start: usize,
+    prev_end: usize,
+    seen_count: bool,
+}
+
+/// Where a value's fact goes: its card, where that card starts in the input, and the words
+/// it quotes (input span, and their start in the text).
+struct Slot {
+    card: usize,
+    card_start: usize,
+    span: [usize; 2],
+    text_start: usize,
+}
+
+/// Groups of values without the thresholds inside names (500万元以上工业项目1000个), and
+/// the thresholds' first values: they are read as part of the counted noun's name, never as
+/// facts.
+fn without_qualifiers<'q>(
+    chars: &[char],
+    qs: &[&'q Quantity],
+) -> (Vec<Vec<&'q Quantity>>, Vec<&'q Quantity>) {
+    // Items of a list with a quantity each (新增A500家、B326家) are clauses of their own
+    // sharing the clause's lead; a run of values (16.2%、11.9%) stays one group.
+    let groups = group_values(chars, qs);
+    let quals = qualifiers(chars, &groups);
+    let mut kept = Vec::new();
+    let mut thresholds = Vec::new();
+    for (g, qualifies) in groups.into_iter().zip(quals) {
+        if qualifies {
+            thresholds.push(g[0]);
+        } else {
+            kept.push(g);
+        }
+    }
+    (kept, thresholds)
+}
+
 /// Where a group's words are.
 pub(crate) struct Item {
     /// The words before the group, back to the previous group or the clause start.
@@ -582,4 +718,15 @@ pub(crate) struct ClauseCtx<'s> {
     pub(crate) period: Option<String>,
     pub(crate) heading: bool,
     pub(crate) section: Option<&'s str>,
+}
+
+/// What a bracketed value after a place measures when the article names no point of view.
+fn default_view() -> String {
+    VOCAB.readings.view.first().unwrap_or(&"").to_string()
+}
+
+/// A streak as a person writes it: 连续3年.
+fn streak_display(count: &str) -> String {
+    let lead = VOCAB.scan.streak_lead.first().unwrap_or(&"");
+    format!("{lead}{count}{}", VOCAB.marks.year)
 }

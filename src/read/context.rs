@@ -10,7 +10,7 @@ pub(crate) fn group_values<'q>(chars: &[char], qs: &[&'q Quantity]) -> Vec<Vec<&
         if let Some(g) = groups.last_mut() {
             let prev = g[g.len() - 1];
             let between = &chars[prev.end..q.start];
-            let joined = matches!(between, ['、'] | ['和'] | ['及'] | ['与'])
+            let joined = VOCAB.context.joined_values.is(between)
                 && prev.unit.name() == q.unit.name()
                 && prev.unit != Unit::Rank;
             if joined {
@@ -38,8 +38,8 @@ pub(crate) fn qualifiers(chars: &[char], groups: &[Vec<&Quantity>]) -> Vec<bool>
                 && ((matches!(q.bound, Some(Bound::AtLeast | Bound::AtMost))
                     && !chars[q.start..q.end]
                         .iter()
-                        .any(|c| matches!(c, '余' | '多')))
-                    || (q.start > 0 && chars[q.start - 1] == '过'))
+                        .any(|&c| VOCAB.scan.rough.has(c)))
+                    || (q.start > 0 && VOCAB.context.over.has(chars[q.start - 1])))
         });
         if !threshold {
             continue;
@@ -47,14 +47,14 @@ pub(crate) fn qualifiers(chars: &[char], groups: &[Vec<&Quantity>]) -> Vec<bool>
         let q = g[g.len() - 1];
         let next = chars.get(q.end).copied();
         let noun_follows = match next {
-            Some('的') => true,
+            Some(c) if c == VOCAB.marks.of => true,
             // A percent qualifies only with 的 (占比超过50%的企业).
             Some(c) if q.unit != Unit::Percent && han(c) => {
                 VOCAB.growth.at(chars, q.end).is_none()
                     && VOCAB.decline.at(chars, q.end).is_none()
                     && VOCAB.basis.at(chars, q.end).is_none()
                     && VOCAB.target.at(chars, q.end).is_none()
-                    && !matches!(c, '和' | '及' | '与' | '或')
+                    && !VOCAB.context.conjunction.has(c)
             }
             _ => false,
         };
@@ -87,46 +87,50 @@ pub(crate) fn from_to(
     a: &Quantity,
     b: &Quantity,
 ) -> Option<(usize, Option<String>)> {
-    const ADVERBS: [&str; 6] = ["大幅", "进一步", "逐步", "稳步", "分别", "快速"];
-    const VERBS: [&str; 18] = [
-        "增加", "增长", "提高", "提升", "上升", "扩大", "下降", "减少", "降低", "跃升", "发展",
-        "突破", "上调", "下调", "调整", "增", "降", "升",
-    ];
+    let w = &VOCAB.context;
     let same = a.unit.name() == b.unit.name();
     if !same || !matches!(a.unit, Unit::Money(_) | Unit::Measure(_) | Unit::Percent) {
         return None;
     }
-    let from_pos = (pre_start..a.start)
-        .rev()
-        .find(|&i| matches!(c[i], '从' | '由'))?;
+    let from_pos = (pre_start..a.start).rev().find(|&i| w.from.has(c[i]))?;
     let mut i = a.end;
-    if let Some(v) = starts_with_any(c, i, &ADVERBS) {
+    if let Some(v) = w.from_to_adverb.at(c, i) {
         i += v.chars().count();
     }
-    if let Some(v) = starts_with_any(c, i, &VERBS) {
+    if let Some(v) = change_verb(c, i) {
         i += v.chars().count();
     }
-    if !matches!(c.get(i), Some('到' | '至' | '为')) {
+    if !c.get(i).is_some_and(|&t| w.to.has(t)) {
         return None;
     }
     i += 1;
     let mut period = None;
+    let of = VOCAB.marks.of;
     if i < b.start {
         let j = period_at(c, i)?;
         let text: String = c[i..j].iter().collect();
-        period = Some(text.trim_end_matches('的').to_string());
+        period = Some(text.trim_end_matches(of).to_string());
         i = j;
-        if c.get(i) == Some(&'的') {
+        if c.get(i) == Some(&of) {
             i += 1;
         }
     }
     (i == b.start).then_some((from_pos, period))
 }
 
+/// The longest verb of a from-to change at `c[at..]`: a growth or decline word, or one of
+/// `from_to_verb` (调整, 突破).
+fn change_verb(c: &[char], at: usize) -> Option<&'static str> {
+    [&VOCAB.growth, &VOCAB.decline, &VOCAB.context.from_to_verb]
+        .iter()
+        .filter_map(|w| w.at(c, at))
+        .max_by_key(|v| v.chars().count())
+}
+
 /// The list items of a metric, when it is a list (工业投资、工业技改投资).
 pub(crate) fn split_list(metric: &str) -> Vec<String> {
     let mut items: Vec<String> = metric
-        .split(['、', '和'])
+        .split(|c| VOCAB.context.list.has(c))
         .map(str::to_string)
         .filter(|s| !s.is_empty())
         .collect();
@@ -175,22 +179,24 @@ pub(crate) fn shared_head(last: &str) -> Option<&'static str> {
 pub(crate) fn names_a_measure(name: &str) -> bool {
     let cs: Vec<char> = name.chars().collect();
     VOCAB.heads.ending(&cs, cs.len()).is_some()
-        || cs
-            .last()
-            .is_some_and(|c| "额值量率数费入润资款价比重".contains(*c))
+        || cs.last().is_some_and(|&c| VOCAB.context.measure_end.has(c))
 }
 
 /// 全省、全国平均 → 全省平均, 全国平均: a shared ending goes to every item.
 pub(crate) fn split_versus(v: &str) -> Vec<String> {
+    let w = &VOCAB.context;
+    let v = w
+        .respectively
+        .iter()
+        .fold(v, |v, r| v.trim_start_matches(r));
     let mut items: Vec<String> = v
-        .trim_start_matches("分别")
-        .split(['、', '和'])
+        .split(|c| w.list.has(c))
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
     if items.len() > 1 {
         let last = items[items.len() - 1].clone();
-        for ending in ["平均水平", "平均"] {
+        for ending in VOCAB.context.average.iter() {
             if last.ends_with(ending) {
                 for it in items.iter_mut() {
                     if !it.ends_with(ending) {
@@ -206,11 +212,13 @@ pub(crate) fn split_versus(v: &str) -> Vec<String> {
 
 /// 从GDP同比增速来看 → GDP同比增速.
 pub(crate) fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
-    if !starts_with(c, s, "从") || e < s + 4 || !starts_with(c, e - 2, "来看") {
+    let open = VOCAB.context.view_open.at(c, s)?.chars().count();
+    let close = VOCAB.context.view_close.ending(&c[..e], e)?.chars().count();
+    if e < s + open + close + 1 {
         return None;
     }
     // As written: 同比增速 is what the values are, not a verb to strip.
-    let view = clean(&c[s + 1..e - 2]);
+    let view = clean(&c[s + open..e - close]);
     (view.chars().count() >= 2 && view.chars().count() <= 12).then_some(view)
 }
 
@@ -225,7 +233,7 @@ pub(crate) fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<Strin
         start -= 1;
     }
     let mut name: String = c[start..end].iter().collect();
-    for lead in ["还包括", "包括", "其中", "以及", "如"] {
+    for lead in VOCAB.context.entity_lead.iter() {
         if let Some(rest) = name.strip_prefix(lead) {
             name = rest.to_string();
         }
@@ -237,7 +245,7 @@ pub(crate) fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<Strin
 /// An organisation named at the start of a clause (山东金蔡伦纸业通过…).
 pub(crate) fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
     let mut start = s;
-    for lead in ["例如", "比如", "其中", "如"] {
+    for lead in VOCAB.context.subject_lead.iter() {
         if starts_with(c, start, lead) {
             start += lead.chars().count();
         }
@@ -247,7 +255,8 @@ pub(crate) fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
         if let Some(w) = VOCAB.subjects.at(c, i) {
             let end = i + w.chars().count();
             let follows_ok = end >= e
-                || SUBJECT_FOLLOWERS.iter().any(|f| starts_with(c, end, f))
+                || VOCAB.context.subject_follower.at(c, end).is_some()
+                || VOCAB.period_words.at(c, end).is_some()
                 || c[end].is_ascii_digit();
             let name: String = c[start..end].iter().collect();
             let scoped = VOCAB.scope.iter().any(|w| name.starts_with(w));
@@ -259,32 +268,11 @@ pub(crate) fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
     None
 }
 
-pub(crate) const SUBJECT_FOLLOWERS: [&str; 18] = [
-    "通过",
-    "实现",
-    "在",
-    "的",
-    "以",
-    "将",
-    "已",
-    "成功",
-    "入选",
-    "获",
-    "是",
-    "与",
-    "上半年",
-    "下半年",
-    "今年",
-    "去年",
-    "全年",
-    "前三季度",
-];
-
 /// Move a leading subject out of a metric: (subject, metric).
 pub(crate) fn split_subject(metric: &str, subject: Option<String>) -> (Option<String>, String) {
     if let Some(s) = &subject {
         if let Some(rest) = metric.strip_prefix(s.as_str()) {
-            let rest = rest.trim_start_matches(['的', '在']);
+            let rest = rest.trim_start_matches(|c| VOCAB.context.subject_glue.has(c));
             if rest.chars().count() >= 2 {
                 return (subject.clone(), rest.to_string());
             }

@@ -41,7 +41,7 @@ impl Reading {
             if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.rank_names) {
                 end -= w.chars().count();
             }
-            if let Some(w) = ends_with_any(&c[..end], end, &RANK_SCOPES) {
+            if let Some(w) = VOCAB.rank_scopes.ending(&c[..end], end) {
                 versus.get_or_insert(w.to_string());
                 end -= w.chars().count();
             }
@@ -50,14 +50,20 @@ impl Reading {
             }
         }
         if versus.is_none() {
-            versus = RANK_SCOPES
+            versus = VOCAB
+                .rank_scopes
                 .iter()
                 .find(|w| (ps..pe).any(|i| starts_with(c, i, w)))
                 .map(|w| w.to_string());
         }
         let mut metric = clean_metric(c, ps, end.max(ps));
         // 在全省开放式大学科技园绩效评价中: the ranking, not the ranked.
-        if let Some(rest) = metric.strip_suffix('中') {
+        if let Some(rest) = VOCAB
+            .readings
+            .ranked_in
+            .iter()
+            .find_map(|w| metric.strip_suffix(w))
+        {
             metric = rest.to_string();
         }
         let mut r = Reading::new(Kind::Rank, metric);
@@ -68,15 +74,14 @@ impl Reading {
     /// 连续三年入选…, 数量实现三年连续增长.
     pub(crate) fn streak(c: &[char], pre: Span, q: &Quantity, post: Span) -> Reading {
         let Span { start: ps, end: pe } = pre;
-        let forward = starts_with(c, q.start, "连续");
+        let forward = VOCAB.scan.streak_lead.at(c, q.start).is_some();
         let tail = clean_post(c, post.start, post.end);
-        let tail = if forward {
-            tail
-        } else {
-            format!("连续{}", tail.trim_start_matches("连续"))
+        let tail = match VOCAB.scan.streak_lead.first().filter(|_| !forward) {
+            Some(lead) => format!("{lead}{}", tail.trim_start_matches(lead)),
+            None => tail,
         };
         let mut lead = clean_metric(c, ps, pe);
-        for verb in ["实现", "保持", "已"] {
+        for verb in &VOCAB.readings.streak_verb {
             if let Some(l) = lead.strip_suffix(verb) {
                 lead = l.to_string();
             }
@@ -96,9 +101,14 @@ impl Reading {
     /// N个百分点: a gap against a reference, or a contribution (拉动…增长).
     pub(crate) fn points(c: &[char], ps: usize, pe: usize) -> Reading {
         let pre: Vec<char> = c[ps..pe].to_vec();
-        if let Some(p) = find_last(&pre, "拉动") {
-            let end = strip_comparison(&pre, p + 2, pre.len());
-            let versus = clean(&pre[p + 2..end.max(p + 2)]);
+        if let Some((p, n)) = VOCAB
+            .readings
+            .contribution
+            .iter()
+            .find_map(|w| Some((find_last(&pre, w)?, w.chars().count())))
+        {
+            let end = strip_comparison(&pre, p + n, pre.len());
+            let versus = clean(&pre[p + n..end.max(p + n)]);
             let mut r = Reading::new(Kind::Contribution, clean_metric(c, ps, ps + p));
             r.versus = (!versus.is_empty()).then_some(versus);
             return r;
@@ -133,7 +143,7 @@ impl Reading {
         let Span { start: ps, end: pe } = pre;
         // 下滑至0.1%, 提高到67%: the number is the new level, not the size of the change.
         let raw_end = strip_bounds(c, ps, pe);
-        let to_level = raw_end > ps && matches!(c[raw_end - 1], '至' | '到');
+        let to_level = raw_end > ps && VOCAB.readings.new_level.has(c[raw_end - 1]);
         let mut end = strip_fillers(c, ps, pe);
         // 经济增长预期目标为5%: the growth is what the target is set on.
         while let Some(w) = VOCAB.target.ending(&c[ps..end], end - ps) {
@@ -177,9 +187,9 @@ impl Reading {
             }
         } else if q.doubling || q.negative || basis_only.is_some() {
             r.kind = Kind::Change;
-        } else if ["的增长", "的增速", "的增幅"]
-            .iter()
-            .any(|w| post_text.starts_with(w))
+        } else if post_text
+            .strip_prefix(VOCAB.marks.of)
+            .is_some_and(|rest| VOCAB.rate_names.iter().any(|w| rest.starts_with(w)))
         {
             // 实现38.6%的增长.
             r.kind = Kind::Change;
@@ -199,7 +209,7 @@ impl Reading {
             r.basis = basis;
         }
         r.metric = clean_metric(c, ps, end);
-        if r.metric.is_empty() && post_text.starts_with('的') {
+        if r.metric.is_empty() && post_text.starts_with(VOCAB.marks.of) {
             // 80%的中小学纳入教联体: the share's noun follows it.
             r.metric = clean_post(c, post.start + 1, post.end);
         }
@@ -221,11 +231,14 @@ impl Reading {
         let counted = matches!(q.unit, Unit::Measure(_));
         let mut after = clean_post(c, post.start, post.end);
         if let Some(Span { start: hs, end: he }) = item.head {
-            after = format!("{after}的{}", clean_post(c, hs, he));
+            after = format!("{after}{}{}", VOCAB.marks.of, clean_post(c, hs, he));
         }
         let metric = if counted && after.chars().count() >= 2 {
             after
-        } else if pre.chars().count() <= 2 && post.end > post.start && c[post.start] == '的' {
+        } else if pre.chars().count() <= 2
+            && post.end > post.start
+            && c[post.start] == VOCAB.marks.of
+        {
             // 超4.2万亿元的新增减税降费: the amount's noun follows it.
             clean_post(c, post.start + 1, post.end)
         } else {

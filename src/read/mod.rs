@@ -23,7 +23,7 @@ pub mod table;
 pub mod when;
 
 use crate::model::{Bound, Fact, Kind};
-use crate::quantity::{Quantity, Unit, RANK_SCOPES};
+use crate::quantity::{Quantity, Unit};
 use crate::text::normalize::Normalized;
 use crate::text::script::{foreign, han};
 use crate::text::segment::{self, Line};

@@ -5,10 +5,14 @@ use super::*;
 
 /// Pronoun-like metrics that name nothing alone: 数量居全省首位 (of what?).
 pub(crate) fn is_anaphor(m: &str) -> bool {
-    const WORDS: [&str; 8] = ["数量", "总量", "增速", "增幅", "规模", "总数", "总额", "其"];
+    let w = &VOCAB.names;
     // The word alone, or with a short verb (数量实现): 规模以上工业增加值 names itself.
-    let m = m.strip_prefix("累计").unwrap_or(m);
-    WORDS.iter().any(|w| {
+    let m = w
+        .cumulative
+        .iter()
+        .find_map(|c| m.strip_prefix(c))
+        .unwrap_or(m);
+    w.anaphor.iter().any(|w| {
         m.strip_prefix(w)
             .is_some_and(|rest| rest.chars().count() <= 2)
     }) || m.chars().count() < 2
@@ -75,7 +79,7 @@ pub(crate) fn lead_verb(c: &[char], s: usize, e: usize) -> Option<(usize, bool)>
         .or_else(|| VOCAB.decline.at(c, i).map(|w| (w, true)))?;
     let end = i + w.chars().count();
     // 2019年增速: the 年 of a date, not the verb 年增.
-    let dated = w.starts_with('年') && i > 0 && c[i - 1].is_ascii_digit();
+    let dated = w.starts_with(VOCAB.marks.year) && i > 0 && c[i - 1].is_ascii_digit();
     (w.chars().count() >= 2 && end < e && !dated).then_some((end, down))
 }
 
@@ -92,11 +96,7 @@ pub(crate) fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
         if let Some(w) = ends_with_any(&cs[s..e], e - s, &VOCAB.gap_falls) {
             e -= w.chars().count();
         }
-        if let Some(w) = ends_with_any(
-            &cs[s..e],
-            e - s,
-            &["高", "快", "加快", "提高", "整体增速", "增速"],
-        ) {
+        if let Some(w) = VOCAB.gap_verbs.ending(&cs[s..e], e - s) {
             e -= w.chars().count();
         }
         if e == before || e <= s {
@@ -131,19 +131,19 @@ pub(crate) fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, u
     let e = {
         // 按年应跌: a modal between the basis and the verb.
         let mut e = e;
-        while e > s && matches!(c[e - 1], '应' | '将' | '再' | '仍') {
+        while e > s && VOCAB.names.modal.has(c[e - 1]) {
             e -= 1;
         }
         e
     };
     // 与去年同期比较, 与上年相比: the whole comparison is the basis.
-    for tail in ["比较", "相比"] {
+    for tail in VOCAB.names.compared.iter() {
         let n = tail.chars().count();
         if e >= s + n && starts_with(c, e - n, tail) {
             if let Some(p) = (s..e - n)
                 .rev()
                 .take(12)
-                .find(|&i| matches!(c[i], '与' | '和' | '跟'))
+                .find(|&i| VOCAB.names.compared_with.has(c[i]))
             {
                 return (Some(c[p..e].iter().collect()), p);
             }
@@ -167,16 +167,18 @@ pub(crate) fn basis_before(c: &[char], s: usize, e: usize) -> (Option<String>, u
 /// 环比2021年12月) right before `e` starts. 比重 and 比例 are words, not comparisons.
 pub(crate) fn comparison_before(c: &[char], s: usize, e: usize) -> Option<usize> {
     let from = e.saturating_sub(14).max(s);
+    let w = &VOCAB.names;
     let p = (from..e).rev().find(|&i| {
-        matches!(c[i], '比' | '较') && !matches!(c.get(i + 1), Some('重' | '例' | '率' | '值'))
+        w.comparison.has(c[i]) && !c.get(i + 1).is_some_and(|&n| w.not_comparison.has(n))
     })?;
-    let p = if p > s && matches!(c[p - 1], '环' | '同') {
+    let p = if p > s && w.comparison_basis.has(c[p - 1]) {
         p - 1
     } else {
         p
     };
     let tail = &c[p..e];
-    (tail.len() >= 2 && !tail.iter().any(|ch| matches!(ch, '的' | '，' | '、'))).then_some(p)
+    let of = VOCAB.marks.of;
+    (tail.len() >= 2 && !tail.iter().any(|&ch| ch == of || matches!(ch, '，' | '、'))).then_some(p)
 }
 
 pub(crate) fn trim_parens_back(c: &[char], s: usize, mut e: usize) -> usize {
@@ -194,10 +196,10 @@ pub(crate) fn clean_post(c: &[char], s: usize, e: usize) -> String {
     let t =
         text.trim_matches(|ch: char| !(han(ch) || ch.is_alphanumeric() || ch == '“' || ch == '”'));
     // 以上/以下 that belonged to the bound are gone; particles are not names.
-    let t = t.trim_start_matches(['的', '，', '、']);
+    let t = t.trim_start_matches([VOCAB.marks.of, '，', '、']);
     // 50万吨光伏铝边框项目”等重大项目: the named thing, not the category after 等.
-    let t = t.split('等').next().unwrap_or(t);
-    let t = t.trim_end_matches(['到', '至', '在', '和', '及', '与', '的']);
+    let t = t.split(VOCAB.marks.etc).next().unwrap_or(t);
+    let t = t.trim_end_matches(|ch| VOCAB.names.post_trailing.has(ch));
     balance_quotes(t).to_string()
 }
 
@@ -258,13 +260,16 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     }
     let mut out: String = cs[i.min(cs.len())..].iter().collect();
     // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
-    if let Some(p) = out.find("分别") {
+    if let Some(p) = VOCAB.context.respectively.iter().find_map(|r| out.find(r)) {
         out.truncate(p);
     }
-    for suffix in ["等", "的", "共计"] {
+    for suffix in [VOCAB.marks.etc, VOCAB.marks.of] {
         if let Some(r) = out.strip_suffix(suffix) {
             out = r.to_string();
         }
+    }
+    if let Some(r) = VOCAB.names.total.iter().find_map(|t| out.strip_suffix(t)) {
+        out = r.to_string();
     }
     let out = category(&out);
     let out =
@@ -287,10 +292,9 @@ pub(crate) fn balance_quotes(s: &str) -> &str {
 
 /// 制造业创新中心等省级以上创新平台 → 省级以上创新平台: examples before 等, the category after.
 pub(crate) fn category(name: &str) -> &str {
-    match name.rfind('等') {
-        Some(p) if name[p + '等'.len_utf8()..].chars().count() >= 2 => {
-            &name[p + '等'.len_utf8()..]
-        }
+    let etc = VOCAB.marks.etc;
+    match name.rfind(etc) {
+        Some(p) if name[p + etc.len_utf8()..].chars().count() >= 2 => &name[p + etc.len_utf8()..],
         _ => name,
     }
 }

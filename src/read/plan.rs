@@ -67,7 +67,7 @@ impl Plan {
         }
         let looks_back = (0..sentence.len()).any(|i| {
             VOCAB.plan_past.at(sentence, i).is_some()
-                && !(i > 0 && matches!(sentence[i - 1], '比' | '较'))
+                && !(i > 0 && VOCAB.names.comparison.has(sentence[i - 1]))
         });
         if looks_back {
             return false;
@@ -123,7 +123,7 @@ fn years(chars: &[char]) -> impl Iterator<Item = u32> + '_ {
     (0..chars.len().saturating_sub(4)).filter_map(move |i| {
         let w = &chars[i..i + 5];
         let fresh = i == 0 || !chars[i - 1].is_ascii_digit();
-        (fresh && w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+        (fresh && w[..4].iter().all(char::is_ascii_digit) && w[4] == VOCAB.marks.year)
             .then(|| w[..4].iter().collect::<String>().parse().ok())
             .flatten()
     })
@@ -147,7 +147,7 @@ fn looks_ahead(chars: &[char]) -> Option<Option<u32>> {
         } else if i + 5 <= first.len()
             && (i == 0 || !first[i - 1].is_ascii_digit())
             && first[i..i + 4].iter().all(char::is_ascii_digit)
-            && first[i + 4] == '年'
+            && first[i + 4] == VOCAB.marks.year
         {
             i + 5
         } else {
@@ -162,7 +162,9 @@ fn looks_ahead(chars: &[char]) -> Option<Option<u32>> {
         let window = &first[after..(after + 30).min(first.len())];
         let modal = (0..window.len()).any(|k| {
             VOCAB.plan_modal.at(window, k).is_some()
-                && !matches!(window.get(k + 1), Some('近' | '其' | '之' | '军'))
+                && !window
+                    .get(k + 1)
+                    .is_some_and(|&c| VOCAB.plan_not_modal.has(c))
         });
         if modal {
             return Some(year_in(&first[i..]).filter(|_| first[i].is_ascii_digit()));
@@ -177,12 +179,12 @@ fn closes(chars: &[char]) -> bool {
         return true;
     }
     let m = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    if (1..=2).contains(&m) && chars.get(m) == Some(&'月') {
+    if (1..=2).contains(&m) && chars.get(m) == Some(&VOCAB.marks.month) {
         let d = chars[m + 1..]
             .iter()
             .take_while(|c| c.is_ascii_digit())
             .count();
-        return (1..=2).contains(&d) && chars.get(m + 1 + d) == Some(&'日');
+        return (1..=2).contains(&d) && chars.get(m + 1 + d) == Some(&VOCAB.marks.day);
     }
     false
 }

@@ -55,11 +55,13 @@ fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
     if let Some(w) = VOCAB.period_words.at(cs, i) {
         return Some(i + w.chars().count());
     }
-    if !(c.is_ascii_digit() || c == '前') {
+    let first_months = VOCAB.dates.first_months.has(c);
+    if !(c.is_ascii_digit() || first_months) {
         return None;
     }
+    let (year, month) = (VOCAB.marks.year, VOCAB.marks.month);
     // 前10月: the first ten months.
-    let mut j = if c == '前' { i + 1 } else { i };
+    let mut j = if first_months { i + 1 } else { i };
     let digits = |j: &mut usize| {
         let s = *j;
         while *j < cs.len() && cs[*j].is_ascii_digit() {
@@ -68,7 +70,7 @@ fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
         *j - s
     };
     let n = digits(&mut j);
-    if n == 0 || (j > i + n && cs.get(j) != Some(&'月')) {
+    if n == 0 || (j > i + n && cs.get(j) != Some(&month)) {
         return None;
     }
     let mut m = 0;
@@ -78,17 +80,17 @@ fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
     }
     match cs.get(j) {
         // A year has four digits: 3年 is a length of time.
-        Some('年') if n == 4 && (m == 0 || m == 4) => {
+        Some(&c) if c == year && n == 4 && (m == 0 || m == 4) => {
             j += 1;
             let mut k = j;
-            if digits(&mut k) > 0 && cs.get(k) == Some(&'月') {
+            if digits(&mut k) > 0 && cs.get(k) == Some(&month) {
                 if is_day(cs, k + 1) {
                     return None;
                 }
                 j = k + 1;
             }
         }
-        Some('月') if n <= 2 && m <= 2 => {
+        Some(&c) if c == month && n <= 2 && m <= 2 => {
             if is_day(cs, j + 1) {
                 return None;
             }
@@ -96,7 +98,7 @@ fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
         }
         _ => return None,
     }
-    for end in ["底", "末", "初", "以来", "度", "的", "份"] {
+    for end in &VOCAB.dates.period_end {
         if starts_with(cs, j, end) {
             j += end.chars().count();
         }
@@ -110,7 +112,7 @@ fn is_day(cs: &[char], i: usize) -> bool {
     while j < cs.len() && cs[j].is_ascii_digit() {
         j += 1;
     }
-    j > i && matches!(cs.get(j), Some('日' | '号'))
+    j > i && cs.get(j).is_some_and(|&c| VOCAB.dates.day.has(c))
 }
 
 /// The first period named in `c[s..end]`, or the last with `last`. 上年 in 比上年 and 1-3月 in
@@ -120,20 +122,16 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
     let mut found = None;
     let mut i = s;
     while i < end {
-        let starts_word = i == 0
-            || !(c[i - 1].is_ascii_digit()
-                || matches!(
-                    c[i - 1],
-                    '比' | '较' | '于' | '与' | '由' | '从' | '-' | '年'
-                ));
+        let starts_word =
+            i == 0 || !(c[i - 1].is_ascii_digit() || VOCAB.dates.not_after.has(c[i - 1]));
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
                 let mut text: String = c[i..j].iter().collect();
                 // 今年以来 is a period of its own; 2021年以来 is read as 2021年.
-                let junk: &[&str] = if VOCAB.period_words.contains(&text.as_str()) {
+                let junk: &[&str] = if VOCAB.period_words.holds(&text) {
                     &[]
                 } else {
-                    &["的", "以来", "份"]
+                    &VOCAB.dates.period_junk
                 };
                 for junk in junk {
                     if let Some(t) = text.strip_suffix(junk) {
@@ -233,7 +231,8 @@ impl Frame {
 /// The year as written at the start of a period (2024年 in 2024年一季度).
 fn year_words(period: &str) -> Option<&str> {
     let n = period.chars().take_while(char::is_ascii_digit).count();
-    (n == 4 && period[4..].starts_with('年')).then(|| &period[..4 + '年'.len_utf8()])
+    let year = VOCAB.marks.year;
+    (n == 4 && period[4..].starts_with(year)).then(|| &period[..4 + year.len_utf8()])
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,7 +292,7 @@ fn parse(text: &str) -> Parsed {
             }
             cs[s..*i].iter().collect::<String>().parse().ok()
         };
-        let first_months = cs[i] == '前';
+        let first_months = VOCAB.dates.first_months.has(cs[i]);
         if first_months {
             i += 1;
         }
@@ -308,22 +307,27 @@ fn parse(text: &str) -> Parsed {
         } else {
             None
         };
+        let (year, month) = (VOCAB.marks.year, VOCAB.marks.month);
         match cs.get(i) {
-            Some('年') if i - s >= 4 => {
+            Some(&c) if c == year && i - s >= 4 => {
                 out.year = match b {
                     Some(b) => Year::Range(a as i32, b as i32),
                     None => Year::Is(a as i32),
                 };
                 i += 1;
             }
-            Some('月') if (1..=12).contains(&a) && b.is_none_or(|b| (a..=12).contains(&b)) => {
+            Some(&c)
+                if c == month
+                    && (1..=12).contains(&a)
+                    && b.is_none_or(|b| (a..=12).contains(&b)) =>
+            {
                 i += 1;
                 let (a, end) = if first_months {
                     (1, a)
                 } else {
                     (a, b.unwrap_or(a))
                 };
-                out.part = if matches!(cs.get(i), Some('末' | '底')) {
+                out.part = if cs.get(i).is_some_and(|&c| VOCAB.dates.end.has(c)) {
                     Part::End(end)
                 } else {
                     Part::Months(a, end)
@@ -331,12 +335,10 @@ fn parse(text: &str) -> Parsed {
             }
             _ => {}
         }
-        for ending in ["底", "末"] {
-            if cs.get(i).is_some_and(|c| c.to_string() == ending) && out.part == Part::Whole {
-                out.part = Part::End(12);
-            }
+        if cs.get(i).is_some_and(|&c| VOCAB.dates.end.has(c)) && out.part == Part::Whole {
+            out.part = Part::End(12);
         }
-        if starts_with(&cs, i, "以来") && out.part == Part::Whole {
+        if VOCAB.dates.since.at(&cs, i).is_some() && out.part == Part::Whole {
             out.part = Part::Since;
         }
     }
@@ -450,23 +452,40 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
 /// A date with a time: a stamp of publication wherever it stands (2025年03月20日18:32:04,
 /// 2017-05-15 10:13:16).
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:19|20)[0-9]{2})[年/.-]([0-9]{1,2})[月/.-]([0-9]{1,2})日? ?[0-9]{1,2}[:：][0-9]{2}",
-    )
+    let m = &VOCAB.marks;
+    let (y, mo, d) = (m.year, m.month, m.day);
+    Regex::new(&format!(
+        r"((?:19|20)[0-9]{{2}})[{y}/.-]([0-9]{{1,2}})[{mo}/.-]([0-9]{{1,2}}){d}? ?[0-9]{{1,2}}[:：][0-9]{{2}}"
+    ))
     .unwrap()
 });
 /// A full date: in a short line of its own near the top or the foot, a dateline.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:19|20)[0-9]{2})(?:年|-|/|\.)([0-9]{1,2})(?:月|-|/|\.)([0-9]{1,2})(?:日|号|[^0-9]|$)",
-    )
+    let m = &VOCAB.marks;
+    let (y, mo, d) = (m.year, m.month, any_of(&VOCAB.dates.day));
+    Regex::new(&format!(
+        r"((?:19|20)[0-9]{{2}})(?:{y}|-|/|\.)([0-9]{{1,2}})(?:{mo}|-|/|\.)([0-9]{{1,2}})(?:{d}|[^0-9]|$)"
+    ))
     .unwrap()
 });
 /// A year that the article is about: 2024年全年, 2024年度, in a title 2024年.
-static YEAR_PHRASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年(?:全年|年度|度)").unwrap());
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年(?:[^0-9月-]|$)").unwrap());
+static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let (y, whole) = (VOCAB.marks.year, any_of(&VOCAB.dates.whole_year));
+    Regex::new(&format!(r"((?:19|20)[0-9]{{2}}){y}(?:{whole})")).unwrap()
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let (y, mo) = (VOCAB.marks.year, VOCAB.marks.month);
+    Regex::new(&format!(r"((?:19|20)[0-9]{{2}}){y}(?:[^0-9{mo}-]|$)")).unwrap()
+});
+
+/// A regex alternation of `words`, in their order (longest first).
+fn any_of(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 /// How far into the text a time stamp is looked for, in chars.
 const STAMP_WITHIN: usize = 3000;
@@ -509,7 +528,7 @@ pub fn article_date(
             .find_map(|l| {
                 let t = text_of(l);
                 // A date in a sentence (优惠期限至2024年3月31日。) is not when it was written.
-                if t.contains(['。', '；', '，', '至', '到']) {
+                if t.contains(['。', '；', '，']) || t.contains(|c| VOCAB.dates.until.has(c)) {
                     return None;
                 }
                 let c = DATE.captures(&t)?;
@@ -529,15 +548,15 @@ pub fn article_date(
         // 1992年有纪录以来: a year the title measures from, not the one it is about.
         let c = YEAR.captures_iter(&t).find(|c| {
             c.get(0).is_some_and(|m| {
-                !t[m.start()..]
-                    .chars()
-                    .take(12)
-                    .collect::<String>()
-                    .contains("以来")
+                let near: String = t[m.start()..].chars().take(12).collect();
+                !VOCAB.dates.since.iter().any(|w| near.contains(w))
             })
         })?;
         let year = c.get(1)?.as_str();
-        Some((year.parse::<i32>().ok()?, format!("{year}年")))
+        Some((
+            year.parse::<i32>().ok()?,
+            format!("{year}{}", VOCAB.marks.year),
+        ))
     });
     let body_year = || {
         lines.iter().filter(|l| !l.noise).find_map(|l| {
