@@ -191,6 +191,8 @@ pub struct Vocab {
     pub line_markers: Vec<&'static str>,
     /// Traditional chars that `fast2s` converts only next to certain others (`t2s_context.txt`).
     pub t2s_context: Words,
+    /// Variants `fast2s` leaves and their Simplified form, of one length (`variants.txt`).
+    pub variants: Vec<(&'static str, &'static str)>,
     pub table: TableWords,
 }
 
@@ -456,6 +458,11 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         tail_markers: markers(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: markers(include_str!("vocab/boilerplate.txt"), "line"),
         t2s_context: list(include_str!("vocab/t2s_context.txt")),
+        variants: lines(include_str!("vocab/variants.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(variant, simplified)| (variant, simplified.trim()))
+            .filter(|(variant, simplified)| variant.chars().count() == simplified.chars().count())
+            .collect(),
         table: TableWords::load(include_str!("vocab/table.txt")),
     }
 });
