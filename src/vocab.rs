@@ -208,6 +208,8 @@ pub struct Vocab {
     pub press: Words,
     pub tail_markers: Words,
     pub line_markers: Words,
+    /// Variants `fast2s` leaves and their Simplified form, of one length (`variants.txt`).
+    pub variants: Vec<(&'static str, &'static str)>,
     pub table: TableWords,
 }
 
@@ -550,6 +552,11 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .unwrap_or_default(),
         tail_markers: kind_list(include_str!("vocab/boilerplate.txt"), "tail"),
         line_markers: kind_list(include_str!("vocab/boilerplate.txt"), "line"),
+        variants: lines(include_str!("vocab/variants.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(variant, simplified)| (variant, simplified.trim()))
+            .filter(|(variant, simplified)| variant.chars().count() == simplified.chars().count())
+            .collect(),
         table: TableWords::load(include_str!("vocab/table.txt")),
     }
 });

@@ -7,6 +7,7 @@
 //! ([`TAG_BOUND`]) or jump past what they found, so the pass is linear.
 
 use super::{ch, put, Pair, HARD, HEADING};
+use crate::text::script::wide;
 
 /// How far a tag's `>` is looked for: a lone `<` in prose must not cost more than this.
 const TAG_BOUND: usize = 4096;
@@ -150,6 +151,8 @@ pub(super) fn html(v: &mut [Pair]) -> usize {
     let mut no_close = [false; 2];
     // Inside a table row: its cells stay on one line (see [`table_tag`]).
     let mut row = false;
+    // Inside a `<p>`: a line break in its text is white space (see [`soft_break`]).
+    let mut para = false;
     while i < len {
         let (c, o) = v[i];
         if c == '<' {
@@ -159,7 +162,10 @@ pub(super) fn html(v: &mut [Pair]) -> usize {
                 i = find_comment_end(v, i + 4).map_or(len, |k| k + 3);
                 continue;
             }
-            if next == '?' || (next == '!' && ch(v, i + 2).is_ascii_alphabetic()) {
+            // `</` and a space or line break opens no tag but a bogus comment, which runs to
+            // the next `>` (a PDF copy's `</` + `font>`).
+            let bogus = next == '/' && matches!(ch(v, i + 2), ' ' | '\n');
+            if next == '?' || bogus || (next == '!' && ch(v, i + 2).is_ascii_alphabetic()) {
                 if let Some(gt) = find_gt(v, i + 2) {
                     i = gt + 1;
                     continue;
@@ -188,6 +194,7 @@ pub(super) fn html(v: &mut [Pair]) -> usize {
                     }
                     TagKind::Raw(_) | TagKind::Inline => {}
                     TagKind::Heading | TagKind::Block => {
+                        para = !closing && is_name(&v[name_start..name_end], "p");
                         // The tag has at least three chars: room for two.
                         put(v, &mut w, i, ('\n', o));
                         put(v, &mut w, i + 1, (HARD, o));
@@ -201,6 +208,16 @@ pub(super) fn html(v: &mut [Pair]) -> usize {
             }
         }
         let c = if row && c == '\n' { ' ' } else { c };
+        let c = match c {
+            '\n' if para => match soft_break(v, w, i) {
+                Some(c) => c,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => c,
+        };
         if heading && !matches!(c, ' ' | '\n' | '\u{3000}' | '\u{A0}') {
             // `<hN>` wrote two pairs for four chars, so there is room for the mark.
             put(v, &mut w, i - 1, (HEADING, o));
@@ -212,18 +229,40 @@ pub(super) fn html(v: &mut [Pair]) -> usize {
     w
 }
 
+/// What a line break at `i` inside a `<p>` becomes, as a browser shows it: nothing between
+/// Chinese text (`增速下滑至` + `0.1%`, `辽宁` + `GDP`), a space between Latin words, and a
+/// break before a blank line (which ends the paragraph in plain text). `w` is where the
+/// pass writes next.
+fn soft_break(v: &[Pair], w: usize, i: usize) -> Option<char> {
+    let blank = |c: char| matches!(c, ' ' | '\u{3000}' | '\u{A0}');
+    let next = v[i + 1..]
+        .iter()
+        .map(|p| p.0)
+        .find(|&c| !blank(c))
+        .unwrap_or('\n');
+    let prev = v[..w].iter().rev().map(|p| p.0).find(|&c| !blank(c));
+    match prev {
+        _ if next == '\n' => Some('\n'),
+        Some(p) if !(wide(p) || wide(next)) => Some(' '),
+        _ => None,
+    }
+}
+
+/// Whether a tag's name is `name` (ASCII, any case).
+fn is_name(tag: &[Pair], name: &str) -> bool {
+    tag.len() == name.len()
+        && tag
+            .iter()
+            .zip(name.chars())
+            .all(|(p, c)| p.0.to_ascii_lowercase() == c)
+}
+
 /// Table markup keeps a row's cells on one line as a pipe row (`|饲料|万吨|100.45`), the
 /// form the table reader reads for Markdown too: `<tr>` and `</tr>` break the line, each
 /// `<td>`/`<th>` writes `|`, and inside a row other block tags and line breaks are spaces.
 /// `None` for a tag this leaves to the general rules; else the char to write, if any.
 fn table_tag(name: &[Pair], closing: bool, row: &mut bool) -> Option<Option<char>> {
-    let is = |t: &str| {
-        name.len() == t.len()
-            && name
-                .iter()
-                .zip(t.chars())
-                .all(|(p, c)| p.0.to_ascii_lowercase() == c)
-    };
+    let is = |t: &str| is_name(name, t);
     if is("tr") {
         *row = !closing;
         return Some(Some('\n'));
@@ -276,6 +315,15 @@ mod tests {
         ),
         ("<!DOCTYPE html><html><body>正文</body></html>", "正文"),
         ("<style>unclosed 正文", "unclosed 正文"),
+            // Line breaks inside a paragraph are white space (a PDF copy of a page's source);
+            // metamorphic: pdf.
+            (
+                "<p class=\"x\">　　而天津一季度增速下滑至\n0.1%，辽宁\nGDP增速2.7%。The\nfirst。</p>\n<p>二</p>",
+                "而天津一季度增速下滑至0.1%，辽宁GDP增速2.7%。The first。\n二",
+            ),
+            ("<p>甲\n\n乙</p><div>丙\n丁</div>", "甲\n乙\n丙\n丁"),
+            ("<p>“国家线”</\nfont></p>", "“国家线”"),
+            ("a</b 正文，a</ b", "a</b 正文，a</ b"),
         // Paragraphs made by tags are never joined.
         (
             "<p>原标题：工业、投资、消费同比增长均超三成</p>\n<p>2021年1-2月，广东经济持续稳定恢复。</p>",

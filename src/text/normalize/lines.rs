@@ -65,6 +65,13 @@ fn continues(c: char) -> bool {
         || matches!(
             c,
             '%' | '，'
+                | '“'
+                | '‘'
+                | '《'
+                | '「'
+                | '『'
+                | '('
+                | '/'
                 | '、'
                 | '。'
                 | '；'
@@ -98,7 +105,10 @@ fn joins(p: &Line, first: char) -> bool {
     if last.is_ascii_alphabetic() {
         return first.is_ascii_alphabetic();
     }
-    (han(last) || last.is_ascii_digit() || matches!(last, '%' | '，' | '、')) && continues(first)
+    let open = matches!(last, '“' | '‘' | '《' | '「' | '『' | '(' | '/');
+    let closed = matches!(last, '”' | '’' | '》' | '」' | '』' | ')');
+    (han(last) || last.is_ascii_digit() || open || closed || matches!(last, '%' | '，' | '、'))
+        && continues(first)
 }
 
 /// A Chinese numeral or digit, as in the enumerators `一、` and `3、`.
@@ -228,6 +238,19 @@ mod tests {
     #[test]
     fn cases() {
         assert_cases(&[
+        // Quotes, brackets and a unit's `/` at a hard wrap; metamorphic: pdf.
+        (
+            "导语。\n新增单项冠军企业14家、专精特新企业326家,国家级“\n小巨人”企业5家。",
+            "导语。\n新增单项冠军企业14家、专精特新企业326家，国家级“小巨人”企业5家。",
+        ),
+        (
+            "导语。\n新增单项冠军企业14家、专精特新企业326家、国家级\n“小巨人”企业5家。",
+            "导语。\n新增单项冠军企业14家、专精特新企业326家、国家级“小巨人”企业5家。",
+        ),
+        (
+            "导语。\n加强生态保护，全面完成武陵山区“山水工程”\n建设，城乡低保平均标准分别提高至778元/\n月、6818元/年。（3）\n大力促进民间投资。",
+            "导语。\n加强生态保护，全面完成武陵山区“山水工程”建设，城乡低保平均标准分别提高至778元/月、6818元/年。(3)大力促进民间投资。",
+        ),
         // A pipe row hard-wrapped by a PDF copy joins up again; metamorphic: pdf.
         (
             "| 学段 | 在校生人数 (万人) | 数据来\n源 |\n| :-- | --: | :-\n- |\n| 小学 | 10,584.37 | 公\n报 |\n| 初中 | 5,386.16 \n  | 公报 |",

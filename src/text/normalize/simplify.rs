@@ -4,6 +4,7 @@
 //! the result equals one `fast2s` run over the whole text.
 
 use super::{line_end, Pair};
+use crate::vocab::VOCAB;
 
 /// The text of `v` in Simplified script. `fast2s` maps char for char (it only swaps one Han
 /// ideograph for another, looking at its neighbours), so the origins still line up. It runs
@@ -40,6 +41,17 @@ pub(super) fn simplify(v: &[Pair]) -> String {
         }
         start = end;
     }
+    variants(text)
+}
+
+/// `text` with the variants `fast2s` leaves (`vocab/variants.txt`: 羣, 家俱) in their
+/// Simplified form, each pair of one length, so the map still lines up.
+fn variants(mut text: String) -> String {
+    for &(variant, simplified) in &VOCAB.variants {
+        if text.contains(variant) {
+            text = text.replace(variant, simplified);
+        }
+    }
     text
 }
 
@@ -66,6 +78,11 @@ mod tests {
     #[test]
     fn cases() {
         assert_cases(&[
+            // Variants fast2s leaves; metamorphic: trad.
+            (
+                "產業集羣，傢俱製造投資增長139%",
+                "产业集群，家具制造投资增长139%",
+            ),
             (
                 "國內生產總值26450億元，按年下降6.8%",
                 "国内生产总值26450亿元，按年下降6.8%",
