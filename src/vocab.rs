@@ -106,6 +106,13 @@ kinds! {
     in_order { streak_verb }
 }
 
+kinds! {
+    /// Page furniture known by its shape: bylines and page numbers (`furniture.txt`).
+    FurnitureWords from "vocab/furniture.txt" {
+        byline_lead, byline_end, page, page_total,
+    }
+}
+
 marks! {
     /// Single characters the rules read as structure (`marks.txt`).
     Marks from "vocab/marks.txt" {
@@ -130,6 +137,7 @@ pub struct Vocab {
     pub dates: DateWords,
     pub readings: ReadingWords,
     pub marks: Marks,
+    pub furniture: FurnitureWords,
     /// Scale words with their power of ten (`scales.txt`), longest first.
     pub scales: Vec<(&'static str, i32)>,
     /// Where a rank is taken (全省第3), also a rank's `versus` (`rank.txt`).
@@ -461,6 +469,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         dates: DateWords::load(),
         readings: ReadingWords::load(),
         marks: Marks::load(),
+        furniture: FurnitureWords::load(),
         scales: {
             let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
                 .filter_map(|l| {
@@ -634,6 +643,7 @@ mod tests {
             .chain(v.names.all())
             .chain(v.dates.all())
             .chain(v.readings.all())
+            .chain(v.furniture.all())
         {
             assert!(!list.is_empty(), "no {kind} words");
         }

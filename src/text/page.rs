@@ -6,6 +6,7 @@
 //! [`REPEATS`] times; one pass counts the lines, one marks them, so the work is linear.
 
 use crate::text::segment::Line;
+use crate::vocab::VOCAB;
 use std::collections::HashMap;
 
 /// How often a line must recur to be a running header.
@@ -44,19 +45,21 @@ pub fn page_number(words: &[char]) -> bool {
     if words.len() > 24 {
         return false;
     }
+    // The page words are `furniture.txt`'s (页, 共), the ordinal `marks.txt`'s (第).
+    let (f, ordinal) = (&VOCAB.furniture, VOCAB.marks.ordinal);
     let text: String = words.iter().collect();
     let text = text.replace("PAGE", "").replace("Page", "");
     let rest: String = text
         .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                ' ' | '—' | '-' | '–' | '/' | '=' | '第' | '页' | '頁' | '共'
-            )
+        .filter(|&c| {
+            !(matches!(c, ' ' | '—' | '-' | '–' | '/' | '=')
+                || c == ordinal
+                || f.page.has(c)
+                || f.page_total.has(c))
         })
         .collect();
     let digits = rest.chars().filter(char::is_ascii_digit).count();
-    let paged = words.contains(&'页') || words.contains(&'頁') || words.first() != Some(&'第');
+    let paged = words.iter().any(|&c| f.page.has(c)) || words.first() != Some(&ordinal);
     paged && digits > 0 && digits == rest.chars().count() && digits <= 4
 }
 

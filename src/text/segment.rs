@@ -32,15 +32,18 @@ pub struct LeftOut {
 }
 
 /// A stamp like 2025年03月20日18:32:04 or 2021-03-24 11:05.
+/// The date's marks are `marks.txt`'s (none is special in a regex).
 static DATETIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]{4}(年|-|/)[0-9]{1,2}(月|-|/)[0-9]{1,2}日? ?[0-9]{1,2}:[0-9]{2}").unwrap()
+    let m = &VOCAB.marks;
+    let (year, month, day) = (m.year, m.month, m.day);
+    Regex::new(&format!(
+        r"[0-9]{{4}}({year}|-|/)[0-9]{{1,2}}({month}|-|/)[0-9]{{1,2}}{day}? ?[0-9]{{1,2}}:[0-9]{{2}}"
+    ))
+    .unwrap()
 });
 /// A page header with counters: 财经 1699, 体育正文 248 0.
 static COUNTERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^，。；0-9]{1,12}( [0-9]+)+$").unwrap());
-/// A byline: 记者 陶春燕, 陶春燕 聊城报道.
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(记者|作者|编辑|通讯员|文/|图/)|(报道|记者|摄)$").unwrap());
 /// Web addresses and e-mail.
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(https?://|www\.|[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z]|\.com|\.cn([^A-Za-z]|$))")
@@ -79,7 +82,7 @@ fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
         "date"
     } else if COUNTERS.is_match(text) {
         "counters"
-    } else if len <= 25 && (BYLINE.is_match(text) || names_press(text)) {
+    } else if len <= 25 && (byline(text) || names_press(text)) {
         "byline"
     } else if len <= 120 && ADDRESS.is_match(text) {
         "address"
@@ -94,17 +97,25 @@ fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
     left_out(kind, false)
 }
 
+/// A byline: 记者 陶春燕, 陶春燕 聊城报道 (`furniture.txt`'s words at its start or its end).
+fn byline(text: &str) -> bool {
+    let cs: Vec<char> = text.chars().collect();
+    let f = &VOCAB.furniture;
+    f.byline_lead.at(&cs, 0).is_some() || f.byline_end.ending(&cs, cs.len()).is_some()
+}
+
 /// A short line naming a newspaper or news service with no number: a byline (齐鲁晚报·齐鲁壹点
 /// 陶春燕), not a heading.
 fn names_press(text: &str) -> bool {
     !text.chars().any(|c| c.is_ascii_digit()) && VOCAB.press.iter().any(|w| text.contains(w))
 }
 
-/// A unit alone (万吨, 亿元, %): a table's or a chart's label, not a heading.
+/// A unit alone (万吨, 亿元, %): a table's or a chart's label, not a heading. Any chars of
+/// `scales.txt`'s words before it (十, 百, 千, 万, 亿) are its scale.
 fn bare_unit(text: &str) -> bool {
     let t = text
         .trim_matches(|c: char| c.is_whitespace() || "()（）".contains(c))
-        .trim_start_matches(['十', '百', '千', '万', '亿']);
+        .trim_start_matches(|c: char| VOCAB.scales.iter().any(|(w, _)| w.contains(c)));
     t == "%" || VOCAB.units.contains(&t) || VOCAB.money.contains(&t)
 }
 
