@@ -239,6 +239,8 @@ pub struct TableWords {
     pub period: Words,
     /// What a table's title ends with that is not its topic (构成).
     pub title: Words,
+    /// What a table's title starts with (表5 2025年周口市…).
+    pub title_lead: Words,
 }
 
 impl TableWords {
@@ -252,6 +254,7 @@ impl TableWords {
             unit: kind_list(src, "unit"),
             period: kind_list(src, "period"),
             title: kind_list(src, "title"),
+            title_lead: kind_list(src, "title_lead"),
         }
     }
 }
@@ -629,6 +632,7 @@ mod tests {
             &v.table.unit,
             &v.table.period,
             &v.table.title,
+            &v.table.title_lead,
         ] {
             assert!(!list.is_empty());
             let lens: Vec<usize> = list.iter().map(|w| w.chars().count()).collect();

@@ -156,14 +156,15 @@ fn number(chars: &[char], s: Span) -> Option<Number> {
 
 /// A year or a span of years as a column heads or a row is labelled (2024年, 2017-2024年).
 fn period(t: &str) -> Option<String> {
+    let year_mark = VOCAB.marks.year;
     let t: String = t.chars().filter(|c| *c != ' ').collect();
-    let body = t.strip_suffix('年').unwrap_or(&t);
+    let body = t.strip_suffix(year_mark).unwrap_or(&t);
     let year = |y: &str| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit());
     let ok = match body.split_once('-') {
         Some((a, b)) => year(a) && year(b),
         None => year(body),
     };
-    (ok && t.ends_with('年')).then(|| t.clone())
+    (ok && t.ends_with(year_mark)).then(|| t.clone())
 }
 
 /// The first year named in a title (表5 2025年周口市…).
@@ -172,7 +173,7 @@ fn year_in(t: &str) -> Option<String> {
     (0..cs.len().saturating_sub(4)).find_map(|i| {
         let four = cs[i..i + 4].iter().all(char::is_ascii_digit);
         let apart = i == 0 || !cs[i - 1].is_ascii_digit();
-        (four && apart && cs[i + 4] == '年').then(|| cs[i..i + 5].iter().collect())
+        (four && apart && cs[i + 4] == VOCAB.marks.year).then(|| cs[i..i + 5].iter().collect())
     })
 }
 
@@ -392,7 +393,7 @@ impl Text<'_> {
                     continue;
                 }
             }
-            let titled = cs.first() == Some(&'表')
+            let titled = VOCAB.table.title_lead.at(&cs, 0).is_some()
                 || (cs.first() == Some(&'(') && cs.get(2) == Some(&')'))
                 || VOCAB.table.title.ending(&cs, cs.len()).is_some();
             if titled {
@@ -915,14 +916,12 @@ impl Grid {
         }
         let value: f64 = format!("{}e{exp}", num.digits).parse().ok()?;
         let value = value.is_finite().then_some(value)?;
-        let scale = match exp {
-            4 => "万",
-            8 => "亿",
-            12 => "万亿",
-            3 => "千",
-            2 => "百",
-            _ => "",
-        };
+        // The scale word of that power of ten (`scales.txt`): 4 → 万, 12 → 万亿.
+        let scale = VOCAB
+            .scales
+            .iter()
+            .find(|&&(_, power)| power == exp)
+            .map_or("", |&(w, _)| w);
         Some(CellFact {
             metric,
             kind,
