@@ -672,7 +672,8 @@ impl<'a> Reader<'a> {
                     value: f.value,
                     unit: f.unit.clone(),
                     display: f.display.clone(),
-                    text: self.input_text(row, f.row_start, f.cell.end),
+                    // The cell's words, as the span: the row label is the metric already.
+                    text: self.input_text(span, f.cell.start, f.cell.end),
                     span,
                     basis: f.basis.clone(),
                     versus: None,

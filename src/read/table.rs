@@ -587,6 +587,12 @@ impl Text<'_> {
         let mut end = top;
         while k < lines.len() {
             let l = &lines[k];
+            // Page furniture is never a row: its numbers are left out, not read (fuzz: a
+            // Latin line under a one-word header gave a cell fact inside a left-out part).
+            if l.noise {
+                k += 1;
+                continue;
+            }
             let row = self.split(k);
             if is_tails(&row) {
                 k += 1;

@@ -88,8 +88,9 @@ fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
         "address"
     } else if len <= 120 && CSS.is_match(text) {
         "markup"
-    } else if !text.chars().any(crate::text::script::han) {
-        // No Han character at all: navigation, English furniture, code.
+    } else if !text.chars().any(crate::text::script::han) && text.chars().any(char::is_alphabetic) {
+        // No Han character at all but words: navigation, English furniture, code. A line of
+        // numbers alone is a table's row (its label on the next line), not furniture.
         "not-chinese"
     } else {
         return None;
