@@ -479,26 +479,11 @@ fn column(t: &str) -> Column {
         None => (t.clone(), None),
     };
     col.unit = unit;
-    if VOCAB
-        .table
-        .label
-        .at(&cs, 0)
-        .is_some_and(|w| w.chars().count() == cs.len())
-    {
+    if VOCAB.table.label.is(&cs) {
         col.role = Role::Label;
-    } else if VOCAB
-        .table
-        .unit
-        .at(&cs, 0)
-        .is_some_and(|w| w.chars().count() == cs.len())
-    {
+    } else if VOCAB.table.unit.is(&cs) {
         col.role = Role::Unit;
-    } else if VOCAB
-        .table
-        .period
-        .at(&cs, 0)
-        .is_some_and(|w| w.chars().count() == cs.len())
-    {
+    } else if VOCAB.table.period.is(&cs) {
         col.role = Role::Period;
     }
     col.period = period(&measure);
@@ -889,11 +874,7 @@ impl Grid {
         let measure = &col.measure;
         let total = |l: &str| {
             let cs: Vec<char> = l.chars().collect();
-            VOCAB
-                .table
-                .total
-                .at(&cs, 0)
-                .is_some_and(|w| w.chars().count() == cs.len())
+            VOCAB.table.total.is(&cs)
         };
         let topic = self.above.topic.clone().unwrap_or_default();
         let name_of = |m: &str| -> String {
@@ -949,11 +930,7 @@ impl Grid {
 
 fn generic(m: &str) -> bool {
     let cs: Vec<char> = m.chars().collect();
-    VOCAB
-        .table
-        .generic
-        .at(&cs, 0)
-        .is_some_and(|w| w.chars().count() == cs.len())
+    VOCAB.table.generic.is(&cs)
 }
 
 /// A row label without what only structures the table: `在总计中：轻工业` → 轻工业, `0岁 (婴儿)`
