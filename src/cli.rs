@@ -100,10 +100,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
             inputs.push(arg);
             continue;
         }
-        let (flag, inline) = match s.split_once('=') {
-            Some((f, v)) => (f.to_string(), Some(v.to_string())),
-            None => (s.clone(), None),
-        };
+        let (flag, inline) = split_flag(&s);
         match flag.as_str() {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(Command::Help),
@@ -140,6 +137,14 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
         jobs,
         inputs,
     })
+}
+
+/// An option as written: `--format=json` is the flag `--format` with its value inline.
+fn split_flag(s: &str) -> (String, Option<String>) {
+    match s.split_once('=') {
+        Some((f, v)) => (f.to_string(), Some(v.to_string())),
+        None => (s.to_string(), None),
+    }
 }
 
 /// The value of `flag`: after `=`, or the next argument.

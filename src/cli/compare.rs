@@ -2,7 +2,7 @@
 //! articles in FILE... (each analysed as the main command does), printed.
 
 use super::input::{read_text, Input};
-use super::Format;
+use super::{split_flag, value_of, Format};
 use crate::compare::{self, Options, Table};
 use std::ffi::OsString;
 use std::io::Write;
@@ -36,22 +36,13 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, 
             out.inputs.push(arg);
             continue;
         }
-        let (flag, inline) = match s.split_once('=') {
-            Some((f, v)) => (f.to_string(), Some(v.to_string())),
-            None => (s.clone(), None),
-        };
+        let (flag, inline) = split_flag(&s);
         match flag.as_str() {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(None),
             "--all" => out.options.all = true,
             "-f" | "--format" => {
-                let value = match inline {
-                    Some(v) => v,
-                    None => args
-                        .next()
-                        .map(|v| v.to_string_lossy().into_owned())
-                        .ok_or_else(|| format!("{flag} needs a value: text, md, csv or json"))?,
-                };
+                let value = value_of(&flag, inline, &mut args, "text, md, csv or json")?;
                 out.format = match value.to_ascii_lowercase().as_str() {
                     "text" | "txt" => Format::Text,
                     "md" | "markdown" => Format::Markdown,
