@@ -42,6 +42,9 @@ pub(crate) struct Reader<'a> {
     /// A basis the sentence opens with as its point of view (从环比看，…比上月增长0.56%): it
     /// names every change of the sentence.
     pub(crate) view_basis: Option<String>,
+    /// What the article's periods are resolved against: a relative one (今年) in an article
+    /// with no date is placed by its heading's year as it is read.
+    pub(crate) anchor: when::Anchor,
 }
 
 /// Where a line stands: in a heading, under which section, in a plan or not.
@@ -149,6 +152,7 @@ impl<'a> Reader<'a> {
                 end: ce,
                 target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
                 period,
+                year: frame.heading_year(),
                 heading: at.heading,
                 section: at.section,
             };
@@ -330,6 +334,8 @@ impl<'a> Reader<'a> {
             d.fact.from_display = Some(from.display(false));
             d.fact.span[1] = d.fact.span[1].max(self.norm.input_span(to.start, to.end)[1]);
             if period.is_some() {
+                let placed = when::by_frame(&period, &self.anchor, ctx.year, ctx.target);
+                (d.fact.when, d.fact.when_note) = placed;
                 d.fact.period = period;
             }
             // 增速由2.1%提高到5.6%: a growth rate's new level is still a change.
@@ -609,6 +615,7 @@ impl<'a> Reader<'a> {
             }
             _ => reading.basis.clone(),
         };
+        let (when, when_note) = when::by_frame(&ctx.period, &self.anchor, ctx.year, ctx.target);
         Fact {
             kind: reading.kind,
             value,
@@ -621,8 +628,8 @@ impl<'a> Reader<'a> {
             bound: q.bound,
             target: ctx.target,
             period: ctx.period.clone(),
-            when: None,
-            when_note: None,
+            when,
+            when_note,
             from: None,
             from_display: None,
         }
@@ -767,6 +774,8 @@ pub(crate) struct ClauseCtx<'s> {
     pub(crate) end: usize,
     pub(crate) target: bool,
     pub(crate) period: Option<String>,
+    /// The year of the heading in force, for [`when::by_frame`].
+    pub(crate) year: Option<i32>,
     pub(crate) heading: bool,
     pub(crate) section: Option<&'s str>,
 }
