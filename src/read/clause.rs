@@ -237,6 +237,9 @@ impl<'a> Reader<'a> {
                 // The end of a from-to change, read with its start.
             } else if self.read_from_to(ctx, &groups, gi, &item, st, walk.seen_count) {
                 skip_next = true;
+            } else if self.read_reference(ctx, &item, group, st) {
+                // The next value's words reach back over the brackets to the comparison.
+                continue;
             } else {
                 self.read_group(ctx, &item, group, st, walk.seen_count);
                 if matches!(first.unit, Unit::Measure(_)) {
@@ -345,6 +348,63 @@ impl<'a> Reader<'a> {
                 d.fact.kind = if growth { Kind::Change } else { Kind::Share };
             }
         }
+        true
+    }
+
+    /// 比上年(5.2%)回落0.6个百分点, 低于全国平均水平(5.8%): a bracketed value after a
+    /// comparison's reference is the reference's value of what the sentence measured last, a
+    /// fact of its own for that period (上年) or that place (全国, its subject). Whether it was.
+    fn read_reference(
+        &mut self,
+        ctx: &ClauseCtx,
+        item: &Item,
+        group: &[&Quantity],
+        st: &mut SentenceState,
+    ) -> bool {
+        let ([q], Some(named)) = (group, &st.metric) else {
+            return false;
+        };
+        let Some(reference) = reference_before(self.chars, item.pre.start, q) else {
+            return false;
+        };
+        let measured = self
+            .facts
+            .iter()
+            .rev()
+            .find(|d| d.sentence == st.id && d.card == named.card)
+            .filter(|d| d.fact.unit == q.unit.name())
+            .filter(|d| matches!(d.fact.kind, Kind::Change | Kind::Share | Kind::Level));
+        let Some(measured) = measured else {
+            return false;
+        };
+        let mut d = measured.clone();
+        let words: Vec<char> = reference.words.chars().collect();
+        let period = find_period(&words, 0, words.len(), false);
+        if period.is_none() {
+            st.cards += 1;
+            d.card = st.cards;
+            d.subject = Some(reference.words);
+        }
+        // The words quoted end with the bracket.
+        let end = q.end + 1;
+        let span = self.norm.input_span(reference.start, end);
+        let f = &mut d.fact;
+        f.value = q.num.value * if q.negative { -1.0 } else { 1.0 };
+        f.display = q.display(q.negative);
+        f.text = self.input_text(span, reference.start, end);
+        f.span = span;
+        f.versus = None;
+        f.bound = q.bound;
+        f.from = None;
+        f.from_display = None;
+        if period.is_some() {
+            f.period = period;
+        }
+        (f.when, f.when_note) = when::by_frame(&f.period, &self.anchor, ctx.year, ctx.target);
+        if d.card != named.card {
+            d.card_start = span[0];
+        }
+        self.facts.push(d);
         true
     }
 
