@@ -11,6 +11,12 @@ pub(crate) const MAX_QUOTE: usize = 80;
 /// names its own metric.
 const MAX_POINTED: usize = 3;
 
+/// The longest name of a part of a total (商业营业用房) measured as the total.
+const MAX_PART: usize = 6;
+
+/// How many facts back a part's total is looked for: a long text stays linear.
+const MAX_TOTAL_BACK: usize = 16;
+
 /// The most chars a metric's name is read from, and has. Real names are far shorter; every
 /// fact copies its name, so an unbounded one makes long texts quadratic.
 pub(crate) const MAX_NAME: usize = 256;
@@ -42,9 +48,20 @@ pub(crate) struct Reader<'a> {
     /// A basis the sentence opens with as its point of view (从环比看，…比上月增长0.56%): it
     /// names every change of the sentence.
     pub(crate) view_basis: Option<String>,
+    /// The total the parts of a 其中 sentence are measured as (see `part_of_total`).
+    pub(crate) total: Option<Total>,
     /// What the article's periods are resolved against: a relative one (今年) in an article
     /// with no date is placed by its heading's year as it is read.
     pub(crate) anchor: when::Anchor,
+}
+
+/// A total whose parts follow (商品房销售面积 before 其中住宅…): its metric and unit, and
+/// where the sentence that opens its parts starts.
+#[derive(Debug, Clone)]
+pub(crate) struct Total {
+    metric: String,
+    unit: String,
+    sentence: usize,
 }
 
 /// Where a line stands: in a heading, under which section, in a plan or not.
@@ -442,6 +459,10 @@ impl<'a> Reader<'a> {
             if metric.chars().count() < 2 {
                 continue;
             }
+            let metric = match card.is_none() && reading.kind == Kind::Level {
+                true => self.part_of_total(&metric, q, st).unwrap_or(metric),
+                false => metric,
+            };
             let (subject, metric) = match &entity {
                 Some(e) => (Some(e.clone()), metric),
                 None => split_subject(&metric, st.subject.clone()),
@@ -460,6 +481,53 @@ impl<'a> Reader<'a> {
                 card_start: slot.card_start,
             });
         }
+    }
+
+    /// 其中住宅128.5万平方米 after 商品房销售面积156.3万平方米; 其中，城区实现472.6亿元 after
+    /// 社会消费品零售总额562.4亿元: a part of a total named by a short noun with no measure of
+    /// its own is measured as that total (住宅商品房销售面积). The total is the latest amount
+    /// in the same unit, of this sentence or of the metric the sentence before named last.
+    fn part_of_total(&mut self, part: &str, q: &Quantity, st: &SentenceState) -> Option<String> {
+        let measured = names_a_measure;
+        let n = part.chars().count();
+        // 高出美国200亿元: a comparison, not a part.
+        let compares = VOCAB.comparators.iter().any(|(w, _)| part.contains(w));
+        if n > MAX_PART || measured(part) || compares || !part.chars().all(han) {
+            return None;
+        }
+        // 其中 opens the parts; they go on over a ； (…；乡村实现89.8亿元).
+        let stop = |i: &usize| matches!(self.chars[*i], '。' | '\n');
+        let from = (q.start.saturating_sub(MAX_QUOTE)..q.start)
+            .rev()
+            .find(stop)
+            .map_or(0, |i| i + 1);
+        (from..q.start).find(|&i| VOCAB.context.breakdown.at(self.chars, i).is_some())?;
+        let unit = q.unit.name();
+        let total = match self.total.as_ref().filter(|t| t.sentence >= from) {
+            Some(t) => t.clone(),
+            None => {
+                let found = self
+                    .facts
+                    .iter()
+                    .rev()
+                    .take(MAX_TOTAL_BACK)
+                    .filter(|d| d.sentence == st.id || self.last_metric.as_ref() == Some(&d.metric))
+                    .find(|d| d.fact.kind == Kind::Level && measured(&d.metric))?;
+                Total {
+                    metric: found.metric.clone(),
+                    unit: found.fact.unit.clone(),
+                    sentence: from,
+                }
+            }
+        };
+        // 其中出口…，进口… after 进出口值: a part written with the total's own words is a
+        // measure already.
+        if total.unit != unit || part.chars().all(|ch| total.metric.contains(ch)) {
+            return None;
+        }
+        let named = format!("{part}{}", total.metric);
+        self.total = Some(total);
+        Some(named)
     }
 
     /// What a group's values are, read from the words around them by their unit; `None` for a

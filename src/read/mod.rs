@@ -117,6 +117,7 @@ pub(crate) fn read(
         view_basis: None,
         last_metric: None,
         continues: false,
+        total: None,
         anchor,
     };
     let mut section: Option<String> = None;
