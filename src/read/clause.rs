@@ -48,6 +48,8 @@ pub(crate) struct Reader<'a> {
     /// A basis the sentence opens with as its point of view (从环比看，…比上月增长0.56%): it
     /// names every change of the sentence.
     pub(crate) view_basis: Option<String>,
+    /// The period the paragraph's previous sentence stated, for a 其中 sentence after it.
+    pub(crate) stated_period: Option<String>,
     /// The total the parts of a 其中 sentence are measured as (see `part_of_total`).
     pub(crate) total: Option<Total>,
     /// What the article's periods are resolved against: a relative one (今年) in an article
@@ -98,6 +100,7 @@ impl<'a> Reader<'a> {
         }
         let paragraph_period = find_period(self.chars, line.start, line.end, false);
         self.last_metric = None;
+        self.stated_period = None;
         for (n, (ss, se)) in segment::sentences(self.chars, line.start, line.end)
             .into_iter()
             .enumerate()
@@ -129,6 +132,9 @@ impl<'a> Reader<'a> {
         // The period stated so far in the sentence; each clause is searched once.
         let mut sentence_period: Option<String> = None;
         let sentence_target = self.target_before(ss, se);
+        // 其中，中国预估衰退5%: the parts of the sentence before are of its period.
+        let carried = std::mem::take(&mut self.stated_period)
+            .filter(|_| VOCAB.basis_carriers.at(self.chars, ss).is_some());
         let planned = at.plan.covers(&self.chars[ss..se]);
         // A period stated before the sentence's first number, in its first two clauses,
         // opens it (2023年，…; 解志超表示，2024年，…): it holds for what follows.
@@ -144,7 +150,7 @@ impl<'a> Reader<'a> {
             if k == 0 {
                 self.view_basis = basis_view(self.chars, cs, ce);
             }
-            if qs.is_empty() {
+            if qs.is_empty() && !compares_only(self.chars, cs, ce) {
                 // Named lazily: most topics are never referred to.
                 st.topic = Some(Span::new(cs, ce));
             }
@@ -159,8 +165,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             st.quantified = true;
-            let period = sentence_period
-                .clone()
+            // 于3月19日创下…8523点: the day the clause names is its facts' period.
+            let day = find_day(self.chars, cs, stated_to);
+            let period = day
+                .or_else(|| sentence_period.clone())
+                .or_else(|| carried.clone())
                 .or_else(|| frame.current().map(str::to_string))
                 .or_else(|| paragraph_period.clone())
                 .map(|p| frame.with_year(p));
@@ -178,6 +187,7 @@ impl<'a> Reader<'a> {
         if let Some(named) = st.metric {
             self.last_metric = Some(named.name);
         }
+        self.stated_period = sentence_period.or(carried);
         opening
     }
 

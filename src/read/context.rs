@@ -222,6 +222,23 @@ pub(crate) fn point_of_view(c: &[char], s: usize, e: usize) -> Option<String> {
     (view.chars().count() >= 2 && view.chars().count() <= 12).then_some(view)
 }
 
+/// 若与去年同期相比，年增率高达36.1%: a clause that only says what the next one is compared
+/// with, a basis, never the topic a later value is named by.
+pub(crate) fn compares_only(c: &[char], s: usize, e: usize) -> bool {
+    let w = &VOCAB.names;
+    let Some(tail) = w.compared.ending(&c[s..e], e - s) else {
+        return false;
+    };
+    let end = e - tail.chars().count();
+    (s..end)
+        .rev()
+        .take(MAX_COMPARED)
+        .any(|i| w.compared_with.has(c[i]))
+}
+
+/// The longest reference between 与 and 相比, in chars (与2019年同期相比).
+const MAX_COMPARED: usize = 12;
+
 /// 从环比看 → 环比: a clause that takes a basis as its point of view.
 pub(crate) fn basis_view(c: &[char], s: usize, e: usize) -> Option<String> {
     let view = VOCAB.context.view_open.at(c, s)?;

@@ -33,7 +33,7 @@ use context::*;
 use kinds::*;
 use name::*;
 use plan::Plan;
-use when::{find_period, period_at, Frame};
+use when::{find_day, find_period, period_at, Frame};
 
 /// A fact while the article is read, before cards are formed.
 #[derive(Debug, Clone)]
@@ -118,6 +118,7 @@ pub(crate) fn read(
         last_metric: None,
         continues: false,
         total: None,
+        stated_period: None,
         anchor,
     };
     let mut section: Option<String> = None;

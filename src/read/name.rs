@@ -38,7 +38,7 @@ pub(crate) fn names_nothing(m: &str) -> bool {
 }
 
 /// Where the last day of the month written in `cs` (3月19日) ends.
-fn last_day_end(cs: &[char]) -> Option<usize> {
+fn last_day(cs: &[char]) -> Option<Day> {
     let m = &VOCAB.marks;
     let digits_before = |k: usize| {
         cs[..k]
@@ -55,8 +55,18 @@ fn last_day_end(cs: &[char]) -> Option<usize> {
         let month = k
             .checked_sub(d + 1)
             .filter(|&p| d > 0 && cs[p] == m.month)?;
-        (digits_before(month) > 0).then_some(k + 1)
+        let n = digits_before(month);
+        (n > 0).then_some(Day {
+            start: month - n,
+            end: k + 1,
+        })
     })
+}
+
+/// Where a day of the calendar stands in a name's words.
+struct Day {
+    start: usize,
+    end: usize,
 }
 
 pub(crate) fn find_last(hay: &[char], needle: &str) -> Option<usize> {
@@ -272,8 +282,16 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
         cs.drain(..=last);
     }
     // A day (于3月19日创下…最低点) is when, not what: the name starts after the last one.
-    if let Some(day) = last_day_end(&cs) {
-        cs.drain(..day);
+    if let Some(day) = last_day(&cs) {
+        // 成交额于11月6日达…: with nothing after the day, the name is before it.
+        if cs[day.end..].iter().any(|&ch| han(ch)) {
+            cs.drain(..day.end);
+        } else {
+            cs.truncate(day.start);
+            while let Some(w) = VOCAB.context.day_lead.ending(&cs, cs.len()) {
+                cs.truncate(cs.len() - w.chars().count());
+            }
+        }
     }
     // A list's enumerator (7. , 3、) is not part of the name.
     let digits = cs.iter().take_while(|ch| ch.is_ascii_digit()).count();

@@ -125,6 +125,33 @@ fn one_period_at(cs: &[char], i: usize) -> Option<usize> {
     Some(j)
 }
 
+/// The last day of the calendar (3月19日, 2019年12月27日) in `c[s..end]`: a fact's period when
+/// its clause names the day it happened (于3月19日创下今年最低点8523点). A day is no period
+/// of a sentence's other clauses, nor of the paragraphs after it.
+pub fn find_day(c: &[char], s: usize, end: usize) -> Option<String> {
+    let (year, month) = (VOCAB.marks.year, VOCAB.marks.month);
+    let digits_back = |e: usize| (s..e).rev().take_while(|&i| c[i].is_ascii_digit()).count();
+    (s..end).rev().find_map(|m| {
+        // A month mark with a day after it, inside the range.
+        if c[m] != month || !is_day(c, m + 1) {
+            return None;
+        }
+        let n = digits_back(m);
+        let mut start = m - n;
+        if n == 0 || n > 2 || (start > s && c[start - 1].is_ascii_digit()) {
+            return None;
+        }
+        if start > s && c[start - 1] == year && digits_back(start - 1) == 4 {
+            start -= 5;
+        }
+        let mut e = m + 1;
+        while c[e].is_ascii_digit() {
+            e += 1;
+        }
+        (e < end).then(|| c[start..=e].iter().collect())
+    })
+}
+
 /// Does a day of the month (20日, 20号) start at `i`?
 fn is_day(cs: &[char], i: usize) -> bool {
     let mut j = i;
@@ -289,6 +316,8 @@ enum Part {
     Since,
     /// The same part as elsewhere in the text (同期): not known alone.
     Same,
+    /// A day: month and day (3月19日).
+    Day(u32, u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -353,8 +382,13 @@ fn parse(text: &str) -> Parsed {
                 } else {
                     (a, b.unwrap_or(a))
                 };
+                let mut k = i;
+                let day = number(&mut k).filter(|d| (1..=last_day(end).max(29)).contains(d));
                 out.part = if cs.get(i).is_some_and(|&c| VOCAB.dates.end.has(c)) {
                     Part::End(end)
+                } else if let Some(d) = day.filter(|_| is_day(&cs, i) && b.is_none()) {
+                    i = k + 1;
+                    Part::Day(a, d)
                 } else {
                     Part::Months(a, end)
                 };
@@ -409,6 +443,7 @@ impl Part {
             Part::Half(h) => 6 * h,
             Part::Quarter(q) => 3 * q,
             Part::Months(_, b) | Part::End(b) => b,
+            Part::Day(m, d) => return (m, d),
             Part::Start => 1,
             Part::Since => return published.map_or((12, 31), |d| (d.month, d.day)),
         };
@@ -453,6 +488,7 @@ pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, St
         Part::Months(a, b) if a == b => format!("{year}-{a:02}"),
         Part::Months(a, b) => format!("{year}-{a:02}..{year}-{b:02}"),
         Part::End(m) => format!("{year}-{m:02}-{:02}", last_day(m)),
+        Part::Day(m, d) => format!("{year}-{m:02}-{d:02}"),
         Part::Start => format!("{year}-01"),
         Part::Since => match anchor.published {
             Some(d) if d.year == year && d.month > 1 => {
