@@ -293,6 +293,44 @@ pub struct Words {
     ending: Vec<(char, Box<[u32]>)>,
     /// The one-char words, sorted, for [`Words::has`].
     singles: Vec<char>,
+    /// Which chars some word starts with, ends with, or is, as [`CharSet`]s: most positions
+    /// of a text hold a char that none does, and are turned away without a search.
+    firsts: CharSet,
+    lasts: CharSet,
+    single_set: CharSet,
+}
+
+/// A set of chars that may hold more than its members: a bit per char's hash, so a char whose
+/// bit is clear is surely no member. Answers in one load what a binary search answers in
+/// several (the matcher is asked about nearly every char of the text, many times).
+#[derive(Debug, Default)]
+struct CharSet([u64; CharSet::WORDS]);
+
+impl CharSet {
+    const WORDS: usize = 16;
+
+    fn of(chars: impl Iterator<Item = char>) -> CharSet {
+        let mut set = CharSet::default();
+        for c in chars {
+            let (w, b) = CharSet::bit(c);
+            set.0[w] |= 1 << b;
+        }
+        set
+    }
+
+    #[inline]
+    fn bit(c: char) -> (usize, u32) {
+        // CJK chars are one block of consecutive code points: their low bits spread them.
+        let h = c as usize % (CharSet::WORDS * 64);
+        (h / 64, (h % 64) as u32)
+    }
+
+    /// False only when `c` is surely not in the set.
+    #[inline]
+    fn may_hold(&self, c: char) -> bool {
+        let (w, b) = CharSet::bit(c);
+        self.0[w] & (1 << b) != 0
+    }
 }
 
 /// The words of `spelt` (longest first) grouped by the char `key` picks, in that order.
@@ -339,6 +377,9 @@ impl Words {
         singles.sort_unstable();
         singles.dedup();
         Words {
+            firsts: CharSet::of(starting.iter().map(|(c, _)| *c)),
+            lasts: CharSet::of(ending.iter().map(|(c, _)| *c)),
+            single_set: CharSet::of(singles.iter().copied()),
             words,
             spelt,
             starting,
@@ -351,6 +392,9 @@ impl Words {
     pub fn at(&self, chars: &[char], at: usize) -> Option<&'static str> {
         let rest = chars.get(at..)?;
         let first = *rest.first()?;
+        if !self.firsts.may_hold(first) {
+            return None;
+        }
         lookup(&self.starting, first)
             .iter()
             .find(|&&i| rest.starts_with(&self.spelt[i as usize]))
@@ -370,6 +414,9 @@ impl Words {
 
     /// The longest word that `text[i..]` starts with, `c` being the char at `i`.
     fn str_at(&self, text: &str, i: usize, c: char) -> Option<&'static str> {
+        if !self.firsts.may_hold(c) {
+            return None;
+        }
         let rest = &text[i..];
         lookup(&self.starting, c)
             .iter()
@@ -379,7 +426,7 @@ impl Words {
 
     /// Whether `c` is one of the list's one-char words.
     pub fn has(&self, c: char) -> bool {
-        self.singles.binary_search(&c).is_ok()
+        self.single_set.may_hold(c) && self.singles.binary_search(&c).is_ok()
     }
 
     /// Whether `chars` is, whole, one of the list's words.
@@ -397,6 +444,9 @@ impl Words {
     pub fn ending(&self, chars: &[char], end: usize) -> Option<&'static str> {
         let head = chars.get(..end)?;
         let last = *head.last()?;
+        if !self.lasts.may_hold(last) {
+            return None;
+        }
         lookup(&self.ending, last)
             .iter()
             .find(|&&i| head.ends_with(&self.spelt[i as usize]))
@@ -580,10 +630,14 @@ pub fn starts_with_any<'a>(chars: &[char], at: usize, words: &[&'a str]) -> Opti
 
 /// The longest word of `words` that `chars[..end]` ends with.
 pub fn ends_with_any<'a>(chars: &[char], end: usize, words: &[&'a str]) -> Option<&'a str> {
-    words.iter().copied().find(|w| {
-        let n = w.chars().count();
-        n <= end && starts_with(chars, end - n, w)
-    })
+    let head = chars.get(..end)?;
+    words.iter().copied().find(|w| ends_with(head, w))
+}
+
+/// Whether `head` ends with `word`, compared from the end (no count of the word's chars).
+fn ends_with(head: &[char], word: &str) -> bool {
+    let mut rest = head.iter().rev();
+    word.chars().rev().all(|c| rest.next() == Some(&c))
 }
 
 /// Whether `chars[at..]` starts with `word`.

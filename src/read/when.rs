@@ -58,12 +58,11 @@ impl Inferred {
 pub fn period_at(cs: &[char], i: usize) -> Option<usize> {
     let j = one_period_at(cs, i)?;
     // 今年9月, 2024年一季度, 去年上半年: a year and a part of it are one period.
-    let year: String = cs[i..j].iter().collect();
-    if parse(&year).year == Year::Unstated {
+    if parse_chars(&cs[i..j]).year == Year::Unstated {
         return Some(j);
     }
     match one_period_at(cs, j) {
-        Some(k) if parse(&cs[j..k].iter().collect::<String>()).year == Year::Unstated => Some(k),
+        Some(k) if parse_chars(&cs[j..k]).year == Year::Unstated => Some(k),
         _ => Some(j),
     }
 }
@@ -293,13 +292,20 @@ struct Parsed {
 /// Read a period's words, as `period_at` found them or as a heading and a sentence joined them.
 fn parse(text: &str) -> Parsed {
     let cs: Vec<char> = text.chars().collect();
+    parse_chars(&cs)
+}
+
+/// [`parse`] of the chars of a period, as `period_at` has them.
+fn parse_chars(cs: &[char]) -> Parsed {
     let mut out = Parsed {
         year: Year::Unstated,
         part: Part::Whole,
     };
     let mut i = 0;
     while i < cs.len() {
-        if let Some((w, meaning)) = VOCAB.periods.iter().find(|(w, _)| starts_with(&cs, i, w)) {
+        // The indexed list finds the word; its meaning is that word's first entry.
+        let word = VOCAB.period_words.at(cs, i);
+        if let Some((w, meaning)) = word.and_then(|w| VOCAB.periods.iter().find(|(p, _)| *p == w)) {
             apply(&mut out, meaning);
             i += w.chars().count();
             continue;
@@ -309,7 +315,14 @@ fn parse(text: &str) -> Parsed {
             while *i < cs.len() && cs[*i].is_ascii_digit() {
                 *i += 1;
             }
-            cs[s..*i].iter().collect::<String>().parse().ok()
+            // As `str::parse::<u32>` reads them: no digits, or too many, is no number.
+            let digits = &cs[s..*i];
+            if digits.is_empty() {
+                return None;
+            }
+            digits
+                .iter()
+                .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d.to_digit(10)?))
         };
         let first_months = VOCAB.dates.first_months.has(cs[i]);
         if first_months {
@@ -357,7 +370,7 @@ fn parse(text: &str) -> Parsed {
         if cs.get(i).is_some_and(|&c| VOCAB.dates.end.has(c)) && out.part == Part::Whole {
             out.part = Part::End(12);
         }
-        if VOCAB.dates.since.at(&cs, i).is_some() && out.part == Part::Whole {
+        if VOCAB.dates.since.at(cs, i).is_some() && out.part == Part::Whole {
             out.part = Part::Since;
         }
     }
