@@ -389,12 +389,17 @@ impl Words {
     }
 
     /// The longest word that `chars[at..]` starts with.
+    #[inline]
     pub fn at(&self, chars: &[char], at: usize) -> Option<&'static str> {
-        let rest = chars.get(at..)?;
-        let first = *rest.first()?;
+        let first = *chars.get(at)?;
         if !self.firsts.may_hold(first) {
             return None;
         }
+        self.at_searched(&chars[at..], first)
+    }
+
+    /// [`Words::at`] past its filter: the words starting with `first`, longest first.
+    fn at_searched(&self, rest: &[char], first: char) -> Option<&'static str> {
         lookup(&self.starting, first)
             .iter()
             .find(|&&i| rest.starts_with(&self.spelt[i as usize]))
@@ -425,6 +430,7 @@ impl Words {
     }
 
     /// Whether `c` is one of the list's one-char words.
+    #[inline]
     pub fn has(&self, c: char) -> bool {
         self.single_set.may_hold(c) && self.singles.binary_search(&c).is_ok()
     }
@@ -441,12 +447,18 @@ impl Words {
     }
 
     /// The longest word that `chars[..end]` ends with.
+    #[inline]
     pub fn ending(&self, chars: &[char], end: usize) -> Option<&'static str> {
         let head = chars.get(..end)?;
         let last = *head.last()?;
         if !self.lasts.may_hold(last) {
             return None;
         }
+        self.ending_searched(head, last)
+    }
+
+    /// [`Words::ending`] past its filter: the words ending with `last`, longest first.
+    fn ending_searched(&self, head: &[char], last: char) -> Option<&'static str> {
         lookup(&self.ending, last)
             .iter()
             .find(|&&i| head.ends_with(&self.spelt[i as usize]))

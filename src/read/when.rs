@@ -475,6 +475,7 @@ pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, St
 /// period (and no year of its own) is that year's, and its note says so.
 pub fn stamp(article: &mut Article, anchor: &Anchor) {
     let main = main_period(article, anchor);
+    let mut resolved = Resolved::default();
     for fact in article.cards.iter_mut().flat_map(|c| c.facts.iter_mut()) {
         let Some(period) = &fact.period else {
             if let Some(inf) = anchor.inferred.filter(|_| !fact.target) {
@@ -483,7 +484,7 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
             }
             continue;
         };
-        match resolve(period, anchor, fact.target) {
+        match resolved.get(period, anchor, fact.target) {
             Ok(w) => fact.when = Some(w),
             Err(note) => match (parse(period), &main) {
                 (
@@ -505,13 +506,31 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
     }
 }
 
+/// [`resolve`] of each period of an article, worked out once for it (and for a target): its
+/// facts state the same few periods again and again.
+#[derive(Default)]
+struct Resolved(std::collections::HashMap<(String, bool), Result<String, String>>);
+
+impl Resolved {
+    fn get(&mut self, period: &str, anchor: &Anchor, target: bool) -> Result<String, String> {
+        let key = (period.to_string(), target);
+        if let Some(r) = self.0.get(&key) {
+            return r.clone();
+        }
+        let r = resolve(period, anchor, target);
+        self.0.insert(key, r.clone());
+        r
+    }
+}
+
 /// The period most of an article's facts are about (`2024-01..2024-08` for a 1-8月 release),
 /// what 去年同期 is the same part of.
 fn main_period(article: &Article, anchor: &Anchor) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let facts = article.cards.iter().flat_map(|c| c.facts.iter());
+    let mut resolved = Resolved::default();
     for f in facts.filter(|f| !f.target) {
-        let Some(Ok(w)) = f.period.as_deref().map(|p| resolve(p, anchor, false)) else {
+        let Some(Ok(w)) = f.period.as_deref().map(|p| resolved.get(p, anchor, false)) else {
             continue;
         };
         match counts.iter_mut().find(|(x, _)| *x == w) {
