@@ -318,7 +318,7 @@ impl CharSet {
         set
     }
 
-    #[inline]
+    #[inline(always)]
     fn bit(c: char) -> (usize, u32) {
         // CJK chars are one block of consecutive code points: their low bits spread them.
         let h = c as usize % (CharSet::WORDS * 64);
@@ -326,7 +326,7 @@ impl CharSet {
     }
 
     /// False only when `c` is surely not in the set.
-    #[inline]
+    #[inline(always)]
     fn may_hold(&self, c: char) -> bool {
         let (w, b) = CharSet::bit(c);
         self.0[w] & (1 << b) != 0
@@ -389,7 +389,7 @@ impl Words {
     }
 
     /// The longest word that `chars[at..]` starts with.
-    #[inline]
+    #[inline(always)]
     pub fn at(&self, chars: &[char], at: usize) -> Option<&'static str> {
         let first = *chars.get(at)?;
         if !self.firsts.may_hold(first) {
@@ -430,7 +430,7 @@ impl Words {
     }
 
     /// Whether `c` is one of the list's one-char words.
-    #[inline]
+    #[inline(always)]
     pub fn has(&self, c: char) -> bool {
         self.single_set.may_hold(c) && self.singles.binary_search(&c).is_ok()
     }
@@ -447,7 +447,7 @@ impl Words {
     }
 
     /// The longest word that `chars[..end]` ends with.
-    #[inline]
+    #[inline(always)]
     pub fn ending(&self, chars: &[char], end: usize) -> Option<&'static str> {
         let head = chars.get(..end)?;
         let last = *head.last()?;
@@ -647,7 +647,7 @@ pub fn ends_with_any<'a>(chars: &[char], end: usize, words: &[&'a str]) -> Optio
 }
 
 /// Whether `head` ends with `word`, compared from the end (no count of the word's chars).
-fn ends_with(head: &[char], word: &str) -> bool {
+pub fn ends_with(head: &[char], word: &str) -> bool {
     let mut rest = head.iter().rev();
     word.chars().rev().all(|c| rest.next() == Some(&c))
 }
