@@ -28,7 +28,7 @@ pub struct Quantity {
 impl Quantity {
     /// The value as a person writes it: `752.1亿元`, `8.4%`, `≥7%`.
     pub fn display(&self, negative: bool) -> String {
-        let mut s = String::new();
+        let mut s = String::with_capacity(32);
         if let Some(b) = self.bound {
             s.push_str(b.prefix());
         }

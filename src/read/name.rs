@@ -310,7 +310,7 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
             break;
         }
     }
-    let mut out: String = cs[i.min(cs.len())..].iter().collect();
+    let mut out = text_of(&cs, i.min(cs.len()), cs.len());
     // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
     if let Some(p) = VOCAB.context.respectively.iter().find_map(|r| out.find(r)) {
         out.truncate(p);

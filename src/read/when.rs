@@ -144,7 +144,7 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
             i == 0 || !(c[i - 1].is_ascii_digit() || VOCAB.dates.not_after.has(c[i - 1]));
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
-                let mut text: String = c[i..j].iter().collect();
+                let mut text = super::text_of(c, i, j);
                 // 今年以来 is a period of its own; 2021年以来 is read as 2021年.
                 let junk: &[&str] = if VOCAB.period_words.holds(&text) {
                     &[]
@@ -509,16 +509,16 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
 /// [`resolve`] of each period of an article, worked out once for it (and for a target): its
 /// facts state the same few periods again and again.
 #[derive(Default)]
-struct Resolved(std::collections::HashMap<(String, bool), Result<String, String>>);
+struct Resolved(std::collections::HashMap<String, [Option<Result<String, String>>; 2]>);
 
 impl Resolved {
     fn get(&mut self, period: &str, anchor: &Anchor, target: bool) -> Result<String, String> {
-        let key = (period.to_string(), target);
-        if let Some(r) = self.0.get(&key) {
+        let as_target = usize::from(target);
+        if let Some(r) = self.0.get(period).and_then(|rs| rs[as_target].as_ref()) {
             return r.clone();
         }
         let r = resolve(period, anchor, target);
-        self.0.insert(key, r.clone());
+        self.0.entry(period.to_string()).or_default()[as_target] = Some(r.clone());
         r
     }
 }
