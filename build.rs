@@ -4,8 +4,12 @@
 //! - `t2s_touched.rs`: the chars `fast2s` may change (read by `text::normalize`), as a bit set
 //!   over the Basic Multilingual Plane. Finding them means converting every char once, which
 //!   took most of the rules' start-up (17 M instructions of 36 M natively).
+//! - `patterns.rs`: the furniture and date patterns as DFAs (`build/patterns.rs`).
 
 use std::{env, fs, path::Path};
+
+#[path = "build/patterns.rs"]
+mod patterns;
 
 /// Traditional chars that `fast2s` converts only next to certain others, one a line.
 const T2S_CONTEXT: &str = "src/vocab/t2s_context.txt";
@@ -13,7 +17,12 @@ const T2S_CONTEXT: &str = "src/vocab/t2s_context.txt";
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={T2S_CONTEXT}");
+    println!("cargo:rerun-if-changed=build/patterns.rs");
+    println!("cargo:rerun-if-changed={}", patterns::MARKS);
+    println!("cargo:rerun-if-changed={}", patterns::DATES);
     let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
+    patterns::write(Path::new(&out), big_endian);
     let words: Vec<String> = t2s_touched().iter().map(|w| format!("{w:#x}")).collect();
     let table = format!("[{}]\n", words.join(", "));
     fs::write(Path::new(&out).join("t2s_touched.rs"), table).expect("write t2s_touched.rs");

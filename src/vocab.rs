@@ -92,7 +92,7 @@ kinds! {
 kinds! {
     /// How periods and dates are written around their numbers (`dates.txt`).
     DateWords from "vocab/dates.txt" {
-        first_months, day, end, since, not_after, whole_year, until,
+        first_months, day, end, since, not_after, until,
     }
     in_order { period_end, period_junk }
 }
