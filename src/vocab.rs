@@ -24,10 +24,10 @@ macro_rules! kinds {
 
         impl $ty {
             fn load() -> $ty {
-                let src = include_str!($file);
+                let kinds = Kinds::of(include_str!($file));
                 $ty {
-                    $($kind: kind_list(src, stringify!($kind)),)*
-                    $($($seq: markers(src, stringify!($seq)),)*)?
+                    $($kind: kinds.words(stringify!($kind)),)*
+                    $($($seq: kinds.entries(stringify!($seq)),)*)?
                 }
             }
 
@@ -245,16 +245,17 @@ pub struct TableWords {
 
 impl TableWords {
     fn load(src: &'static str) -> TableWords {
+        let kinds = Kinds::of(src);
         TableWords {
-            change: kind_list(src, "change"),
-            share: kind_list(src, "share"),
-            generic: kind_list(src, "generic"),
-            total: kind_list(src, "total"),
-            label: kind_list(src, "label"),
-            unit: kind_list(src, "unit"),
-            period: kind_list(src, "period"),
-            title: kind_list(src, "title"),
-            title_lead: kind_list(src, "title_lead"),
+            change: kinds.words("change"),
+            share: kinds.words("share"),
+            generic: kinds.words("generic"),
+            total: kinds.words("total"),
+            label: kinds.words("label"),
+            unit: kinds.words("unit"),
+            period: kinds.words("period"),
+            title: kinds.words("title"),
+            title_lead: kinds.words("title_lead"),
         }
     }
 }
@@ -433,12 +434,37 @@ fn bounds(src: &'static str, position: &str) -> Vec<(&'static str, Bound)> {
 }
 
 fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
-    lines(src)
-        .filter_map(|l| {
-            let (k, m) = l.split_once(' ')?;
-            (k == kind).then_some(m.trim())
-        })
-        .collect()
+    Kinds::of(src).entries(kind)
+}
+
+/// A file of `kind entry` lines read once, its entries grouped by kind in the file's order: a
+/// file of many kinds is not read again for each (that was most of the rules' start-up).
+struct Kinds(Vec<(&'static str, Vec<&'static str>)>);
+
+impl Kinds {
+    fn of(src: &'static str) -> Kinds {
+        let mut kinds: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for (kind, entry) in lines(src).filter_map(|l| l.split_once(' ')) {
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, entries)) => entries.push(entry.trim()),
+                None => kinds.push((kind, vec![entry.trim()])),
+            }
+        }
+        Kinds(kinds)
+    }
+
+    /// The entries of `kind`, in the file's order.
+    fn entries(&self, kind: &str) -> Vec<&'static str> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or_else(Vec::new, |(_, entries)| entries.clone())
+    }
+
+    /// The words of `kind`, longest first.
+    fn words(&self, kind: &str) -> Words {
+        Words::new(longest_first(self.entries(kind)))
+    }
 }
 
 /// The `kind a b` lines of a file as pairs (a, b): 降幅 → 增速, 同比 → 上年同期.
