@@ -302,6 +302,13 @@ fn is_tails(row: &Row) -> bool {
     })
 }
 
+/// Whether a line of numbers alone is the tail of `row` wrapped onto the next line (a PDF
+/// copy cut at a fixed width): the row is short of `width` cells and the two together are
+/// not over it. Amounts before their label's line (a PDF's own layout) follow a full row.
+fn wraps(row: &Row, next: &Row, width: usize) -> bool {
+    next.label().is_none() && row.numbers() < width && row.numbers() + next.numbers() <= width
+}
+
 /// Where the input had spaces the normaliser dropped (between Han words: `金额 占营业收入比重`):
 /// `gap(i)` tells whether one stood before char `i`. A table's columns are apart there.
 pub(crate) type Gaps<'g> = &'g dyn Fn(usize) -> bool;
@@ -570,6 +577,12 @@ impl Text<'_> {
         let mut pending: Option<Row> = None;
         let mut k = top;
         let mut end = top;
+        let above = self.above(top, true);
+        // Cells a row should have: the header's columns, or the fullest row so far.
+        let header_width = header_columns(&above.headers, usize::MAX).len() - 1;
+        // The last line read was a row (page furniture aside): a line of numbers alone may be
+        // its wrapped tail.
+        let mut after_row = false;
         while k < lines.len() {
             let l = &lines[k];
             // Page furniture is never a row: its numbers are left out, not read (fuzz: a
@@ -579,12 +592,20 @@ impl Text<'_> {
                 continue;
             }
             let row = self.split(k);
+            let was_row = std::mem::replace(&mut after_row, false);
             if is_tails(&row) {
                 k += 1;
                 continue;
             }
             if space_row(&row) {
-                if row.label().is_none() {
+                let width = rows.iter().map(Row::numbers).fold(header_width, usize::max);
+                let last = rows.last_mut().filter(|_| was_row && pending.is_none());
+                if let Some(last) = last.filter(|r| wraps(r, &row, width)) {
+                    // A row a copy hard-wrapped: its tail goes back on it.
+                    last.cells.extend(row.cells);
+                    after_row = true;
+                    end = k + 1;
+                } else if row.label().is_none() {
                     // Amounts whose label is on the next line.
                     if pending.is_some() {
                         break;
@@ -600,6 +621,7 @@ impl Text<'_> {
                         row.cells = cells;
                     }
                     rows.push(row);
+                    after_row = true;
                     end = k + 1;
                 }
                 k += 1;
@@ -624,7 +646,6 @@ impl Text<'_> {
             return None;
         }
         let width = rows.iter().map(Row::numbers).max().unwrap_or(0);
-        let above = self.above(top, true);
         let columns = header_columns(&above.headers, width);
         let grid = Grid::new(columns, above);
         let mut facts = Vec::new();
