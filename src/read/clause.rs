@@ -629,6 +629,7 @@ impl<'a> Reader<'a> {
             when_note: None,
             from: None,
             from_display: None,
+            cell: None,
         }
     }
 
@@ -698,6 +699,10 @@ impl<'a> Reader<'a> {
                     when_note: None,
                     from: None,
                     from_display: None,
+                    cell: Some(crate::model::TableCell {
+                        row: f.row_label.clone(),
+                        column: f.column.clone(),
+                    }),
                 },
                 metric: f.metric.clone(),
                 subject: None,

@@ -33,6 +33,9 @@ pub(crate) struct CellFact {
     pub(crate) row_start: usize,
     /// The row's index in its table: the facts of one row and metric form one card.
     pub(crate) row: usize,
+    /// The row's label and the column's header as written, for a reader to find the cell.
+    pub(crate) row_label: String,
+    pub(crate) column: String,
 }
 
 /// A table: the lines it covers (indices into the lines given) and its facts.
@@ -439,6 +442,8 @@ fn topic(cs: &[char]) -> Option<String> {
 /// One column of a table.
 #[derive(Debug, Clone, Default)]
 struct Column {
+    /// The header as written (比上年增长(%), 2025年 金额).
+    header: String,
     /// The header's words without the unit (在校生人数, 比上年增长, 占营业收入比重).
     measure: String,
     /// Scale exponent and unit from the header (`(万人)` → 4, 人; `(%)` → 0, %).
@@ -474,9 +479,13 @@ fn unit_of(t: &str) -> Option<(i32, String)> {
 
 /// A header cell into a column: `在校生人数 (万人)`, `比上年增长(%)`, `同比增长`.
 fn column(t: &str) -> Column {
+    let header = t.trim().to_string();
     let t: String = t.chars().filter(|c| *c != ' ').collect();
     let cs: Vec<char> = t.chars().collect();
-    let mut col = Column::default();
+    let mut col = Column {
+        header,
+        ..Column::default()
+    };
     let open = t.find('(');
     let (measure, unit) = match open {
         Some(b) => {
@@ -690,7 +699,9 @@ fn header_columns(headers: &[String], width: usize) -> Vec<Column> {
         .map(|(i, w)| {
             let mut c = column(w);
             if !years.is_empty() {
-                c.period = Some(years[i * years.len() / leaf.len()].clone());
+                let year = years[i * years.len() / leaf.len()].clone();
+                c.header = format!("{year} {}", c.header);
+                c.period = Some(year);
             }
             c
         })
@@ -861,6 +872,8 @@ impl Grid {
                 facts.push(CellFact {
                     row_start: row.start,
                     row: ri,
+                    row_label: raw_label.clone(),
+                    column: col.header.clone(),
                     ..f
                 });
             }
@@ -945,6 +958,8 @@ impl Grid {
             cell: num.span,
             row_start: 0,
             row: 0,
+            row_label: String::new(),
+            column: String::new(),
         })
     }
 }
