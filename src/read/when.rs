@@ -217,6 +217,13 @@ impl Frame {
         self.sentence = Some(period.to_string());
     }
 
+    /// The year its heading names (2026 under 三、2026年主要任务). A paragraph's or a
+    /// sentence's year (2019年，…) is a period of its own, not the year 今年 counts from.
+    pub fn heading_year(&self) -> Option<i32> {
+        let (period, _) = self.heading.as_ref()?;
+        year_words(period)?.get(..4)?.parse().ok()
+    }
+
     /// The period in force, nearest first.
     pub fn current(&self) -> Option<&str> {
         self.levels().next()
@@ -470,13 +477,47 @@ pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, St
     })
 }
 
+/// A period relative to the article's year (今年, 去年) in an article with neither a date nor a
+/// year of its own, placed by the `year` of the heading it stands under (今年
+/// under 三、2026年主要任务 is 2026): a fact's `when` and the note that says how, both absent
+/// when it does not apply.
+pub fn by_frame(
+    period: &Option<String>,
+    anchor: &Anchor,
+    year: Option<i32>,
+    target: bool,
+) -> (Option<String>, Option<String>) {
+    let dated = anchor.published.is_some() || anchor.year.is_some();
+    let (Some(period), Some(year), false) = (period.as_deref(), year, dated) else {
+        return (None, None);
+    };
+    if !matches!(parse(period).year, Year::Relative(_)) {
+        return (None, None);
+    }
+    let framed = Anchor {
+        year: Some(year),
+        ..*anchor
+    };
+    match resolve(period, &framed, target) {
+        Ok(when) => (
+            Some(when),
+            Some(format!(
+                "inferred: {period} counts from its heading's year, {year}"
+            )),
+        ),
+        Err(_) => (None, None),
+    }
+}
+
 /// Give every fact of `article` its `when`, or the reason it has none. 去年同期 is the
 /// article's own period a year earlier; in an article whose year is inferred, a fact with no
 /// period (and no year of its own) is that year's, and its note says so.
 pub fn stamp(article: &mut Article, anchor: &Anchor) {
     let main = main_period(article, anchor);
     let mut resolved = Resolved::default();
-    for fact in article.cards.iter_mut().flat_map(|c| c.facts.iter_mut()) {
+    // A `when` placed while reading ([`by_frame`]) stands.
+    let facts = article.cards.iter_mut().flat_map(|c| c.facts.iter_mut());
+    for fact in facts.filter(|f| f.when.is_none()) {
         let Some(period) = &fact.period else {
             if let Some(inf) = anchor.inferred.filter(|_| !fact.target) {
                 fact.when = Some(inf.year.to_string());
