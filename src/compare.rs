@@ -12,6 +12,7 @@
 use crate::model::{Article, Card, Fact, Kind};
 use crate::render::{self, headline};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -233,40 +234,49 @@ fn cell(article: usize, fact: &Fact) -> Cell {
     }
 }
 
+/// Where period `a` goes against period `b`: in time order, a period that does not parse
+/// after those that do, values of no known period last.
+fn period_order(a: &Option<String>, b: &Option<String>) -> Ordering {
+    fn place(w: &Option<String>) -> Option<(Option<((i32, u32), (i32, u32))>, &str)> {
+        w.as_deref()
+            .map(|w| (time_order(w).map(|(s, e)| (e, s)), w))
+    }
+    match (place(a), place(b)) {
+        (Some(x), Some(y)) => match (x.0, y.0) {
+            (Some(p), Some(q)) => p.cmp(&q).then(x.1.cmp(y.1)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => x.1.cmp(y.1),
+        },
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Put `article` in the sorted list `articles` unless it is there. The lists are short (the
+/// articles of one period or one row), and this spares the page a sort's code.
+fn add_article(articles: &mut Vec<usize>, article: usize) {
+    if let Err(at) = articles.binary_search(&article) {
+        articles.insert(at, article);
+    }
+}
+
 /// The columns for values at (when, article): periods in time order, then values of no known
 /// period; a period several articles speak of gets one column per article.
 fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> {
-    let mut by_when: HashMap<Option<String>, Vec<usize>> = HashMap::new();
+    // Each period with its articles, both kept in order as they come.
+    let mut by_when: Vec<(Option<String>, Vec<usize>)> = Vec::new();
     for (when, article) in slots {
-        by_when.entry(when).or_default().push(article);
-    }
-    for articles in by_when.values_mut() {
-        articles.sort_unstable();
-        articles.dedup();
-    }
-    let mut whens: Vec<Option<String>> = by_when.keys().cloned().collect();
-    whens.sort_by(|a, b| {
-        let place = |w: &Option<String>| {
-            w.as_deref()
-                .map(|w| (time_order(w).map(|(s, e)| (e, s)), w.to_string()))
-        };
-        // None (unknown) sorts last; unparsable periods after parsable ones.
-        match (place(a), place(b)) {
-            (Some(x), Some(y)) => match (x.0, y.0) {
-                (Some(p), Some(q)) => p.cmp(&q).then(x.1.cmp(&y.1)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => x.1.cmp(&y.1),
-            },
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+        let at = by_when.partition_point(|(w, _)| period_order(w, &when) == Ordering::Less);
+        if by_when.get(at).is_none_or(|(w, _)| *w != when) {
+            by_when.insert(at, (when, Vec::new()));
         }
-    });
+        add_article(&mut by_when[at].1, article);
+    }
     let mut out = Vec::new();
-    for when in whens {
+    for (when, arts) in by_when {
         let label = when.clone().unwrap_or_else(|| "?".to_string());
-        let arts = &by_when[&when];
         // Values of unknown period are never of one period: each article's stand apart.
         if arts.len() == 1 && when.is_some() {
             out.push(Column {
@@ -276,7 +286,7 @@ fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> 
             });
             continue;
         }
-        for &a in arts {
+        for a in arts {
             out.push(Column {
                 label: format!("{label} [{}]", a + 1),
                 when: when.clone(),
@@ -289,9 +299,10 @@ fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> 
 
 /// How many different articles these are.
 fn article_count(articles: impl Iterator<Item = usize>) -> usize {
-    let mut seen: Vec<usize> = articles.collect();
-    seen.sort_unstable();
-    seen.dedup();
+    let mut seen = Vec::new();
+    for a in articles {
+        add_article(&mut seen, a);
+    }
     seen.len()
 }
 
@@ -436,11 +447,7 @@ pub fn text(table: &Table) -> String {
 
 /// The table in Markdown: a cell's value with its article and span.
 pub fn markdown(table: &Table) -> String {
-    let md = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace(['\n', '\r'], " ")
-    };
+    let md = render::md_cell;
     let mut out = String::new();
     let header: Vec<String> = std::iter::once("metric".to_string())
         .chain(table.columns.iter().map(|c| md(&c.label)))

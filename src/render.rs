@@ -233,7 +233,8 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-fn md_cell(s: &str) -> String {
+/// A Markdown table cell: pipes and backslashes escaped, line breaks as spaces.
+pub fn md_cell(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")

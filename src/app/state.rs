@@ -129,8 +129,10 @@ pub enum Notice {
     Imported(usize),
 }
 
-/// What the main area shows: the open article's cards, or the compare table of them all.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What the main area shows: the open article's cards, or the compare table of them all (kept
+/// with the workspace: `"view": "compare"`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum View {
     #[default]
     Cards,
@@ -203,11 +205,8 @@ pub struct State {
     pub include: Rc<[usize]>,
     /// Counts the moves of the focus to the text box (after clear, undo, append).
     pub focus_input: u64,
-    /// Every article added; the open one is the text above.
+    /// Every article added (the open one is the text above), and how they are shown.
     pub workspace: Workspace,
-    pub view: View,
-    /// The compare table shows every metric, also those of one article.
-    pub compare_all: bool,
     seq: u64,
 }
 
@@ -353,8 +352,6 @@ impl State {
             include: Rc::new([]),
             focus_input: 0,
             workspace: Workspace::new("".into(), TYPED_SOURCE.into()),
-            view: View::Cards,
-            compare_all: false,
             seq: 0,
         };
         state.reanalyze();
@@ -586,7 +583,7 @@ impl State {
                     .index(id)
                     .filter(|&at| at != self.workspace.open)?;
                 next.load_doc(at);
-                next.view = View::Cards;
+                next.workspace.view = View::Cards;
             }
             Action::Rename { id, name } => next.workspace.rename(id, &name)?,
             Action::Remove(id) => next.remove(id)?,
@@ -600,8 +597,8 @@ impl State {
                 Err(why) => next.notice = Some((Notice::ImportFailed(why), next.seq)),
             },
             Action::Jump { id, span } => next.jump(id, span)?,
-            Action::SetView(view) => set(&mut next.view, view)?,
-            Action::CompareAll(all) => set(&mut next.compare_all, all)?,
+            Action::SetView(view) => next.workspace.show(view, self.workspace.compare_all)?,
+            Action::CompareAll(all) => next.workspace.show(self.workspace.view, all)?,
             Action::Merge { metrics, key } => next.workspace.merge(&metrics, &key),
             Action::Split { key, metrics } => next.workspace.split(&key, &metrics),
         }
@@ -652,7 +649,7 @@ impl State {
         self.undo = None;
         self.include = Rc::new([]);
         self.replace_text(text, source.into(), html);
-        self.view = View::Cards;
+        self.workspace.view = View::Cards;
     }
 
     /// The article pasted over the text becomes a new article beside it, and the text it
@@ -711,7 +708,7 @@ impl State {
         if at != self.workspace.open {
             self.load_doc(at);
         }
-        self.view = View::Cards;
+        self.workspace.view = View::Cards;
         // A long article still being analysed opens without a selection.
         let cards = &self.analysis.article.cards;
         let found = cards.iter().enumerate().find_map(|(c, card)| {

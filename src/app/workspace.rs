@@ -7,6 +7,7 @@
 //! [`crate::compare`], so the page's table is the CLI's.
 
 use super::intake::Handling;
+use super::state::View;
 use super::view::source_label;
 use crate::compare::{self, Table};
 use crate::model::{Article, Card};
@@ -109,8 +110,12 @@ pub struct Workspace {
     pub regroups: Vec<Regroup>,
     /// The last article removed, until it is restored or another is removed.
     pub removed: Option<Removed>,
-    /// Bumped on every change worth saving but the open text's (names, order, merges).
+    /// Bumped on every change worth saving but the open text's (names, order, merges, view).
     pub edits: u64,
+    /// What the page shows: the open article's cards or the compare table.
+    pub view: View,
+    /// The compare table shows every metric, also those of one article.
+    pub compare_all: bool,
     next_id: u64,
 }
 
@@ -145,6 +150,8 @@ impl Workspace {
             regroups: Vec::new(),
             removed: None,
             edits: 0,
+            view: View::Cards,
+            compare_all: false,
             next_id: 0,
         };
         let doc = ws.doc(text, source, Rc::new([]), None);
@@ -222,6 +229,16 @@ impl Workspace {
             return None;
         }
         self.docs[at].name = name;
+        self.edits += 1;
+        Some(())
+    }
+
+    /// Show `view` (the compare table of every metric when `all`); `None` when it already is.
+    pub fn show(&mut self, view: View, all: bool) -> Option<()> {
+        if (self.view, self.compare_all) == (view, all) {
+            return None;
+        }
+        (self.view, self.compare_all) = (view, all);
         self.edits += 1;
         Some(())
     }
@@ -308,6 +325,8 @@ impl Workspace {
             open,
             articles,
             merges: self.regroups.clone(),
+            view: self.view,
+            compare_all: self.compare_all,
         }
     }
 
@@ -336,6 +355,7 @@ impl Workspace {
         }
         ws.open = saved.open.min(ws.docs.len() - 1);
         ws.regroups = saved.merges;
+        (ws.view, ws.compare_all) = (saved.view, saved.compare_all);
         ws
     }
 }
@@ -353,6 +373,16 @@ pub struct Saved {
     /// The reader's merges and splits of compare rows.
     #[serde(default)]
     pub merges: Vec<Regroup>,
+    /// The view shown (`cards` when absent).
+    #[serde(default, skip_serializing_if = "is_cards")]
+    pub view: View,
+    /// The compare table shows every metric.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compare_all: bool,
+}
+
+fn is_cards(view: &View) -> bool {
+    *view == View::Cards
 }
 
 /// One saved article: its text and what the reader chose for it.

@@ -229,7 +229,7 @@ fn the_compare_table_is_the_cores_and_cells_lead_to_their_words() {
             span: cell.fact.span,
         })
         .unwrap();
-    assert_eq!(jumped.view, View::Cards);
+    assert_eq!(jumped.workspace.view, View::Cards);
     assert_eq!(jumped.workspace.open_doc().id, id);
     let sel = jumped.selection.expect("the words are selected");
     let fact = &jumped.analysis.article.cards[sel.card].facts[sel.fact.unwrap()];
@@ -256,7 +256,7 @@ fn rows_merge_and_split_and_the_choice_is_saved() {
     let c = all(&merged);
     assert_eq!(c.table.rows.len(), 1);
     assert_eq!(row_values(&c, &first.metric), [vec![120e4], vec![125e4]]);
-    assert_eq!(merged.compare_all, s.compare_all);
+    assert_eq!(merged.workspace.compare_all, s.workspace.compare_all);
     assert!(merged.workspace.edits > s.workspace.edits, "saved again");
     // The merge is in the saved form and comes back with it.
     let saved = merged.workspace.saved(Workspace::keeps);
