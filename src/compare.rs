@@ -134,8 +134,11 @@ impl Measure {
     }
 }
 
+/// A period's first and last month, each (year, month).
+type Months = ((i32, u32), (i32, u32));
+
 /// A period's place in time: its first and last month, for ordering columns.
-fn time_order(when: &str) -> Option<((i32, u32), (i32, u32))> {
+fn time_order(when: &str) -> Option<Months> {
     let point = |s: &str, last: bool| -> Option<(i32, u32)> {
         let mut parts = s.split('-');
         let year: i32 = parts.next()?.parse().ok()?;
@@ -237,7 +240,7 @@ fn cell(article: usize, fact: &Fact) -> Cell {
 /// Where period `a` goes against period `b`: in time order, a period that does not parse
 /// after those that do, values of no known period last.
 fn period_order(a: &Option<String>, b: &Option<String>) -> Ordering {
-    fn place(w: &Option<String>) -> Option<(Option<((i32, u32), (i32, u32))>, &str)> {
+    fn place(w: &Option<String>) -> Option<(Option<Months>, &str)> {
         w.as_deref()
             .map(|w| (time_order(w).map(|(s, e)| (e, s)), w))
     }

@@ -208,10 +208,8 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                         html! {
                             <button type="button"
                                 class={if c.fact.target { "cell target" } else { "cell" }}
-                                title={c.fact.text.clone()}
                                 onclick={act.reform(move |_: MouseEvent| Action::Jump { id, span })}>
                                 <span class="cell-value">{ c.headline.clone() }</span>
-                                <span class="cell-kind">{ lang.kind(c.fact.kind) }</span>
                                 if c.fact.target {
                                     <span class="badge target">{ s.target }</span>
                                 }
@@ -223,7 +221,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             }
         });
         html! {
-            <tr class="compare-row" data-key={row.key.clone()} key={row.key.clone()}>
+            <tr class="compare-row" key={row.key.clone()}>
                 <td class="pick">
                     <input type="checkbox" class="row-select" aria-label={w.select_row}
                         checked={checked} onchange={toggle.reform(|_: Event| ())} />

@@ -81,6 +81,21 @@ pub struct Running {
     pub progress: f32,
 }
 
+/// A workspace article other than the open one being analysed in the background (a long text
+/// brought back by a reload or an import), so the compare table fills in without opening it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    /// The revision its worker's messages carry: [`WAITING_REVS`] and its id, apart from the
+    /// open text's revisions.
+    pub rev: u64,
+    pub id: u64,
+    /// The text being analysed: a result for any other text of the article is stale.
+    pub text: Rc<str>,
+}
+
+/// Where the revisions of background analyses of workspace articles start.
+const WAITING_REVS: u64 = 1 << 62;
+
 /// Why the current text has no analysis although nothing is running.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Halt {
@@ -130,9 +145,8 @@ pub enum Notice {
 }
 
 /// What the main area shows: the open article's cards, or the compare table of them all (kept
-/// with the workspace: `"view": "compare"`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// with the workspace: `"compare": true`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
     Cards,
@@ -207,6 +221,9 @@ pub struct State {
     pub focus_input: u64,
     /// Every article added (the open one is the text above), and how they are shown.
     pub workspace: Workspace,
+    /// The workspace article analysed in the background, one at a time while the open text
+    /// is not.
+    pub waiting: Option<Waiting>,
     seq: u64,
 }
 
@@ -352,6 +369,7 @@ impl State {
             include: Rc::new([]),
             focus_input: 0,
             workspace: Workspace::new("".into(), TYPED_SOURCE.into()),
+            waiting: None,
             seq: 0,
         };
         state.reanalyze();
@@ -359,13 +377,14 @@ impl State {
         state
     }
 
-    /// The starting state of a saved workspace: its articles analysed (a long one when
-    /// opened), the one open last opened.
+    /// The starting state of a saved workspace: its articles analysed (long ones in the
+    /// background), the one open last opened.
     pub fn restore(lang: Lang, saved: Saved) -> State {
         let mut state = State::new(lang, None);
         state.workspace = Workspace::from_saved(saved, article_of);
         state.load_doc(state.workspace.open);
         state.sync_open();
+        state.next_waiting();
         state
     }
 
@@ -415,7 +434,56 @@ impl State {
     pub fn apply(&self, action: Action) -> Option<State> {
         let mut next = self.step(action)?;
         next.sync_open();
+        next.next_waiting();
         Some(next)
+    }
+
+    /// Choose the workspace article to analyse in the background: the one under way while it
+    /// is still waiting and not opened, else the first waiting; none while the open text is
+    /// analysed (one worker at a time).
+    fn next_waiting(&mut self) {
+        if self.running.is_some() {
+            self.waiting = None;
+            return;
+        }
+        let open = self.workspace.open;
+        let under_way = |w: &Waiting| {
+            let mut waiting = self.workspace.waiting();
+            waiting.any(|(at, d)| at != open && d.id == w.id && Rc::ptr_eq(&d.text, &w.text))
+        };
+        if self.waiting.as_ref().is_some_and(under_way) {
+            return;
+        }
+        let mut waiting = self.workspace.waiting().filter(|(at, _)| *at != open);
+        self.waiting = waiting.next().map(|(_, d)| Waiting {
+            rev: WAITING_REVS + d.id,
+            id: d.id,
+            text: d.text.clone(),
+        });
+    }
+
+    /// The background analysis of the waiting article is done (`Ok`: the text it read when
+    /// reduced from a web page, and its analysis) or failed.
+    fn take_waiting(&mut self, result: Result<(Option<String>, Rc<Article>), ()>) -> Option<()> {
+        let waiting = self.waiting.take()?;
+        let at = self.workspace.index(waiting.id)?;
+        let doc = &mut self.workspace.docs[at];
+        match result {
+            Ok((text, article)) => {
+                if let Some(text) = text {
+                    (doc.text, doc.html) = (text.into(), false);
+                }
+                doc.article = Some(article);
+            }
+            Err(()) => doc.halted = true,
+        }
+        self.workspace.edits += 1;
+        Some(())
+    }
+
+    /// Whether messages of revision `rev` are the waiting article's.
+    fn is_waiting(&self, rev: u64) -> bool {
+        self.waiting.as_ref().is_some_and(|w| w.rev == rev)
     }
 
     /// [`State::apply`] but for writing the open article back to the workspace.
@@ -502,6 +570,10 @@ impl State {
                 }
                 running.progress = progress.min(1.0);
             }
+            Action::Analysed { rev, text, article } if self.is_waiting(rev) => {
+                next.take_waiting(Ok((text, article)))?
+            }
+            Action::Failed { rev, .. } if self.is_waiting(rev) => next.take_waiting(Err(()))?,
             Action::Analysed { rev, text, article } => {
                 self.running.filter(|r| r.rev == rev)?;
                 if let Some(text) = text {
@@ -615,6 +687,7 @@ impl State {
         doc.include = self.include.clone();
         doc.html = self.raw_html;
         doc.article = article;
+        doc.halted = self.halt.is_some();
     }
 
     /// Put article `at` of the workspace in place of the text: its analysis when it has one,

@@ -37,8 +37,10 @@ pub struct Doc {
     pub include: Rc<[usize]>,
     /// `text` is still a web page's markup (a long page, reduced in the background).
     pub html: bool,
-    /// Its analysis, once made (a long text not yet opened has none).
+    /// Its analysis, once made (a long text has none until its background analysis is done).
     pub article: Option<Rc<Article>>,
+    /// Its analysis was cancelled or failed: not started again until it is opened.
+    pub halted: bool,
 }
 
 impl Doc {
@@ -137,7 +139,8 @@ pub struct Compared {
     pub table: Table,
     /// `docs[i]` is the id of the article at `table.articles[i]`.
     pub docs: Vec<u64>,
-    /// Articles with text that have no analysis yet (long texts never opened).
+    /// Articles with text whose analysis is still to come (long texts, analysed in the
+    /// background).
     pub pending: usize,
 }
 
@@ -176,6 +179,7 @@ impl Workspace {
             include,
             html: false,
             article,
+            halted: false,
         }
     }
 
@@ -293,12 +297,18 @@ impl Workspace {
             .collect();
         let options = compare::Options { all };
         let table = compare::table_with(&articles, options, &|card| self.rekey(card));
-        let pending = self.docs.iter().filter(|d| !d.is_empty()).count() - analysed.len();
+        let pending = self.waiting().count();
         Compared {
             table,
             docs: analysed.iter().map(|(d, _)| d.id).collect(),
             pending,
         }
+    }
+
+    /// The articles with text still to be analysed (not those stopped), in order.
+    pub fn waiting(&self) -> impl Iterator<Item = (usize, &Doc)> {
+        let docs = self.docs.iter().enumerate();
+        docs.filter(|(_, d)| d.article.is_none() && !d.halted && !d.is_empty())
     }
 
     /// The saved form, keeping the articles `keep` accepts (the open one stays open when kept).
@@ -325,7 +335,7 @@ impl Workspace {
             open,
             articles,
             merges: self.regroups.clone(),
-            view: self.view,
+            compare: self.view == View::Compare,
             compare_all: self.compare_all,
         }
     }
@@ -355,7 +365,12 @@ impl Workspace {
         }
         ws.open = saved.open.min(ws.docs.len() - 1);
         ws.regroups = saved.merges;
-        (ws.view, ws.compare_all) = (saved.view, saved.compare_all);
+        ws.view = if saved.compare {
+            View::Compare
+        } else {
+            View::Cards
+        };
+        ws.compare_all = saved.compare_all;
         ws
     }
 }
@@ -373,16 +388,12 @@ pub struct Saved {
     /// The reader's merges and splits of compare rows.
     #[serde(default)]
     pub merges: Vec<Regroup>,
-    /// The view shown (`cards` when absent).
-    #[serde(default, skip_serializing_if = "is_cards")]
-    pub view: View,
+    /// The compare view is shown (else the open article's cards).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compare: bool,
     /// The compare table shows every metric.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub compare_all: bool,
-}
-
-fn is_cards(view: &View) -> bool {
-    *view == View::Cards
 }
 
 /// One saved article: its text and what the reader chose for it.
