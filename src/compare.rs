@@ -106,7 +106,7 @@ pub struct Cell {
 }
 
 /// What makes two facts values of one measure.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Measure {
     key: String,
     subject: Option<String>,
@@ -131,25 +131,6 @@ impl Measure {
             unit: fact.unit.clone(),
             versus: fact.versus.clone().filter(|_| relational),
         }
-    }
-
-    /// The measure as one string, the same for equal measures only (each field after its
-    /// length, an absent one as `-`): facts are grouped by it in a `HashMap<&str, _>`, a map
-    /// the page has already, rather than in a map type of their own.
-    fn id(&self) -> String {
-        let mut id = String::new();
-        let mut field = |f: Option<&str>| match f {
-            Some(f) => {
-                let _ = write!(id, "{}:{f}", f.len());
-            }
-            None => id.push('-'),
-        };
-        field(Some(&self.key));
-        field(self.subject.as_deref());
-        field(Some(self.kind.as_str()));
-        field(Some(&self.unit));
-        field(self.versus.as_deref());
-        id
     }
 }
 
@@ -195,37 +176,26 @@ pub fn table(articles: &[Article], options: Options) -> Table {
 
 /// Build the table of `articles`, each card compared under the key `rekey` gives it.
 pub fn table_with(articles: &[Article], options: Options, rekey: Rekey) -> Table {
-    let facts: Vec<(Measure, usize, &Card, &Fact)> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(ai, article)| {
-            article.cards.iter().flat_map(move |card| {
-                let measure = move |fact| (Measure::of(card, fact, rekey), ai, card, fact);
-                card.facts.iter().map(measure)
-            })
-        })
-        .collect();
-    // The facts of each measure, measures in the order first met.
-    let ids: Vec<String> = facts.iter().map(|f| f.0.id()).collect();
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        let group = groups.entry(id).or_insert_with(|| {
-            order.push(id);
-            Vec::new()
-        });
-        group.push(i);
+    let mut order: Vec<Measure> = Vec::new();
+    let mut found: HashMap<Measure, Vec<(Cell, String)>> = HashMap::new();
+    for (ai, article) in articles.iter().enumerate() {
+        for card in &article.cards {
+            for fact in &card.facts {
+                let m = Measure::of(card, fact, rekey);
+                let cells = found.entry(m.clone()).or_insert_with(|| {
+                    order.push(m);
+                    Vec::new()
+                });
+                cells.push((cell(ai, fact), card.metric.clone()));
+            }
+        }
     }
     let kept: Vec<(Measure, Vec<(Cell, String)>)> = order
-        .iter()
-        .filter_map(|id| {
-            let group = groups.get(id)?;
-            let n = article_count(group.iter().map(|&i| facts[i].1));
-            let cells = group.iter().map(|&i| {
-                let (_, article, card, fact) = &facts[i];
-                (cell(*article, fact), card.metric.clone())
-            });
-            (options.all || n >= 2).then(|| (facts[group[0]].0.clone(), cells.collect()))
+        .into_iter()
+        .filter_map(|m| {
+            let cells = found.remove(&m)?;
+            let n = article_count(cells.iter().map(|(c, _)| c.article));
+            (options.all || n >= 2).then_some((m, cells))
         })
         .collect();
     let columns = columns(

@@ -158,9 +158,10 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
         Action::CompareAll(input.checked())
     });
     let merge = {
-        let (rows, picked) = (table.rows.clone(), picks.rows.clone());
+        let (shown, picked) = (props.compared.clone(), picks.rows.clone());
         let act = act.clone();
         Callback::from(move |_: MouseEvent| {
+            let rows = &shown.0.table.rows;
             if let Some((&into, others)) = picked.split_first() {
                 let metrics = others.iter().flat_map(|&r| wordings(&rows[r])).collect();
                 let key = rows[into].key.clone();

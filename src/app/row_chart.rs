@@ -48,7 +48,7 @@ pub fn svg(points: &[Point], shape: Shape, frame: Frame, label: String) -> Html 
         line("axis", 0.0, frame.width, base, base)
     };
     let marks = drawn.marks.iter().zip(points).map(|(m, p)| {
-        let class = classes!("mark", m.target.then_some("target"));
+        let class = if m.target { "mark target" } else { "mark" };
         let mark = match shape {
             Shape::Line => html! { <circle {class} cx={px(m.x)} cy={px(m.y)} r="3" /> },
             Shape::Bars => {
@@ -71,7 +71,7 @@ pub fn svg(points: &[Point], shape: Shape, frame: Frame, label: String) -> Html 
         }
     });
     html! {
-        <svg class={classes!("chart", if large { "large" } else { "small" })} role="img"
+        <svg class={if large { "chart large" } else { "chart small" }} role="img"
             viewBox={format!("0 0 {} {}", px(frame.width), px(frame.height))} aria-label={label}>
             { axes }
             if shape == Shape::Line {
@@ -82,8 +82,9 @@ pub fn svg(points: &[Point], shape: Shape, frame: Frame, label: String) -> Html 
     }
 }
 
-/// A row's small chart in a button that opens the larger one (`on_open`), its values written
-/// out under it.
+/// A row's small chart, named by its values, with a button that opens the larger one
+/// (`on_open`) and the values written out under it. The chart is not inside the button: a
+/// button's content is presentational, and the chart would lose its name.
 pub fn row_chart(
     lang: Lang,
     metric: &str,
@@ -95,11 +96,10 @@ pub fn row_chart(
     let label = lang.chart_label(metric, &values);
     html! {
         <figure class="row-chart">
-            <button type="button" class="chart-open" aria-label={lang.open_chart(metric)}
-                onclick={on_open.reform(|_: MouseEvent| ())}>
-                { svg(points, shape, SMALL, label) }
-            </button>
+            { svg(points, shape, SMALL, label) }
             <figcaption class="chart-values">{ values }</figcaption>
+            <button type="button" class="chart-open" aria-label={lang.open_chart(metric)}
+                onclick={on_open.reform(|_: MouseEvent| ())}>{ lang.compare_words().larger }</button>
         </figure>
     }
 }

@@ -18,6 +18,8 @@ pub struct CompareWords {
     pub merge: &'static str,
     pub split: &'static str,
     pub close: &'static str,
+    /// The button that opens a row's larger chart (its name says which).
+    pub larger: &'static str,
     pub md: &'static str,
     pub unknown_period: &'static str,
 }
@@ -79,6 +81,7 @@ const ZH: CompareWords = CompareWords {
     merge: "合并所选的行",
     split: "拆分",
     close: "关闭",
+    larger: "放大",
     md: "下载 Markdown",
     unknown_period: "时期不明",
 };
@@ -97,6 +100,7 @@ const EN: CompareWords = CompareWords {
     merge: "Merge the selected rows",
     split: "Split",
     close: "Close",
+    larger: "Larger",
     md: "Download Markdown",
     unknown_period: "period unknown",
 };
