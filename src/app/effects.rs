@@ -52,6 +52,7 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
         text: state.input.clone(),
         html: state.raw_html,
         include: state.include.to_vec(),
+        progress: state.running.is_some_and(|r| r.long),
     };
     let background = d.clone();
     use_effect_with(state.running.map(|r| r.rev), move |running| {
