@@ -38,10 +38,9 @@ pub struct ArticleViewProps {
     pub on_include: Callback<(usize, bool)>,
 }
 
-/// Blocks put on screen at once (about 16 KB of text: more than a screenful).
-const FIRST_BLOCKS: usize = 4;
-/// Blocks added each frame after.
-const BLOCKS_PER_FRAME: usize = 4;
+/// Blocks put on screen at once (about 12 KB of text: more than a screenful), and the most
+/// added in one frame after.
+const FIRST_BLOCKS: usize = 3;
 
 /// The card and fact of the mark at or around the event's target.
 fn clicked_mark(e: &Event) -> Option<(usize, usize)> {
@@ -109,7 +108,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let arriving = use_progressive(
         (props.analysis.rev, props.page.start),
         FIRST_BLOCKS,
-        BLOCKS_PER_FRAME,
         shown.len(),
     );
     let picked = current.and_then(|card| shown.iter().position(|b| b.marks(card)));

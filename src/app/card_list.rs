@@ -30,10 +30,9 @@ pub struct CardListProps {
     pub on_more: Callback<()>,
 }
 
-/// Cards put on screen at once: more than a screenful, quick to lay out.
-const FIRST_CARDS: usize = 16;
-/// Cards added each frame after.
-const CARDS_PER_FRAME: usize = 16;
+/// Cards put on screen at once (more than a screenful, quick to lay out), and the most added
+/// in one frame after.
+const FIRST_CARDS: usize = 12;
 
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
@@ -46,7 +45,7 @@ pub fn CardList(props: &CardListProps) -> Html {
 
     let article = &props.analysis.article;
     let listed = props.limit.min(props.visible.len());
-    let arriving = use_progressive(props.analysis.rev, FIRST_CARDS, CARDS_PER_FRAME, listed);
+    let arriving = use_progressive(props.analysis.rev, FIRST_CARDS, listed);
     // More cards asked for ("more", print) are listed at once; a picked card always is.
     let picked = props.selection.and_then(|sel| {
         let at = props

@@ -199,8 +199,17 @@ try {
         // with other words, so the cards of the one before do not count).
         const paste = async (value) => {
           const start = performance.now();
-          ta.value = value;
-          ta.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+          // Over the box's text, as a reader's paste does: the page takes it when the box is no
+          // place for it, else the browser inserts it.
+          ta.select();
+          const data = new DataTransfer();
+          data.setData('text/plain', value);
+          const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+          ta.dispatchEvent(event);
+          if (!event.defaultPrevented) {
+            ta.value = value;
+            ta.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+          }
           const head = value.slice(0, 20);
           await new Promise((done) => {
             const check = () => (document.querySelector('.article-text')?.textContent.startsWith(head)
