@@ -32,7 +32,7 @@ pub struct CardListProps {
 
 /// Cards put on screen at once (more than a screenful, quick to lay out), and the most added
 /// in one frame after.
-const FIRST_CARDS: usize = 12;
+const FIRST_CARDS: usize = 8;
 
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
@@ -85,7 +85,8 @@ pub fn CardList(props: &CardListProps) -> Html {
     let more = props.visible.len().saturating_sub(props.limit);
 
     html! {
-        <div class="card-list">
+        // Busy while the rest of the page of cards is still arriving.
+        <div class="card-list" aria-busy={(shown < listed).to_string()}>
             { for groups.into_iter().map(|(section, cards)| html! {
                 <section class="card-group">
                     if let Some(section) = section {

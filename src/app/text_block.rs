@@ -1,5 +1,5 @@
 //! One block of the article pane ([`super::view::blocks`]): its text nodes, `<mark>`s and
-//! parts left out, in a `<div>` the browser lays out only when it is near the screen.
+//! parts left out, in a `<div>`; the pane puts a few blocks on the page per frame.
 //!
 //! A block re-renders only when its own marks change (a new analysis, or the current card
 //! entering or leaving it), so putting the next blocks on the page, or picking a card, does

@@ -186,8 +186,8 @@ pub fn segments_in(segments: &[Segment], page: &Range<usize>) -> Vec<Segment> {
         .collect()
 }
 
-/// About how much text (bytes) one block of the article pane holds: a block is laid out only
-/// when it is near the screen (`content-visibility`), and a frame adds a few blocks at most.
+/// About how much text (bytes) one block of the article pane holds: the pane puts its page on
+/// screen a few blocks per frame.
 pub const BLOCK: usize = 4096;
 
 /// `segments` (of `text`) in blocks of about [`BLOCK`] bytes, each ending at a line break, so
