@@ -74,11 +74,11 @@ async function clipboardPaste(text, on = page, where = '#article-input') {
 async function enter(text) {
   await clipboardPaste(text);
   await page.waitForSelector('li.card');
-  await listed();
+  await allCards();
 }
 
 /** Wait until every card of the list's page is on screen (they arrive a slice per frame). */
-function listed(on = page) {
+function allCards(on = page) {
   return on.waitForSelector('.card-list[aria-busy="false"]');
 }
 
@@ -89,7 +89,7 @@ function painted(on = page) {
 
 /** The cards as the page shows them: metric and the facts' text. */
 async function shownCards() {
-  await listed();
+  await allCards();
   return page.$$eval('li.card', (cards) => cards.map((c) => ({
     metric: c.querySelector('.metric').textContent.trim(),
     facts: [...c.querySelectorAll('li.fact')].map((f) => f.textContent.replace(/\s+/g, ' ').trim()),
@@ -278,7 +278,7 @@ test('the Markdown table is copied to the clipboard; dark theme renders', async 
 
 /** The cards with each fact's kind, headline and direction, as shown. */
 async function readCards() {
-  await listed();
+  await allCards();
   return page.$$eval('li.card', (els) => els.map((el) => ({
     index: Number(el.dataset.card),
     metric: el.querySelector('.metric').textContent,
@@ -590,7 +590,7 @@ test('a 10 MB paste is analysed in a worker: progress, cancel, then cards a page
   assert.ok(longest < 1500, `the tab froze for ${longest} ms`);
 
   // Cards a page at a time; the article a page at a time.
-  await listed();
+  await allCards();
   assert.equal(await page.locator('li.card').count(), 200);
   const more = await page.textContent('button.more-cards');
   await page.click('button.more-cards');
