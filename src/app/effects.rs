@@ -68,6 +68,7 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
             text: doc.text.clone(),
             html: doc.html,
             include: doc.include.to_vec(),
+            progress: false,
         };
         Some((w.rev, request))
     });
