@@ -21,6 +21,10 @@ const MAX_TOTAL_BACK: usize = 16;
 /// fact copies its name, so an unbounded one makes long texts quadratic.
 pub(crate) const MAX_NAME: usize = 256;
 
+/// The most input chars a dropped space between two table cells is looked for in (the space
+/// and the inline tags around it), so each look stays short.
+const GAP_LEN: usize = 256;
+
 pub(crate) struct Reader<'a> {
     pub(crate) chars: &'a [char],
     pub(crate) input: &'a str,
@@ -770,6 +774,7 @@ impl<'a> Reader<'a> {
             when_note,
             from: None,
             from_display: None,
+            cell: None,
         }
     }
 
@@ -785,7 +790,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the input had a space before char `i` that normalising dropped: a table's
-    /// columns copied out of a PDF are told apart by such spaces.
+    /// columns copied out of a PDF are told apart by such spaces, in Word's HTML too, where
+    /// inline tags stand around them (`年 </span><span>2024`).
     pub(crate) fn gap_before(&self, i: usize) -> bool {
         let (Some(&a), Some(&b)) = (
             self.norm.origin.get(i.wrapping_sub(1)),
@@ -795,11 +801,20 @@ impl<'a> Reader<'a> {
         };
         let (a, b) = (a as usize + 1, b as usize);
         let at = |k: usize| self.offsets.get(k).copied().unwrap_or(self.input.len());
-        b > a
-            && b - a < 16
-            && self.input[at(a)..at(b)]
-                .chars()
-                .all(|c| c == ' ' || c == '\u{3000}' || c == '\t')
+        if b <= a || b - a >= GAP_LEN {
+            return false;
+        }
+        let (mut tag, mut space) = (false, false);
+        for c in self.input[at(a)..at(b)].chars() {
+            match c {
+                '<' if !tag => tag = true,
+                '>' if tag => tag = false,
+                ' ' | '\u{3000}' | '\t' if !tag => space = true,
+                _ if !tag => return false,
+                _ => {}
+            }
+        }
+        space && !tag
     }
 
     /// Facts of a table's cells (see [`super::table`]): a card for each row and metric.
@@ -829,6 +844,10 @@ impl<'a> Reader<'a> {
                     when_note: None,
                     from: None,
                     from_display: None,
+                    cell: Some(crate::model::TableCell {
+                        row: f.row_label.clone(),
+                        column: f.column.clone(),
+                    }),
                 },
                 metric: f.metric.clone(),
                 subject: None,

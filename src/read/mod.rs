@@ -175,6 +175,11 @@ fn title_line(lines: &[Line]) -> Option<usize> {
     (first.heading && body.next().is_some()).then_some(i)
 }
 
-fn text_of(chars: &[char], s: usize, e: usize) -> String {
-    chars[s..e].iter().collect()
+/// The chars `s..e` as a string, allocated once at its size (collecting chars reserves a
+/// byte a char, and a Han char takes three: two reallocations of every name and line).
+pub(crate) fn text_of(chars: &[char], s: usize, e: usize) -> String {
+    let cs = &chars[s..e];
+    let mut out = String::with_capacity(cs.iter().map(|c| c.len_utf8()).sum());
+    out.extend(cs);
+    out
 }
