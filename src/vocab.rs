@@ -84,8 +84,8 @@ kinds! {
     /// What a fact takes from around its clause: lists, from-to changes, subjects (`context.txt`).
     ContextWords from "vocab/context.txt" {
         joined_values, conjunction, over, from, to, from_to_adverb, from_to_verb, list,
-        measure_end, breakdown, day_lead, respectively, average, reference_level, view_open, view_close, entity_lead, subject_lead,
-        subject_follower, subject_glue,
+        measure_end, breakdown, day_lead, respectively, average, reference_level, view_open,
+        view_close, entity_lead, subject_lead, subject_follower, subject_glue,
     }
 }
 
