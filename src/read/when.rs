@@ -399,7 +399,7 @@ fn parse_chars(cs: &[char]) -> Parsed {
                 let day = number(&mut k).filter(|d| (1..=last_day(end).max(29)).contains(d));
                 out.part = if cs.get(i).is_some_and(|&c| VOCAB.dates.end.has(c)) {
                     Part::End(end)
-                } else if let Some(d) = day.filter(|_| is_day(&cs, i) && b.is_none()) {
+                } else if let Some(d) = day.filter(|_| is_day(cs, i) && b.is_none()) {
                     i = k + 1;
                     Part::Day(a, d)
                 } else {
