@@ -97,6 +97,8 @@ pub(crate) fn read(
     // Report each further hundredth of the text's lines.
     let step = (chars.len() / 100).max(1);
     let mut next_report = step;
+    let title = title_line(lines);
+    let (anchor, date) = when::article_date(chars, lines, title);
     let mut reader = Reader {
         chars,
         input,
@@ -115,9 +117,9 @@ pub(crate) fn read(
         view_basis: None,
         last_metric: None,
         continues: false,
+        total: None,
+        anchor,
     };
-    let title = title_line(lines);
-    let (anchor, date) = when::article_date(chars, lines, title);
     let mut section: Option<String> = None;
     let mut plan = Plan::default();
     let mut frame = Frame::default();

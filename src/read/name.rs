@@ -297,11 +297,19 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
         if let Some(p) = period_at(&cs, i) {
             i = p;
         }
-        for list in [&VOCAB.scope, &VOCAB.lead, &VOCAB.target] {
+        let lists = [
+            &VOCAB.scope,
+            &VOCAB.context.breakdown,
+            &VOCAB.lead,
+            &VOCAB.target,
+        ];
+        for list in lists {
             if let Some(w) = list.at(&cs, i) {
-                // Keep a light verb when too little would be left (新增就业, 完成投资).
+                // Keep a light verb when too little would be left (新增就业, 完成投资); a scope
+                // or a 其中 always goes.
                 let n = w.chars().count();
-                if cs.len() - i - n >= 3 || std::ptr::eq(list, &VOCAB.scope) {
+                let light = std::ptr::eq(list, &VOCAB.lead) || std::ptr::eq(list, &VOCAB.target);
+                if cs.len() - i - n >= 3 || !light {
                     i += n;
                 }
             }

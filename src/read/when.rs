@@ -8,9 +8,9 @@
 //! says why.
 
 use crate::model::{Article, ArticleDate, DateFrom};
+use crate::pattern::{Found, Pattern};
 use crate::text::segment::Line;
 use crate::vocab::{starts_with, VOCAB};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A day of the calendar.
@@ -217,6 +217,13 @@ impl Frame {
             self.paragraph = Some(period.to_string());
         }
         self.sentence = Some(period.to_string());
+    }
+
+    /// The year its heading names (2026 under 三、2026年主要任务). A paragraph's or a
+    /// sentence's year (2019年，…) is a period of its own, not the year 今年 counts from.
+    pub fn heading_year(&self) -> Option<i32> {
+        let (period, _) = self.heading.as_ref()?;
+        year_words(period)?.get(..4)?.parse().ok()
     }
 
     /// The period in force, nearest first.
@@ -472,13 +479,47 @@ pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, St
     })
 }
 
+/// A period relative to the article's year (今年, 去年) in an article with neither a date nor a
+/// year of its own, placed by the `year` of the heading it stands under (今年
+/// under 三、2026年主要任务 is 2026): a fact's `when` and the note that says how, both absent
+/// when it does not apply.
+pub fn by_frame(
+    period: &Option<String>,
+    anchor: &Anchor,
+    year: Option<i32>,
+    target: bool,
+) -> (Option<String>, Option<String>) {
+    let dated = anchor.published.is_some() || anchor.year.is_some();
+    let (Some(period), Some(year), false) = (period.as_deref(), year, dated) else {
+        return (None, None);
+    };
+    if !matches!(parse(period).year, Year::Relative(_)) {
+        return (None, None);
+    }
+    let framed = Anchor {
+        year: Some(year),
+        ..*anchor
+    };
+    match resolve(period, &framed, target) {
+        Ok(when) => (
+            Some(when),
+            Some(format!(
+                "inferred: {period} counts from its heading's year, {year}"
+            )),
+        ),
+        Err(_) => (None, None),
+    }
+}
+
 /// Give every fact of `article` its `when`, or the reason it has none. 去年同期 is the
 /// article's own period a year earlier; in an article whose year is inferred, a fact with no
 /// period (and no year of its own) is that year's, and its note says so.
 pub fn stamp(article: &mut Article, anchor: &Anchor) {
     let main = main_period(article, anchor);
     let mut resolved = Resolved::default();
-    for fact in article.cards.iter_mut().flat_map(|c| c.facts.iter_mut()) {
+    // A `when` placed while reading ([`by_frame`]) stands.
+    let facts = article.cards.iter_mut().flat_map(|c| c.facts.iter_mut());
+    for fact in facts.filter(|f| f.when.is_none()) {
         let Some(period) = &fact.period else {
             if let Some(inf) = anchor.inferred.filter(|_| !fact.target) {
                 fact.when = Some(inf.year.to_string());
@@ -569,43 +610,16 @@ fn shift_years(when: &str, k: i32) -> String {
 // ---------------------------------------------------------------------------------------------
 // The article's date.
 
+// The patterns of dates, compiled at build time (`build/patterns.rs` spells them); each starts
+// with its year, and a full date's month and day are its next two runs of digits.
 /// A date with a time: a stamp of publication wherever it stands (2025年03月20日18:32:04,
 /// 2017-05-15 10:13:16).
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    let m = &VOCAB.marks;
-    let (y, mo, d) = (m.year, m.month, m.day);
-    Regex::new(&format!(
-        r"((?:19|20)[0-9]{{2}})[{y}/.-]([0-9]{{1,2}})[{mo}/.-]([0-9]{{1,2}}){d}? ?[0-9]{{1,2}}[:：][0-9]{{2}}"
-    ))
-    .unwrap()
-});
+static STAMP: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("STAMP"));
 /// A full date: in a short line of its own near the top or the foot, a dateline.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let m = &VOCAB.marks;
-    let (y, mo, d) = (m.year, m.month, any_of(&VOCAB.dates.day));
-    Regex::new(&format!(
-        r"((?:19|20)[0-9]{{2}})(?:{y}|-|/|\.)([0-9]{{1,2}})(?:{mo}|-|/|\.)([0-9]{{1,2}})(?:{d}|[^0-9]|$)"
-    ))
-    .unwrap()
-});
+static DATE: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("DATE"));
 /// A year that the article is about: 2024年全年, 2024年度, in a title 2024年.
-static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let (y, whole) = (VOCAB.marks.year, any_of(&VOCAB.dates.whole_year));
-    Regex::new(&format!(r"((?:19|20)[0-9]{{2}}){y}(?:{whole})")).unwrap()
-});
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    let (y, mo) = (VOCAB.marks.year, VOCAB.marks.month);
-    Regex::new(&format!(r"((?:19|20)[0-9]{{2}}){y}(?:[^0-9{mo}-]|$)")).unwrap()
-});
-
-/// A regex alternation of `words`, in their order (longest first).
-fn any_of(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
-}
+static YEAR_PHRASE: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("YEAR_PHRASE"));
+static YEAR: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("YEAR"));
 
 /// How far into the text a time stamp is looked for, in chars.
 const STAMP_WITHIN: usize = 3000;
@@ -613,15 +627,20 @@ const STAMP_WITHIN: usize = 3000;
 const DATELINE_CHARS: usize = 40;
 const DATELINE_LINES: usize = 8;
 
-fn day_of(caps: &regex::Captures) -> Option<Day> {
-    let year: i32 = caps.get(1)?.as_str().parse().ok()?;
-    let month: u32 = caps.get(2)?.as_str().parse().ok()?;
-    let day: u32 = caps.get(3)?.as_str().parse().ok()?;
+/// The day a [`STAMP`] or a [`DATE`] match names, if it is one of the calendar.
+fn day_of(found: &Found) -> Option<Day> {
+    let mut numbers = found.numbers();
+    let (year, month, day) = (numbers.next()??, numbers.next()??, numbers.next()??);
     ((1..=12).contains(&month) && (1..=last_day(month).max(29)).contains(&day)).then_some(Day {
-        year,
+        year: year as i32,
         month,
         day,
     })
+}
+
+/// The year a [`YEAR`] or a [`YEAR_PHRASE`] match starts with.
+fn year_of(found: &Found) -> Option<i32> {
+    found.numbers().next()?.map(|y| y as i32)
 }
 
 /// The article's date and what it was read from, and the anchor its periods resolve against.
@@ -634,10 +653,9 @@ pub fn article_date(
     let head: String = chars.iter().take(STAMP_WITHIN).collect();
     let mut anchor = Anchor::default();
     let mut found: Option<ArticleDate> = None;
-    let stamp = STAMP.captures_iter(&head).find_map(|c| {
-        let d = day_of(&c)?;
-        Some((d, c.get(0)?.as_str().to_string()))
-    });
+    let stamp = STAMP
+        .find_iter(&head)
+        .find_map(|f| Some((day_of(&f)?, f.text.to_string())));
     let near_ends = lines
         .iter()
         .take(DATELINE_LINES)
@@ -651,8 +669,8 @@ pub fn article_date(
                 if t.contains(['。', '；', '，']) || t.contains(|c| VOCAB.dates.until.has(c)) {
                     return None;
                 }
-                let c = DATE.captures(&t)?;
-                Some((day_of(&c)?, c.get(0)?.as_str().to_string()))
+                let f = DATE.find(&t)?;
+                Some((day_of(&f)?, f.text.to_string()))
             })
     });
     if let Some((d, text)) = dateline {
@@ -666,26 +684,18 @@ pub fn article_date(
     let title_year = title.and_then(|i| {
         let t = text_of(&lines[i]);
         // 1992年有纪录以来: a year the title measures from, not the one it is about.
-        let c = YEAR.captures_iter(&t).find(|c| {
-            c.get(0).is_some_and(|m| {
-                let near: String = t[m.start()..].chars().take(12).collect();
-                !VOCAB.dates.since.iter().any(|w| near.contains(w))
-            })
+        let f = YEAR.find_iter(&t).find(|f| {
+            let near: String = t[f.start..].chars().take(12).collect();
+            !VOCAB.dates.since.iter().any(|w| near.contains(w))
         })?;
-        let year = c.get(1)?.as_str();
-        Some((
-            year.parse::<i32>().ok()?,
-            format!("{year}{}", VOCAB.marks.year),
-        ))
+        let year = year_of(&f)?;
+        Some((year, format!("{year}{}", VOCAB.marks.year)))
     });
     let body_year = || {
         lines.iter().filter(|l| !l.noise).find_map(|l| {
             let t = text_of(l);
-            let c = YEAR_PHRASE.captures(&t)?;
-            Some((
-                c.get(1)?.as_str().parse::<i32>().ok()?,
-                c.get(0)?.as_str().to_string(),
-            ))
+            let f = YEAR_PHRASE.find(&t)?;
+            Some((year_of(&f)?, f.text.to_string()))
         })
     };
     let (year, from) = match title_year {
@@ -716,8 +726,8 @@ fn inferred_year(chars: &[char], lines: &[Line]) -> Option<Inferred> {
     let year = body
         .flat_map(|l| {
             let t: String = chars[l.start..l.end].iter().collect();
-            YEAR.captures_iter(&t)
-                .filter_map(|c| c.get(1)?.as_str().parse::<i32>().ok())
+            YEAR.find_iter(&t)
+                .filter_map(|f| year_of(&f))
                 .collect::<Vec<_>>()
         })
         .max()?;
