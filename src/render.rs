@@ -41,20 +41,37 @@ pub fn csv(report: &Report) -> String {
 
 /// [`csv`] with other column and kind names.
 pub fn csv_with(report: &Report, labels: &Labels) -> String {
-    let mut out = labels.columns.join(",");
-    out.push_str("\r\n");
+    let mut out = String::new();
+    csv_record(&mut out, &labels.columns.map(String::from));
     for article in &report.articles {
         for card in &article.cards {
             for fact in &card.facts {
                 let mut row = row(article, card, fact);
                 row[4] = (labels.kind)(fact.kind).to_string();
-                let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-                out.push_str(&cells.join(","));
-                out.push_str("\r\n");
+                csv_record(&mut out, &row);
             }
         }
     }
     out
+}
+
+/// One CSV record: each cell as [`csv_cell`] writes it, then CRLF (the cards' and the compare
+/// table's CSV alike).
+pub fn csv_record(out: &mut String, cells: &[String]) {
+    let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// One Markdown table row of cells already escaped ([`md_cell`]).
+pub fn markdown_row(out: &mut String, cells: &[String]) {
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// A Markdown table's header: its names, and the rule under them.
+pub fn markdown_head(out: &mut String, names: &[String]) {
+    markdown_row(out, names);
+    let _ = writeln!(out, "|{}", "---|".repeat(names.len()));
 }
 
 /// One Markdown table per report, one row per fact.
@@ -65,9 +82,7 @@ pub fn markdown(report: &Report) -> String {
 /// [`markdown`] with other column and kind names.
 pub fn markdown_with(report: &Report, labels: &Labels) -> String {
     let mut out = String::new();
-    let cols = labels.markdown;
-    let _ = writeln!(out, "| {} |", cols.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(cols.len()));
+    markdown_head(&mut out, &labels.markdown.map(String::from));
     for (card, fact) in report.facts() {
         let cells = [
             card.metric.clone(),
@@ -86,7 +101,7 @@ pub fn markdown_with(report: &Report, labels: &Labels) -> String {
             fact.text.clone(),
         ];
         let cells: Vec<String> = cells.iter().map(|c| md_cell(c)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        markdown_row(&mut out, &cells);
     }
     out
 }
@@ -250,7 +265,8 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-fn md_cell(s: &str) -> String {
+/// A Markdown table cell: pipes and backslashes escaped, line breaks as spaces.
+pub fn md_cell(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")

@@ -52,6 +52,7 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
         text: state.input.clone(),
         html: state.raw_html,
         include: state.include.to_vec(),
+        progress: state.running.is_some_and(|r| r.long),
     };
     let background = d.clone();
     use_effect_with(state.running.map(|r| r.rev), move |running| {
@@ -59,10 +60,33 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
         move || drop(job)
     });
 
-    // The workspace a reload brings back: saved with every analysis and every change to it.
+    // So is a workspace article waiting for its analysis, one at a time (its own revisions).
+    let waiting = state.waiting.as_ref().and_then(|w| {
+        let doc = &state.workspace.docs[state.workspace.index(w.id)?];
+        let request = worker::Request {
+            source: doc.source.to_string(),
+            text: doc.text.clone(),
+            html: doc.html,
+            include: doc.include.to_vec(),
+            progress: false,
+        };
+        Some((w.rev, request))
+    });
+    let aside = d.clone();
+    use_effect_with(state.waiting.as_ref().map(|w| w.rev), move |_| {
+        let job = waiting.and_then(|(rev, request)| worker::start(rev, &request, aside));
+        move || drop(job)
+    });
+
+    // The workspace a reload brings back: saved with every analysis and every change to it,
+    // in a task of its own after the cards are on screen (a long article takes a while to
+    // write out).
     let kept = state.clone();
     use_effect_with((state.analysis.rev, state.workspace.edits), move |_| {
-        browser::save_workspace(&kept.workspace)
+        spawn_local(async move {
+            sleep(Duration::ZERO).await;
+            browser::save_workspace(&kept.workspace);
+        });
     });
 
     // Messages fade after a while.

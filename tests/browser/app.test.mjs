@@ -74,6 +74,12 @@ async function clipboardPaste(text, on = page, where = '#article-input') {
 async function enter(text) {
   await clipboardPaste(text);
   await page.waitForSelector('li.card');
+  await allCards();
+}
+
+/** Wait until every card of the list's page is on screen (they arrive a slice per frame). */
+function allCards(on = page) {
+  return on.waitForSelector('.card-list[aria-busy="false"]');
 }
 
 /** Wait until the page has painted what the last action changed (two animation frames). */
@@ -83,6 +89,7 @@ function painted(on = page) {
 
 /** The cards as the page shows them: metric and the facts' text. */
 async function shownCards() {
+  await allCards();
   return page.$$eval('li.card', (cards) => cards.map((c) => ({
     metric: c.querySelector('.metric').textContent.trim(),
     facts: [...c.querySelectorAll('li.fact')].map((f) => f.textContent.replace(/\s+/g, ' ').trim()),
@@ -220,7 +227,7 @@ test('pasted HTML is read as text and never runs', async () => {
   await page.waitForFunction(() => document.querySelector('.article-text')?.textContent.includes('onerror'));
   const text = await page.textContent('.article-text');
   assert.match(text, /<img src=x onerror=alert\(4\)>/);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('.article-text *:not(mark)').length), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.article-text *:not(mark, .text-block)').length), 0);
 });
 
 test('an article with no indicators says so', async () => {
@@ -235,19 +242,19 @@ test('after the first visit the app works with the network off', async () => {
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
+  // The worker that analyses every text (started as the page loads) loads offline too.
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.reload();
   await page.waitForSelector('#article-input');
   await enter(ARTICLE);
   assert.ok((await shownCards()).some((c) => c.metric === '地区生产总值'));
   await shot('offline');
-  // A long text's worker loads offline too.
-  const workers = [];
-  page.on('worker', (w) => workers.push(w.url()));
   await makeLongText(400 << 10);
   await pasteLongText();
   await page.waitForSelector('.large-note');
   await page.waitForFunction(() => document.querySelectorAll('li.card').length >= 100);
-  assert.equal(workers.length, 1);
+  assert.ok(workers.length >= 1, 'the worker loaded');
   await context.setOffline(false);
 });
 
@@ -270,7 +277,8 @@ test('the Markdown table is copied to the clipboard; dark theme renders', async 
 });
 
 /** The cards with each fact's kind, headline and direction, as shown. */
-function readCards() {
+async function readCards() {
+  await allCards();
   return page.$$eval('li.card', (els) => els.map((el) => ({
     index: Number(el.dataset.card),
     metric: el.querySelector('.metric').textContent,
@@ -494,7 +502,7 @@ test('keyboard: every control is a named button or field, reachable with Tab', a
   assert.ok(await page.locator('li.card.selected').count() <= 1);
 });
 
-test('dist/ is at most 500 KB gzipped (first-load transfer)', (t) => {
+test('dist/ is at most 390 KB gzipped (first-load transfer)', (t) => {
   let raw = 0;
   let gz = 0;
   // The .gz and .br copies are the same files for hosts that serve them precompressed.
@@ -504,7 +512,7 @@ test('dist/ is at most 500 KB gzipped (first-load transfer)', (t) => {
     gz += gzipSync(body, { level: 9 }).length;
   }
   t.diagnostic(`dist/: ${raw} bytes raw, ${gz} bytes gzip -9`);
-  assert.ok(gz <= 500 * 1000, `${gz} bytes`);
+  assert.ok(gz <= 390 * 1000, `${gz} bytes`);
 });
 
 test('dist/ has a .gz and a .br copy of every file, each decoding to it', () => {
@@ -594,12 +602,14 @@ test('a 10 MB paste is analysed in a worker: progress, cancel, then cards a page
   await page.waitForSelector('li.card', { timeout: 60_000 });
   const seconds = (Date.now() - start) / 1000;
   const longest = await page.evaluate(() => window.longestFrame);
-  assert.ok(workers.length >= 2 && workers.every((w) => w.endsWith('/worker.js')), `ran in workers: ${workers}`);
+  // The cancel ended the busy worker, and a fresh one was started for the next text.
+  assert.ok(workers.length >= 1 && workers.every((w) => w.endsWith('/worker.js')), `ran in workers: ${workers}`);
   // Analysed on the page, 10 MB would block it for 5 s or more; the worker leaves short hitches
   // (handing the text over, taking the cards back).
   assert.ok(longest < 1500, `the tab froze for ${longest} ms`);
 
   // Cards a page at a time; the article a page at a time.
+  await allCards();
   assert.equal(await page.locator('li.card').count(), 200);
   const more = await page.textContent('button.more-cards');
   await page.click('button.more-cards');
@@ -717,8 +727,9 @@ test('odd inputs give a sane result and no error', async () => {
       data.setData('text/plain', t);
       const area = document.querySelector('#article-input');
       area.value = '';
-      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      if (t.length * 3 <= 256 * 1024) {
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      area.dispatchEvent(event);
+      if (!event.defaultPrevented) {
         // A short plain paste is the browser's to insert: do it as the browser would.
         area.value = t;
         area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
@@ -1301,6 +1312,31 @@ test('#11.3 the page\'s compare table is the CLI\'s: exports in its formats, and
   assert.deepEqual(shown.cells, row.cells.map((cs) => cs.map((c) => c.headline)));
 });
 
+test('#11.5 a long article brought back by an import is analysed in the background: its row comes without opening it', async () => {
+  // Lines of figures after the article make it too long to analyse on the page (no other
+  // article has their measures).
+  const filler = Array.from({ length: 1500 }, (_, i) => `附表${i}：编号${i}-${i}。`).join('\n');
+  const long = `${YEARS['b.txt']}${filler}\n`;
+  const workspace = {
+    format: 'zhibiao-workspace', version: 1, open: 0, compare: true,
+    articles: [{ source: 'a.txt', text: YEARS['a.txt'] }, { source: 'long.txt', text: long }],
+  };
+  await page.setInputFiles('.toolbar input[type=file]', asFiles(['c.txt']));
+  await page.waitForSelector('.article-item');
+  await page.setInputFiles('.articles input.workspace-file', { name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) });
+  // The file's view is the compare view; the long article's row fills in by itself.
+  await page.waitForSelector('.compare-table');
+  await page.waitForSelector('.compare-row:has-text("规模以上工业增加值")');
+  const industry = (await compareRows()).find((r) => r.name.startsWith('规模以上工业增加值'));
+  assert.deepEqual(industry.cells, [['同比 +9.0%'], ['同比 +8.4%']]);
+  assert.equal(await page.locator('.compare-view .pending').count(), 0, 'nothing waits any more');
+  assert.match(await page.textContent('.article-item.open'), /a\.txt/, 'the long one was not opened');
+  assert.match(await page.textContent('.article-item:has-text("long.txt") .article-meta'), /2024 · \d+ 项数据/);
+  // Opened now, it shows its cards from that analysis at once.
+  await page.click('.article-item:has-text("long.txt") .article-open');
+  await page.waitForSelector('li.card:has-text("规上工业增加值")');
+});
+
 test('#11.4 two rows merge and split; the choice is exported, imported and kept over a reload; a bad file is refused', async () => {
   await page.setInputFiles('.toolbar input[type=file]', asFiles(['a.txt', 'b.txt', 'c.txt']));
   await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 3);
@@ -1322,11 +1358,11 @@ test('#11.4 two rows merge and split; the choice is exported, imported and kept 
   assert.equal(workspace.version, 1);
   assert.deepEqual(workspace.articles.map((a) => a.source), ['a.txt', 'b.txt', 'c.txt']);
   assert.deepEqual(workspace.merges, [{ metric: '粮食总产量', key: workspace.merges[0].key }]);
-  // Kept over a reload.
+  // Kept over a reload, merge, view and every metric shown.
   await page.reload();
-  await page.waitForSelector('.article-item');
-  await openCompare();
-  await page.check('#compare-all');
+  await page.waitForSelector('.compare-table');
+  assert.equal(await page.getAttribute('.view-switch .view-compare', 'aria-pressed'), 'true');
+  assert.ok(await page.isChecked('#compare-all'));
   await page.waitForFunction((n) => document.querySelectorAll('.compare-row').length === n - 1, before);
   // Split: the two rows again.
   await page.click('.compare-row:has-text("粮食产量 ·") button.split');
