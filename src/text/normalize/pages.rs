@@ -43,9 +43,6 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         .iter()
         .map(|t| !t.is_empty() && page::page_number(t))
         .collect();
-    if !numbered.iter().any(|&n| n) && !repeats_enough(&texts) {
-        return len;
-    }
     let beside = beside_numbers(v, &ranges, &numbered);
     // How often each short line comes, and how often beside a page number.
     let mut counts: HashMap<&[char], (usize, usize)> = HashMap::new();
@@ -55,6 +52,9 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
             c.0 += 1;
             c.1 += usize::from(beside[j]);
         }
+    }
+    if !numbered.iter().any(|&n| n) && counts.values().all(|&(n, _)| n < page::REPEATS) {
+        return len;
     }
     let header = |t: &[char]| {
         counts.get(t).is_some_and(|&(n, by_number)| {
@@ -100,17 +100,6 @@ fn repeatable(t: &[char]) -> bool {
     page::may_repeat(t)
         && !t.iter().any(|&c| matches!(c, '<' | '>' | '|'))
         && t.iter().any(|c| c.is_alphanumeric())
-}
-
-/// Whether some short line comes [`page::REPEATS`] times: a running header without page
-/// numbers.
-fn repeats_enough(texts: &[Vec<char>]) -> bool {
-    let mut counts: HashMap<&[char], usize> = HashMap::new();
-    texts.iter().filter(|t| repeatable(t)).any(|t| {
-        let n = counts.entry(t).or_default();
-        *n += 1;
-        *n >= page::REPEATS
-    })
 }
 
 /// A line that comes this often, each time beside a page number, is a running header too
