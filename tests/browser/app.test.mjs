@@ -321,6 +321,25 @@ test('cards carry kinds, directions and headings, in article order; every fact i
   assert.match(await page.textContent('.filters .count'), new RegExp(`${cards.length} 张卡片 · ${facts} 项`));
 });
 
+test('#9 a table\'s facts are marked on their cells, and a cell and its card select each other', async () => {
+  await enter('表2 2024年某市主要产品产量\n\n| 产品名称 | 单位 | 产量 | 比上年增长(%) |\n| --- | --- | ---: | ---: |\n'
+    + '| 水泥 | 万吨 | 612.8 | -4.6 |\n| 服装 | 万件 | 35.2 | 3.1 |\n');
+  await settled();
+  const cards = await readCards();
+  assert.deepEqual(cards.map((c) => [c.metric, c.facts.map((f) => f.headline)]), [
+    ['水泥产量', ['612.8万吨', '比上年 -4.6%']],
+    ['服装产量', ['35.2万件', '比上年 +3.1%']],
+  ]);
+  // Each fact's highlight is its cell alone, not the row.
+  const marks = await page.$$eval('.article-text mark', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(marks, ['612.8', '-4.6', '35.2', '3.1']);
+  const cell = page.locator('.article-text mark', { hasText: '3.1' });
+  const index = await cell.getAttribute('data-card');
+  await cell.click();
+  await page.waitForSelector(`li.card.selected[data-card="${index}"]`);
+  assert.equal(await page.textContent(`li.card.selected[data-card="${index}"] .metric`), '服装产量');
+});
+
 test('locating a card scrolls its words into view', async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.click('section.empty button.primary');
