@@ -4,7 +4,9 @@
 //! (sliced by code point in [`super::view::segments`]); it is never parsed as markup. One
 //! click handler on the container serves all marks, since a long article has thousands.
 //! A long article is shown a page at a time ([`super::view::TEXT_PAGE`]), with buttons to
-//! the text before and after; picking a card turns to the page of its words.
+//! the text before and after; picking a card turns to the page of its words. A page is cut
+//! into blocks ([`TextBlock`]) put on screen a few per frame ([`use_progressive`]), the
+//! block of the picked card's words at once.
 //! Highlights are buttons for the keyboard and screen readers (named by their words and the
 //! card they open). Page furniture the engine left out is shown greyed, with why, and a button
 //! to analyse it after all.
@@ -12,9 +14,12 @@
 use super::browser;
 use super::handlers::Pick;
 use super::i18n::Lang;
+use super::progressive::use_progressive;
 use super::state::{Analysis, Origin, Page, Selection};
-use super::view::{segments_in, Segment};
+use super::text_block::{mark_id, Block, TextBlock};
+use super::view::{blocks, segments_in};
 use std::ops::Range;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -33,10 +38,9 @@ pub struct ArticleViewProps {
     pub on_include: Callback<(usize, bool)>,
 }
 
-/// The id of the mark showing fact `fact` of card `card`.
-fn mark_id(card: usize, fact: usize) -> String {
-    format!("src-{card}-{fact}")
-}
+/// Blocks put on screen at once (about 12 KB of text: more than a screenful), and the most
+/// added in one frame after.
+const FIRST_BLOCKS: usize = 3;
 
 /// The card and fact of the mark at or around the event's target.
 fn clicked_mark(e: &Event) -> Option<(usize, usize)> {
@@ -90,6 +94,25 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
     }
 
+    let shown = use_memo(
+        (props.analysis.clone(), props.page.clone()),
+        |(analysis, page)| {
+            let segments = segments_in(&analysis.segments, page);
+            let cut = blocks(&analysis.text, &segments);
+            cut.into_iter()
+                .map(|block| Block(Rc::from(block)))
+                .collect::<Vec<_>>()
+        },
+    );
+    let current = props.selection.map(|sel| sel.card);
+    let arriving = use_progressive(
+        (props.analysis.rev, props.page.start),
+        FIRST_BLOCKS,
+        shown.len(),
+    );
+    let picked = current.and_then(|card| shown.iter().position(|b| b.marks(card)));
+    let count = arriving.max(picked.map_or(0, |at| at + 1));
+
     let pick = |on_select: &Callback<Pick>, e: &Event| {
         let picked = clicked_mark(e).map(|(card, fact)| Pick {
             card,
@@ -129,12 +152,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let s = lang.strings();
     let text = &props.analysis.text;
     let article = &props.analysis.article;
-    let metric = |card: usize| article.cards.get(card).map_or("", |c| c.metric.as_str());
     let included: Vec<_> = article.excluded.iter().filter(|e| e.included).collect();
-    let current = props.selection.map(|sel| sel.card);
     let page = &props.page;
     let whole = page.start == 0 && page.end >= text.len();
-    let shown = segments_in(&props.analysis.segments, page);
     let percent = |at: usize| (at * 100).checked_div(text.len()).unwrap_or(100);
     let turn = |way: Page, label: &'static str, enabled: bool| {
         html! {
@@ -176,34 +196,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
         <div class="article-text" id="article-text" tabindex="-1" lang="zh-CN" ref={text_ref}
             {onclick} {onkeydown}>
-            { for shown.iter().map(|segment| match segment {
-                Segment::Plain(range) => html! { { &text[range.clone()] } },
-                Segment::Mark { range, card, fact, kind } => html! {
-                    <mark id={mark_id(*card, *fact)} role="button" tabindex="0"
-                        aria-label={lang.mark_label(&text[range.clone()], metric(*card))}
-                        class={classes!(format!("kind-{}", kind.as_str()),
-                            (current == Some(*card)).then_some("current"))}
-                        data-card={card.to_string()} data-fact={fact.to_string()}>
-                        { &text[range.clone()] }
-                    </mark>
-                },
-                Segment::Left { range, region } => {
-                    let Some(part) = article.excluded.get(*region) else {
-                        return html! { { &text[range.clone()] } };
-                    };
-                    html! {
-                        <span class="left-out" data-region={region.to_string()}>
-                            <span class="left-out-why" lang={lang.tag()}>
-                                { lang.left_out(part) }
-                                <button type="button" class="include-back"
-                                    onclick={include(part.span[0], true)}>
-                                    { s.include_back }
-                                </button>
-                            </span>
-                            { &text[range.clone()] }
-                        </span>
-                    }
-                }
+            { for shown.iter().take(count).enumerate().map(|(i, block)| html! {
+                <TextBlock key={i} {lang} analysis={props.analysis.clone()} block={block.clone()}
+                    current={current.filter(|&card| block.marks(card))}
+                    on_include={props.on_include.clone()} />
             }) }
         </div>
         if !whole {

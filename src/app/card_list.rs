@@ -1,14 +1,17 @@
 //! The cards in article order, under the article's section headings.
 //!
 //! Also says why there are none (no indicators, or none left by the filters), and brings the
-//! card picked in the text into view. A long article's cards are listed a page at a time.
+//! card picked in the text into view. A long article's cards are listed a page at a time,
+//! and a page is put on screen a screenful first, then a slice per frame
+//! ([`use_progressive`]), so a long result never blocks a frame.
 
 use super::browser;
 use super::card_view::CardView;
 use super::handlers::Pick;
 use super::i18n::Lang;
+use super::progressive::use_progressive;
 use super::state::{Analysis, Notice, Origin, Selection};
-use super::view::{distinctions, has_han};
+use super::view::{distinctions, has_han, CARD_PAGE};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,6 +30,10 @@ pub struct CardListProps {
     pub on_more: Callback<()>,
 }
 
+/// Cards put on screen at once (more than a screenful, quick to lay out), and the most added
+/// in one frame after.
+const FIRST_CARDS: usize = 8;
+
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
     let s = props.lang.strings();
@@ -37,6 +44,22 @@ pub fn CardList(props: &CardListProps) -> Html {
     });
 
     let article = &props.analysis.article;
+    let listed = props.limit.min(props.visible.len());
+    let arriving = use_progressive(props.analysis.rev, FIRST_CARDS, listed);
+    // More cards asked for ("more", print) are listed at once; a picked card always is.
+    let picked = props.selection.and_then(|sel| {
+        let at = props
+            .visible
+            .iter()
+            .take(listed)
+            .position(|&i| i == sel.card)?;
+        Some(at + 1)
+    });
+    let shown = if props.limit > CARD_PAGE {
+        listed
+    } else {
+        arriving.max(picked.unwrap_or(0))
+    };
     let differs = use_memo(
         (props.analysis.clone(), props.visible.clone()),
         |(analysis, visible)| distinctions(&analysis.article, visible),
@@ -51,7 +74,7 @@ pub fn CardList(props: &CardListProps) -> Html {
 
     // Consecutive cards with the same heading form one group.
     let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    for &i in props.visible.iter().take(props.limit) {
+    for &i in props.visible.iter().take(shown) {
         let section = article.cards[i].section.as_deref();
         match groups.last_mut() {
             Some((last, cards)) if *last == section => cards.push(i),
@@ -62,7 +85,8 @@ pub fn CardList(props: &CardListProps) -> Html {
     let more = props.visible.len().saturating_sub(props.limit);
 
     html! {
-        <div class="card-list">
+        // Busy while the rest of the page of cards is still arriving.
+        <div class="card-list" aria-busy={(shown < listed).to_string()}>
             { for groups.into_iter().map(|(section, cards)| html! {
                 <section class="card-group">
                     if let Some(section) = section {

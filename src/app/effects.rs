@@ -52,6 +52,7 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
         text: state.input.clone(),
         html: state.raw_html,
         include: state.include.to_vec(),
+        progress: state.running.is_some_and(|r| r.long),
     };
     let background = d.clone();
     use_effect_with(state.running.map(|r| r.rev), move |running| {
@@ -67,6 +68,7 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
             text: doc.text.clone(),
             html: doc.html,
             include: doc.include.to_vec(),
+            progress: false,
         };
         Some((w.rev, request))
     });
@@ -76,10 +78,15 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
         move || drop(job)
     });
 
-    // The workspace a reload brings back: saved with every analysis and every change to it.
+    // The workspace a reload brings back: saved with every analysis and every change to it,
+    // in a task of its own after the cards are on screen (a long article takes a while to
+    // write out).
     let kept = state.clone();
     use_effect_with((state.analysis.rev, state.workspace.edits), move |_| {
-        browser::save_workspace(&kept.workspace)
+        spawn_local(async move {
+            sleep(Duration::ZERO).await;
+            browser::save_workspace(&kept.workspace);
+        });
     });
 
     // Messages fade after a while.

@@ -7,9 +7,15 @@
 //! box ([`super::input_pane`]), the worker ([`super::worker`]) and storage
 //! ([`super::browser`]) all ask [`Handling::of`] instead of comparing sizes themselves.
 
-/// Texts longer than this (bytes) are not put in the text box (Chromium takes about 0.7 s to
-/// lay out a 1 MB text box), and are always analysed in the background.
+/// Texts longer than this (bytes) are always analysed in the background, their markup (a
+/// web page's) reduced there too.
 pub const LARGE_TEXT: usize = 256 * 1024;
+
+/// Texts longer than this (bytes) are not put in the text box: Chromium lays out a text box's
+/// whole text when it changes, about 1.7 ms per KB on this project's loaded test machine
+/// (0.43 s for a 250 KB paste), so a longer paste would block the page for more than a frame.
+/// The box then says a long text is loaded; the article pane shows it.
+pub const BOX_TEXT: usize = 32 * 1024;
 
 /// The most work (estimated µs, [`work`]) a text may take to be analysed on the page: one
 /// frame. A text that would take longer is analysed in the background (a Web Worker), so no
@@ -63,7 +69,7 @@ pub struct Handling {
     pub reduce: Reduce,
     /// Analysed in the background worker rather than on the page.
     pub background: bool,
-    /// Shown in the text box (a long text is kept out, with a note instead).
+    /// Shown in the text box (a text over [`BOX_TEXT`] is kept out, with a note instead).
     pub in_box: bool,
     /// Kept in storage for the next visit.
     pub keep: bool,
@@ -71,8 +77,8 @@ pub struct Handling {
 
 impl Handling {
     /// The handling of `text`, `html` when it is still a web page's markup: analysed in the
-    /// background when its [`work`] is more than a frame's; out of the box, and its markup
-    /// reduced in the background too, when it is long.
+    /// background when its [`work`] is more than a frame's; out of the box over [`BOX_TEXT`];
+    /// its markup reduced in the background too when it is long.
     pub fn of(text: &str, html: bool) -> Handling {
         let bytes = text.len();
         let long = bytes > LARGE_TEXT;
@@ -84,7 +90,7 @@ impl Handling {
                 (true, true) => Reduce::InWorker,
             },
             background,
-            in_box: !long,
+            in_box: bytes <= BOX_TEXT,
             keep: !html && bytes <= SAVE_LIMIT,
         }
     }
@@ -196,9 +202,16 @@ mod tests {
                 true,
                 (now, true, true, false),
             ),
-            (prose(100 << 10), false, (no, false, true, true)),
-            // Long prose is work too, but stays in the box up to LARGE_TEXT.
-            (prose(LARGE_TEXT - 64), false, (no, true, true, true)),
+            // Over BOX_TEXT a text is kept out of the box; long prose is work too.
+            (prose(BOX_TEXT - 64), false, (no, false, true, true)),
+            (prose(BOX_TEXT + 1), false, (no, false, false, true)),
+            (
+                format!("<p>{}</p>", prose(BOX_TEXT)),
+                true,
+                (now, false, false, false),
+            ),
+            (prose(100 << 10), false, (no, false, false, true)),
+            (prose(LARGE_TEXT - 64), false, (no, true, false, true)),
             (prose(LARGE_TEXT + 1), false, (no, true, false, true)),
             (prose(LARGE_TEXT + 1), true, (worker, true, false, false)),
             (prose(SAVE_LIMIT + 1), false, (no, true, false, false)),

@@ -42,9 +42,13 @@ mod input_pane;
 #[cfg(target_arch = "wasm32")]
 mod progress_panel;
 #[cfg(target_arch = "wasm32")]
+mod progressive;
+#[cfg(target_arch = "wasm32")]
 mod root;
 #[cfg(all(target_arch = "wasm32", feature = "compare-view"))]
 mod row_chart;
+#[cfg(target_arch = "wasm32")]
+mod text_block;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
 #[cfg(target_arch = "wasm32")]
@@ -81,11 +85,16 @@ pub fn start() {
             };
             yew::Renderer::<root::App>::with_root_and_props(root, props).render();
             // The rules build their word lists and patterns on first use (~0.2 s in wasm):
-            // do it now, after the first paint, so the first paste is as quick as the rest.
-            yew::platform::spawn_local(async {
-                yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
-                let _ = crate::analyze("warm-up", "全市规上工业增加值同比增长8.4%。");
-            });
+            // in the worker that will read the first text, else here after the first paint,
+            // so the first paste is as quick as the rest.
+            if worker::available() {
+                worker::warm_up();
+            } else {
+                yew::platform::spawn_local(async {
+                    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+                    let _ = crate::analyze("warm-up", "全市规上工业增加值同比增长8.4%。");
+                });
+            }
         }
         None => browser::show_fatal("index.html has no #app element"),
     }

@@ -78,7 +78,11 @@ fn notice_text(lang: Lang, notice: &Notice) -> String {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| initial_state(&props.early));
+    let state = use_reducer(|| {
+        let mut state = initial_state(&props.early);
+        state.offload = super::worker::available();
+        state
+    });
     let dispatcher = state.dispatcher();
     let on = use_memo((), |_| Handlers::new(&dispatcher));
     use_effects(&state, on.paste.clone());
@@ -165,8 +169,10 @@ pub fn App(props: &AppProps) -> Html {
         .map(|r| AttrValue::from(r.doc.label(s.unnamed)));
     let article = &state.analysis.article;
     let has_text = !state.input.trim().is_empty();
-    // While a long text is being analysed (or was stopped) its cards are not there yet.
-    let waiting = state.running.is_some() || state.halt.is_some();
+    // While a long text is being analysed (or was stopped) its cards are not there yet; a
+    // quick one keeps the cards shown until its own arrive (none, when there were none).
+    let waiting = state.running.is_some_and(|r| r.long) || state.halt.is_some();
+    let first = state.running.is_some() && state.analysis.text.trim().is_empty();
     let has_cards = !article.cards.is_empty() && !waiting;
     let notice = state.notice.as_ref().map(|(n, _)| notice_text(lang, n));
     let other: Lang = lang.other();
@@ -229,6 +235,7 @@ pub fn App(props: &AppProps) -> Html {
                 <ProgressPanel {lang} progress={state.running.map(|r| r.progress)}
                     halt={state.halt.clone()} bytes={state.input.len()}
                     on_cancel={on.cancel.clone()} on_restart={on.restart.clone()} />
+            } else if first {
             } else {
                 if has_cards {
                     <Filters {lang} filter={state.filter.clone()}

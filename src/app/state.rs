@@ -72,13 +72,16 @@ impl Analysis {
     }
 }
 
-/// A long text being analysed in the background.
+/// A text being analysed in the background.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Running {
     /// The input revision being analysed: results for any other are stale.
     pub rev: u64,
     /// How far it has got, 0.0 to 1.0.
     pub progress: f32,
+    /// The text takes more than a frame ([`Handling::background`]): the reader sees a
+    /// progress bar. A quicker one keeps the cards shown until its own arrive.
+    pub long: bool,
 }
 
 /// A workspace article other than the open one being analysed in the background (a long text
@@ -224,6 +227,9 @@ pub struct State {
     /// The workspace article analysed in the background, one at a time while the open text
     /// is not.
     pub waiting: Option<Waiting>,
+    /// Every text is analysed in the background worker (the page has one), so the page's
+    /// thread never runs the rules during a paste or an edit; else only long texts are.
+    pub offload: bool,
     seq: u64,
 }
 
@@ -370,6 +376,7 @@ impl State {
             focus_input: 0,
             workspace: Workspace::new("".into(), TYPED_SOURCE.into()),
             waiting: None,
+            offload: false,
             seq: 0,
         };
         state.reanalyze();
@@ -802,14 +809,17 @@ impl State {
         Some(())
     }
 
-    /// Analyse `input` now, or start its background analysis when it is long.
+    /// Start the background analysis of `input` (every text but a blank one when the page
+    /// [offloads](State::offload), else a long one), or analyse it now.
     fn reanalyze(&mut self) {
         self.selection = None;
         self.halt = None;
-        if self.handling().background {
+        let long = self.handling().background;
+        if long || (self.offload && !self.input.trim().is_empty()) {
             self.running = Some(Running {
                 rev: self.rev,
                 progress: 0.0,
+                long,
             });
         } else {
             self.running = None;
@@ -1027,6 +1037,45 @@ mod tests {
         assert!(done.apply(Action::TurnPage(Page::Earlier)).is_none());
         let more = done.apply(Action::MoreCards).unwrap();
         assert_eq!(more.card_limit, 2 * CARD_PAGE);
+    }
+
+    #[test]
+    fn an_offloading_page_analyses_every_text_in_the_background() {
+        let s = State {
+            offload: true,
+            ..State::new(Lang::Zh, None)
+        };
+        let short = "全市工业增加值增长5%。";
+        let s = s.apply(Action::PasteIn(short.into())).unwrap();
+        let running = s.running.expect("a short text goes to the worker too");
+        assert!(
+            !running.long,
+            "a quick text keeps the cards shown, no progress bar"
+        );
+        assert!(s.analysis.text.is_empty() && !s.pending());
+        let done = s
+            .apply(Action::Analysed {
+                rev: s.rev,
+                text: None,
+                article: Rc::new(crate::analyze("input", short)),
+            })
+            .unwrap();
+        assert_eq!(done.analysis.article.cards.len(), 1);
+        assert_eq!(&*done.analysis.text, short);
+        // A long text shows its progress; typing is analysed after the pause, in the worker.
+        let long = load(&done, &long_text(), false);
+        assert!(long.running.is_some_and(|r| r.long));
+        let typed = long
+            .apply(Action::Edit(format!("{short}\n{short}")))
+            .unwrap();
+        assert!(typed.running.is_none() && typed.pending());
+        let settled = typed.apply(Action::Settle(typed.rev)).unwrap();
+        assert!(settled
+            .running
+            .is_some_and(|r| !r.long && r.rev == typed.rev));
+        // Blank text needs no worker: "clear" is instant.
+        let cleared = settled.apply(Action::Clear).unwrap();
+        assert!(cleared.running.is_none() && cleared.analysis.article.cards.is_empty());
     }
 
     #[test]

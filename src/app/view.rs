@@ -186,6 +186,43 @@ pub fn segments_in(segments: &[Segment], page: &Range<usize>) -> Vec<Segment> {
         .collect()
 }
 
+/// About how much text (bytes) one block of the article pane holds: the pane puts its page on
+/// screen a few blocks per frame.
+pub const BLOCK: usize = 4096;
+
+/// `segments` (of `text`) in blocks of about [`BLOCK`] bytes, each ending at a line break, so
+/// blocks stacked one under another show the text as one would: a plain run is cut after the
+/// first line break past a block's size; marks and parts left out are never cut.
+pub fn blocks(text: &str, segments: &[Segment]) -> Vec<Vec<Segment>> {
+    let mut out = Vec::new();
+    let mut block: Vec<Segment> = Vec::new();
+    let mut began = segments.first().map_or(0, |s| s.range().start);
+    for segment in segments {
+        let Segment::Plain(range) = segment else {
+            block.push(segment.clone());
+            continue;
+        };
+        let mut from = range.start;
+        loop {
+            let look = floor_boundary(text, began + BLOCK).max(from).min(range.end);
+            let Some(at) = text[look..range.end].find('\n') else {
+                break;
+            };
+            let cut = look + at + 1;
+            block.push(Segment::Plain(from..cut));
+            out.push(std::mem::take(&mut block));
+            (began, from) = (cut, cut);
+        }
+        if from < range.end {
+            block.push(Segment::Plain(from..range.end));
+        }
+    }
+    if !block.is_empty() {
+        out.push(block);
+    }
+    out
+}
+
 /// Where (byte) the words of fact `fact` of card `card` begin, else those of its first
 /// marked fact.
 pub fn mark_start(segments: &[Segment], card: usize, fact: Option<usize>) -> Option<usize> {
@@ -522,6 +559,39 @@ pub fn looks_undecodable(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn blocks_end_at_line_breaks_and_keep_every_segment() {
+        let line = "全市工业增加值增长5%，经济运行稳中有进。\n";
+        let text = line.repeat(BLOCK * 3 / line.len());
+        let mark = line.find('5').unwrap();
+        let mut segs = vec![Segment::Plain(0..mark)];
+        segs.push(Segment::Mark {
+            range: mark..mark + 2,
+            card: 0,
+            fact: 0,
+            kind: Kind::Change,
+        });
+        segs.push(Segment::Plain(mark + 2..text.len()));
+        let cut = blocks(&text, &segs);
+        assert!(cut.len() >= 3, "{} blocks", cut.len());
+        // Together the blocks are the segments, in order, with no byte lost or repeated.
+        let ranges: Vec<_> = cut.iter().flatten().map(Segment::range).collect();
+        assert_eq!(ranges.first().unwrap().start, 0);
+        assert_eq!(ranges.last().unwrap().end, text.len());
+        assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(cut[0][1], segs[1], "a mark is kept whole");
+        for block in &cut[..cut.len() - 1] {
+            let end = block.last().unwrap().range().end;
+            assert!(text[..end].ends_with('\n'), "a block ends at a line break");
+            let start = block[0].range().start;
+            assert!(end - start >= BLOCK && end - start < BLOCK + line.len());
+        }
+        // No line break: one block, whatever its length; no segments: no block.
+        let one = "增".repeat(BLOCK);
+        assert_eq!(blocks(&one, &[Segment::Plain(0..one.len())]).len(), 1);
+        assert!(blocks("", &[]).is_empty());
+    }
+
     fn fact(kind: Kind, value: f64, span: [usize; 2]) -> Fact {
         Fact {
             kind,
@@ -539,6 +609,7 @@ mod tests {
             when_note: None,
             from: None,
             from_display: None,
+            cell: None,
         }
     }
 

@@ -74,6 +74,12 @@ async function clipboardPaste(text, on = page, where = '#article-input') {
 async function enter(text) {
   await clipboardPaste(text);
   await page.waitForSelector('li.card');
+  await allCards();
+}
+
+/** Wait until every card of the list's page is on screen (they arrive a slice per frame). */
+function allCards(on = page) {
+  return on.waitForSelector('.card-list[aria-busy="false"]');
 }
 
 /** Wait until the page has painted what the last action changed (two animation frames). */
@@ -83,6 +89,7 @@ function painted(on = page) {
 
 /** The cards as the page shows them: metric and the facts' text. */
 async function shownCards() {
+  await allCards();
   return page.$$eval('li.card', (cards) => cards.map((c) => ({
     metric: c.querySelector('.metric').textContent.trim(),
     facts: [...c.querySelectorAll('li.fact')].map((f) => f.textContent.replace(/\s+/g, ' ').trim()),
@@ -220,7 +227,7 @@ test('pasted HTML is read as text and never runs', async () => {
   await page.waitForFunction(() => document.querySelector('.article-text')?.textContent.includes('onerror'));
   const text = await page.textContent('.article-text');
   assert.match(text, /<img src=x onerror=alert\(4\)>/);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('.article-text *:not(mark)').length), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.article-text *:not(mark, .text-block)').length), 0);
 });
 
 test('an article with no indicators says so', async () => {
@@ -235,19 +242,19 @@ test('after the first visit the app works with the network off', async () => {
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
+  // The worker that analyses every text (started as the page loads) loads offline too.
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.reload();
   await page.waitForSelector('#article-input');
   await enter(ARTICLE);
   assert.ok((await shownCards()).some((c) => c.metric === '地区生产总值'));
   await shot('offline');
-  // A long text's worker loads offline too.
-  const workers = [];
-  page.on('worker', (w) => workers.push(w.url()));
   await makeLongText(400 << 10);
   await pasteLongText();
   await page.waitForSelector('.large-note');
   await page.waitForFunction(() => document.querySelectorAll('li.card').length >= 100);
-  assert.equal(workers.length, 1);
+  assert.ok(workers.length >= 1, 'the worker loaded');
   await context.setOffline(false);
 });
 
@@ -270,7 +277,8 @@ test('the Markdown table is copied to the clipboard; dark theme renders', async 
 });
 
 /** The cards with each fact's kind, headline and direction, as shown. */
-function readCards() {
+async function readCards() {
+  await allCards();
   return page.$$eval('li.card', (els) => els.map((el) => ({
     index: Number(el.dataset.card),
     metric: el.querySelector('.metric').textContent,
@@ -475,7 +483,7 @@ test('keyboard: every control is a named button or field, reachable with Tab', a
   assert.ok(await page.locator('li.card.selected').count() <= 1);
 });
 
-test('dist/ is at most 500 KB gzipped (first-load transfer)', (t) => {
+test('dist/ is at most 390 KB gzipped (first-load transfer)', (t) => {
   let raw = 0;
   let gz = 0;
   // The .gz and .br copies are the same files for hosts that serve them precompressed.
@@ -485,7 +493,7 @@ test('dist/ is at most 500 KB gzipped (first-load transfer)', (t) => {
     gz += gzipSync(body, { level: 9 }).length;
   }
   t.diagnostic(`dist/: ${raw} bytes raw, ${gz} bytes gzip -9`);
-  assert.ok(gz <= 500 * 1000, `${gz} bytes`);
+  assert.ok(gz <= 390 * 1000, `${gz} bytes`);
 });
 
 test('dist/ has a .gz and a .br copy of every file, each decoding to it', () => {
@@ -575,12 +583,14 @@ test('a 10 MB paste is analysed in a worker: progress, cancel, then cards a page
   await page.waitForSelector('li.card', { timeout: 60_000 });
   const seconds = (Date.now() - start) / 1000;
   const longest = await page.evaluate(() => window.longestFrame);
-  assert.ok(workers.length >= 2 && workers.every((w) => w.endsWith('/worker.js')), `ran in workers: ${workers}`);
+  // The cancel ended the busy worker, and a fresh one was started for the next text.
+  assert.ok(workers.length >= 1 && workers.every((w) => w.endsWith('/worker.js')), `ran in workers: ${workers}`);
   // Analysed on the page, 10 MB would block it for 5 s or more; the worker leaves short hitches
   // (handing the text over, taking the cards back).
   assert.ok(longest < 1500, `the tab froze for ${longest} ms`);
 
   // Cards a page at a time; the article a page at a time.
+  await allCards();
   assert.equal(await page.locator('li.card').count(), 200);
   const more = await page.textContent('button.more-cards');
   await page.click('button.more-cards');
@@ -698,8 +708,9 @@ test('odd inputs give a sane result and no error', async () => {
       data.setData('text/plain', t);
       const area = document.querySelector('#article-input');
       area.value = '';
-      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      if (t.length * 3 <= 256 * 1024) {
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      area.dispatchEvent(event);
+      if (!event.defaultPrevented) {
         // A short plain paste is the browser's to insert: do it as the browser would.
         area.value = t;
         area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
