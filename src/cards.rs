@@ -88,6 +88,8 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     }
     let mut cards: Vec<Card> = Vec::new();
     let mut last: Option<(usize, usize)> = None;
+    // Each metric's key, worked out once: a long text names the same metrics again and again.
+    let mut keys: HashMap<String, String> = HashMap::new();
     for d in kept {
         let id = (d.sentence, d.card);
         if last == Some(id) {
@@ -98,8 +100,16 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             }
         }
         last = Some(id);
+        let key = match keys.get(&d.metric) {
+            Some(k) => k.clone(),
+            None => {
+                let k = crate::key::key_of_normalised(&d.metric);
+                keys.insert(d.metric.clone(), k.clone());
+                k
+            }
+        };
         cards.push(Card {
-            key: crate::key::key_of_normalised(&d.metric),
+            key,
             metric: d.metric,
             subject: d.subject,
             section: d.section,

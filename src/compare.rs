@@ -12,6 +12,7 @@
 use crate::model::{Article, Card, Fact, Kind};
 use crate::render::{self, headline};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -133,8 +134,11 @@ impl Measure {
     }
 }
 
+/// A period's first and last month, each (year, month).
+type Months = ((i32, u32), (i32, u32));
+
 /// A period's place in time: its first and last month, for ordering columns.
-fn time_order(when: &str) -> Option<((i32, u32), (i32, u32))> {
+fn time_order(when: &str) -> Option<Months> {
     let point = |s: &str, last: bool| -> Option<(i32, u32)> {
         let mut parts = s.split('-');
         let year: i32 = parts.next()?.parse().ok()?;
@@ -233,40 +237,49 @@ fn cell(article: usize, fact: &Fact) -> Cell {
     }
 }
 
+/// Where period `a` goes against period `b`: in time order, a period that does not parse
+/// after those that do, values of no known period last.
+fn period_order(a: &Option<String>, b: &Option<String>) -> Ordering {
+    fn place(w: &Option<String>) -> Option<(Option<Months>, &str)> {
+        w.as_deref()
+            .map(|w| (time_order(w).map(|(s, e)| (e, s)), w))
+    }
+    match (place(a), place(b)) {
+        (Some(x), Some(y)) => match (x.0, y.0) {
+            (Some(p), Some(q)) => p.cmp(&q).then(x.1.cmp(y.1)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => x.1.cmp(y.1),
+        },
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Put `article` in the sorted list `articles` unless it is there. The lists are short (the
+/// articles of one period or one row), and this spares the page a sort's code.
+fn add_article(articles: &mut Vec<usize>, article: usize) {
+    if let Err(at) = articles.binary_search(&article) {
+        articles.insert(at, article);
+    }
+}
+
 /// The columns for values at (when, article): periods in time order, then values of no known
 /// period; a period several articles speak of gets one column per article.
 fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> {
-    let mut by_when: HashMap<Option<String>, Vec<usize>> = HashMap::new();
+    // Each period with its articles, both kept in order as they come.
+    let mut by_when: Vec<(Option<String>, Vec<usize>)> = Vec::new();
     for (when, article) in slots {
-        by_when.entry(when).or_default().push(article);
-    }
-    for articles in by_when.values_mut() {
-        articles.sort_unstable();
-        articles.dedup();
-    }
-    let mut whens: Vec<Option<String>> = by_when.keys().cloned().collect();
-    whens.sort_by(|a, b| {
-        let place = |w: &Option<String>| {
-            w.as_deref()
-                .map(|w| (time_order(w).map(|(s, e)| (e, s)), w.to_string()))
-        };
-        // None (unknown) sorts last; unparsable periods after parsable ones.
-        match (place(a), place(b)) {
-            (Some(x), Some(y)) => match (x.0, y.0) {
-                (Some(p), Some(q)) => p.cmp(&q).then(x.1.cmp(&y.1)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => x.1.cmp(&y.1),
-            },
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+        let at = by_when.partition_point(|(w, _)| period_order(w, &when) == Ordering::Less);
+        if by_when.get(at).is_none_or(|(w, _)| *w != when) {
+            by_when.insert(at, (when, Vec::new()));
         }
-    });
+        add_article(&mut by_when[at].1, article);
+    }
     let mut out = Vec::new();
-    for when in whens {
+    for (when, arts) in by_when {
         let label = when.clone().unwrap_or_else(|| "?".to_string());
-        let arts = &by_when[&when];
         // Values of unknown period are never of one period: each article's stand apart.
         if arts.len() == 1 && when.is_some() {
             out.push(Column {
@@ -276,7 +289,7 @@ fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> 
             });
             continue;
         }
-        for &a in arts {
+        for a in arts {
             out.push(Column {
                 label: format!("{label} [{}]", a + 1),
                 when: when.clone(),
@@ -289,9 +302,10 @@ fn columns(slots: impl Iterator<Item = (Option<String>, usize)>) -> Vec<Column> 
 
 /// How many different articles these are.
 fn article_count(articles: impl Iterator<Item = usize>) -> usize {
-    let mut seen: Vec<usize> = articles.collect();
-    seen.sort_unstable();
-    seen.dedup();
+    let mut seen = Vec::new();
+    for a in articles {
+        add_article(&mut seen, a);
+    }
     seen.len()
 }
 
@@ -436,17 +450,12 @@ pub fn text(table: &Table) -> String {
 
 /// The table in Markdown: a cell's value with its article and span.
 pub fn markdown(table: &Table) -> String {
-    let md = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace(['\n', '\r'], " ")
-    };
+    let md = render::md_cell;
     let mut out = String::new();
     let header: Vec<String> = std::iter::once("metric".to_string())
         .chain(table.columns.iter().map(|c| md(&c.label)))
         .collect();
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+    render::markdown_head(&mut out, &header);
     for row in &table.rows {
         let cells: Vec<String> = std::iter::once(md(&row.label()))
             .chain(row.cells.iter().map(|cs| {
@@ -464,7 +473,7 @@ pub fn markdown(table: &Table) -> String {
                     .join("; ")
             }))
             .collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        render::markdown_row(&mut out, &cells);
     }
     out.push('\n');
     for (i, a) in table.articles.iter().enumerate() {
@@ -475,12 +484,12 @@ pub fn markdown(table: &Table) -> String {
 
 /// The table in CSV, one line per cell (long form: any spreadsheet pivots it back).
 pub fn csv(table: &Table) -> String {
-    const COLUMNS: [&str; 17] = [
+    const COLUMNS: [&str; 18] = [
         "key", "metric", "subject", "kind", "unit", "versus", "column", "when", "period", "source",
-        "value", "display", "basis", "bound", "target", "text", "start",
+        "value", "display", "basis", "bound", "target", "text", "start", "end",
     ];
-    let mut out = COLUMNS.join(",");
-    out.push_str(",end\r\n");
+    let mut out = String::new();
+    render::csv_record(&mut out, &COLUMNS.map(String::from));
     for row in &table.rows {
         for (col, cells) in table.columns.iter().zip(&row.cells) {
             for c in cells {
@@ -510,9 +519,7 @@ pub fn csv(table: &Table) -> String {
                     f.span[0].to_string(),
                     f.span[1].to_string(),
                 ];
-                let cells: Vec<String> = line.iter().map(|s| render::csv_cell(s)).collect();
-                out.push_str(&cells.join(","));
-                out.push_str("\r\n");
+                render::csv_record(&mut out, &line);
             }
         }
     }

@@ -13,7 +13,9 @@
 //! 4. [`cards`]: facts into cards, duplicates dropped.
 //! 5. [`model`] holds the cards, [`render`] prints them (JSON, CSV, Markdown, text).
 //!
-//! Every word list the rules read is data in `src/vocab/*.txt`, read through [`vocab::Words`].
+//! Every word list the rules read is data in `src/vocab/*.txt`, read through [`vocab::Words`];
+//! the few regex patterns (dates, addresses, markup) are compiled into DFAs by `build.rs` and
+//! searched through [`pattern::Pattern`].
 //! The CLI (native) and the Yew app (wasm32) are thin shells over the core, each behind its
 //! platform's gate.
 //!
@@ -28,6 +30,7 @@ pub mod check;
 pub mod compare;
 mod key;
 pub mod model;
+mod pattern;
 mod quantity;
 mod read;
 pub mod render;

@@ -189,6 +189,16 @@ impl Bound {
     }
 }
 
+/// Where in a table a cell's fact stands: its row's label and its column's header, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct TableCell {
+    /// The row's label (在总计中：国有企业, 装备制造), empty when the row has none.
+    pub row: String,
+    /// The column's header (比上年增长(%), 2025年 金额), empty when the table has none.
+    pub column: String,
+}
+
 /// One atomic statement: a number with what it means.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -227,6 +237,9 @@ pub struct Fact {
     /// `from` as written (410家).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_display: Option<String>,
+    /// For a table's cell: its row and column; `text` is the cell alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<TableCell>,
 }
 
 impl Report {

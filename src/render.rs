@@ -41,20 +41,37 @@ pub fn csv(report: &Report) -> String {
 
 /// [`csv`] with other column and kind names.
 pub fn csv_with(report: &Report, labels: &Labels) -> String {
-    let mut out = labels.columns.join(",");
-    out.push_str("\r\n");
+    let mut out = String::new();
+    csv_record(&mut out, &labels.columns.map(String::from));
     for article in &report.articles {
         for card in &article.cards {
             for fact in &card.facts {
                 let mut row = row(article, card, fact);
                 row[4] = (labels.kind)(fact.kind).to_string();
-                let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-                out.push_str(&cells.join(","));
-                out.push_str("\r\n");
+                csv_record(&mut out, &row);
             }
         }
     }
     out
+}
+
+/// One CSV record: each cell as [`csv_cell`] writes it, then CRLF (the cards' and the compare
+/// table's CSV alike).
+pub fn csv_record(out: &mut String, cells: &[String]) {
+    let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// One Markdown table row of cells already escaped ([`md_cell`]).
+pub fn markdown_row(out: &mut String, cells: &[String]) {
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// A Markdown table's header: its names, and the rule under them.
+pub fn markdown_head(out: &mut String, names: &[String]) {
+    markdown_row(out, names);
+    let _ = writeln!(out, "|{}", "---|".repeat(names.len()));
 }
 
 /// One Markdown table per report, one row per fact.
@@ -65,9 +82,7 @@ pub fn markdown(report: &Report) -> String {
 /// [`markdown`] with other column and kind names.
 pub fn markdown_with(report: &Report, labels: &Labels) -> String {
     let mut out = String::new();
-    let cols = labels.markdown;
-    let _ = writeln!(out, "| {} |", cols.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(cols.len()));
+    markdown_head(&mut out, &labels.markdown.map(String::from));
     for (card, fact) in report.facts() {
         let cells = [
             card.metric.clone(),
@@ -86,7 +101,7 @@ pub fn markdown_with(report: &Report, labels: &Labels) -> String {
             fact.text.clone(),
         ];
         let cells: Vec<String> = cells.iter().map(|c| md_cell(c)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        markdown_row(&mut out, &cells);
     }
     out
 }
@@ -142,16 +157,33 @@ pub fn text(report: &Report) -> String {
                         }
                         _ => {}
                     }
-                    (left, f.text.clone())
+                    (left, quote(f))
                 })
                 .collect();
             let widest = lines.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
             for (left, quote) in lines {
                 let pad = " ".repeat(widest - width(&left));
-                let _ = writeln!(out, "  {left}{pad}  «{quote}»");
+                let _ = writeln!(out, "  {left}{pad}  {quote}");
             }
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The words a fact was read from, for the text view: a table's cell with its row and
+/// column (`«-9.3»  [行 国有企业 | 列 比上年增长(%)]`), since the cell alone is a bare number.
+fn quote(f: &Fact) -> String {
+    let mut out = format!("«{}»", f.text);
+    if let Some(cell) = &f.cell {
+        let parts: Vec<String> = [("行", &cell.row), ("列", &cell.column)]
+            .iter()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(what, t)| format!("{what} {t}"))
+            .collect();
+        if !parts.is_empty() {
+            let _ = write!(out, "  [{}]", parts.join(" | "));
+        }
     }
     out
 }
@@ -233,7 +265,8 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-fn md_cell(s: &str) -> String {
+/// A Markdown table cell: pipes and backslashes escaped, line breaks as spaces.
+pub fn md_cell(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
@@ -283,6 +316,32 @@ mod tests {
         for (cell, want) in cases {
             assert_eq!(csv_cell(cell), want, "{cell}");
         }
+    }
+
+    #[test]
+    fn table_cells_read_with_their_row_and_column() {
+        let article = crate::analyze(
+            "t.html",
+            "<p>表2 2024年某市主要产品产量</p><table><tr><td>产品名称</td><td>单位</td>\
+             <td>产量</td><td>比上年增长(%)</td></tr><tr><td>水泥</td><td>万吨</td>\
+             <td>612.8</td><td>-4.6</td></tr><tr><td>服装</td><td>万件</td>\
+             <td>35.2</td><td>3.1</td></tr></table>",
+        );
+        let out = text(&Report {
+            articles: vec![article],
+        });
+        for line in [
+            "规模  612.8万吨  (2024年 = 2024)     «612.8»  [行 水泥 | 列 产量]",
+            "增长  比上年 -4.6%  (2024年 = 2024)  «-4.6»  [行 水泥 | 列 比上年增长(%)]",
+            "增长  比上年 +3.1%  (2024年 = 2024)  «3.1»  [行 服装 | 列 比上年增长(%)]",
+        ] {
+            assert!(out.contains(line), "{line:?} not in\n{out}");
+        }
+        // Prose facts quote their words alone.
+        let prose = text(&Report {
+            articles: vec![crate::analyze("p.txt", "全市地区生产总值752.1亿元。")],
+        });
+        assert!(prose.contains("«全市地区生产总值752.1亿元»\n"), "{prose}");
     }
 
     #[test]

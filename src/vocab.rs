@@ -9,6 +9,14 @@
 use crate::model::Bound;
 use std::sync::LazyLock;
 
+/// The entries of `src/vocab/NAME` (`vocab_file!("vocab/NAME")`): the file as build.rs writes
+/// it, without the comments and blank lines that `lines` skips anyway.
+macro_rules! vocab_file {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $file))
+    };
+}
+
 /// A struct of word lists, one per kind, read from a file of `kind word` lines: each field is
 /// the kind of the same name, so a list is added by naming it here and in the file.
 /// Kinds listed after `in_order` keep the file's order instead (for words tried one after the
@@ -24,10 +32,10 @@ macro_rules! kinds {
 
         impl $ty {
             fn load() -> $ty {
-                let src = include_str!($file);
+                let kinds = Kinds::of(vocab_file!($file));
                 $ty {
-                    $($kind: kind_list(src, stringify!($kind)),)*
-                    $($($seq: markers(src, stringify!($seq)),)*)?
+                    $($kind: kinds.words(stringify!($kind)),)*
+                    $($($seq: kinds.entries(stringify!($seq)),)*)?
                 }
             }
 
@@ -53,7 +61,7 @@ macro_rules! marks {
 
         impl $ty {
             fn load() -> $ty {
-                let src = include_str!($file);
+                let src = vocab_file!($file);
                 $ty { $($name: mark(src, stringify!($name)),)* }
             }
         }
@@ -76,7 +84,7 @@ kinds! {
     /// What a fact takes from around its clause: lists, from-to changes, subjects (`context.txt`).
     ContextWords from "vocab/context.txt" {
         joined_values, conjunction, over, from, to, from_to_adverb, from_to_verb, list,
-        measure_end, respectively, average, view_open, view_close, entity_lead, subject_lead,
+        measure_end, breakdown, respectively, average, reference_level, view_open, view_close, entity_lead, subject_lead,
         subject_follower, subject_glue,
     }
 }
@@ -92,7 +100,7 @@ kinds! {
 kinds! {
     /// How periods and dates are written around their numbers (`dates.txt`).
     DateWords from "vocab/dates.txt" {
-        first_months, day, end, since, not_after, whole_year, until,
+        first_months, day, end, since, not_after, until,
     }
     in_order { period_end, period_junk }
 }
@@ -245,16 +253,17 @@ pub struct TableWords {
 
 impl TableWords {
     fn load(src: &'static str) -> TableWords {
+        let kinds = Kinds::of(src);
         TableWords {
-            change: kind_list(src, "change"),
-            share: kind_list(src, "share"),
-            generic: kind_list(src, "generic"),
-            total: kind_list(src, "total"),
-            label: kind_list(src, "label"),
-            unit: kind_list(src, "unit"),
-            period: kind_list(src, "period"),
-            title: kind_list(src, "title"),
-            title_lead: kind_list(src, "title_lead"),
+            change: kinds.words("change"),
+            share: kinds.words("share"),
+            generic: kinds.words("generic"),
+            total: kinds.words("total"),
+            label: kinds.words("label"),
+            unit: kinds.words("unit"),
+            period: kinds.words("period"),
+            title: kinds.words("title"),
+            title_lead: kinds.words("title_lead"),
         }
     }
 }
@@ -293,6 +302,44 @@ pub struct Words {
     ending: Vec<(char, Box<[u32]>)>,
     /// The one-char words, sorted, for [`Words::has`].
     singles: Vec<char>,
+    /// Which chars some word starts with, ends with, or is, as [`CharSet`]s: most positions
+    /// of a text hold a char that none does, and are turned away without a search.
+    firsts: CharSet,
+    lasts: CharSet,
+    single_set: CharSet,
+}
+
+/// A set of chars that may hold more than its members: a bit per char's hash, so a char whose
+/// bit is clear is surely no member. Answers in one load what a binary search answers in
+/// several (the matcher is asked about nearly every char of the text, many times).
+#[derive(Debug, Default)]
+struct CharSet([u64; CharSet::WORDS]);
+
+impl CharSet {
+    const WORDS: usize = 16;
+
+    fn of(chars: impl Iterator<Item = char>) -> CharSet {
+        let mut set = CharSet::default();
+        for c in chars {
+            let (w, b) = CharSet::bit(c);
+            set.0[w] |= 1 << b;
+        }
+        set
+    }
+
+    #[inline(always)]
+    fn bit(c: char) -> (usize, u32) {
+        // CJK chars are one block of consecutive code points: their low bits spread them.
+        let h = c as usize % (CharSet::WORDS * 64);
+        (h / 64, (h % 64) as u32)
+    }
+
+    /// False only when `c` is surely not in the set.
+    #[inline(always)]
+    fn may_hold(&self, c: char) -> bool {
+        let (w, b) = CharSet::bit(c);
+        self.0[w] & (1 << b) != 0
+    }
 }
 
 /// The words of `spelt` (longest first) grouped by the char `key` picks, in that order.
@@ -339,6 +386,9 @@ impl Words {
         singles.sort_unstable();
         singles.dedup();
         Words {
+            firsts: CharSet::of(starting.iter().map(|(c, _)| *c)),
+            lasts: CharSet::of(ending.iter().map(|(c, _)| *c)),
+            single_set: CharSet::of(singles.iter().copied()),
             words,
             spelt,
             starting,
@@ -348,9 +398,17 @@ impl Words {
     }
 
     /// The longest word that `chars[at..]` starts with.
+    #[inline(always)]
     pub fn at(&self, chars: &[char], at: usize) -> Option<&'static str> {
-        let rest = chars.get(at..)?;
-        let first = *rest.first()?;
+        let first = *chars.get(at)?;
+        if !self.firsts.may_hold(first) {
+            return None;
+        }
+        self.at_searched(&chars[at..], first)
+    }
+
+    /// [`Words::at`] past its filter: the words starting with `first`, longest first.
+    fn at_searched(&self, rest: &[char], first: char) -> Option<&'static str> {
         lookup(&self.starting, first)
             .iter()
             .find(|&&i| rest.starts_with(&self.spelt[i as usize]))
@@ -370,6 +428,9 @@ impl Words {
 
     /// The longest word that `text[i..]` starts with, `c` being the char at `i`.
     fn str_at(&self, text: &str, i: usize, c: char) -> Option<&'static str> {
+        if !self.firsts.may_hold(c) {
+            return None;
+        }
         let rest = &text[i..];
         lookup(&self.starting, c)
             .iter()
@@ -378,8 +439,9 @@ impl Words {
     }
 
     /// Whether `c` is one of the list's one-char words.
+    #[inline(always)]
     pub fn has(&self, c: char) -> bool {
-        self.singles.binary_search(&c).is_ok()
+        self.single_set.may_hold(c) && self.singles.binary_search(&c).is_ok()
     }
 
     /// Whether `chars` is, whole, one of the list's words.
@@ -394,9 +456,18 @@ impl Words {
     }
 
     /// The longest word that `chars[..end]` ends with.
+    #[inline(always)]
     pub fn ending(&self, chars: &[char], end: usize) -> Option<&'static str> {
         let head = chars.get(..end)?;
         let last = *head.last()?;
+        if !self.lasts.may_hold(last) {
+            return None;
+        }
+        self.ending_searched(head, last)
+    }
+
+    /// [`Words::ending`] past its filter: the words ending with `last`, longest first.
+    fn ending_searched(&self, head: &[char], last: char) -> Option<&'static str> {
         lookup(&self.ending, last)
             .iter()
             .find(|&&i| head.ends_with(&self.spelt[i as usize]))
@@ -433,12 +504,37 @@ fn bounds(src: &'static str, position: &str) -> Vec<(&'static str, Bound)> {
 }
 
 fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
-    lines(src)
-        .filter_map(|l| {
-            let (k, m) = l.split_once(' ')?;
-            (k == kind).then_some(m.trim())
-        })
-        .collect()
+    Kinds::of(src).entries(kind)
+}
+
+/// A file of `kind entry` lines read once, its entries grouped by kind in the file's order: a
+/// file of many kinds is not read again for each (that was most of the rules' start-up).
+struct Kinds(Vec<(&'static str, Vec<&'static str>)>);
+
+impl Kinds {
+    fn of(src: &'static str) -> Kinds {
+        let mut kinds: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for (kind, entry) in lines(src).filter_map(|l| l.split_once(' ')) {
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, entries)) => entries.push(entry.trim()),
+                None => kinds.push((kind, vec![entry.trim()])),
+            }
+        }
+        Kinds(kinds)
+    }
+
+    /// The entries of `kind`, in the file's order.
+    fn entries(&self, kind: &str) -> Vec<&'static str> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or_else(Vec::new, |(_, entries)| entries.clone())
+    }
+
+    /// The words of `kind`, longest first.
+    fn words(&self, kind: &str) -> Words {
+        Words::new(longest_first(self.entries(kind)))
+    }
 }
 
 /// The `kind a b` lines of a file as pairs (a, b): 降幅 → 增速, 同比 → 上年同期.
@@ -463,8 +559,8 @@ fn kinds_list(src: &'static str, kinds: &[&str]) -> Words {
 }
 
 pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
-    let target_src = include_str!("vocab/target.txt");
-    let plan_src = include_str!("vocab/plan.txt");
+    let target_src = vocab_file!("vocab/target.txt");
+    let plan_src = vocab_file!("vocab/plan.txt");
     Vocab {
         scan: ScanWords::load(),
         context: ContextWords::load(),
@@ -474,7 +570,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         marks: Marks::load(),
         furniture: FurnitureWords::load(),
         scales: {
-            let mut v: Vec<(&str, i32)> = lines(include_str!("vocab/scales.txt"))
+            let mut v: Vec<(&str, i32)> = lines(vocab_file!("vocab/scales.txt"))
                 .filter_map(|l| {
                     let (w, p) = l.split_once(' ')?;
                     Some((w, p.trim().parse().ok()?))
@@ -483,26 +579,26 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
             v
         },
-        rank_scopes: kind_list(include_str!("vocab/rank.txt"), "scope"),
-        growth: list(include_str!("vocab/growth.txt")),
-        decline: list(include_str!("vocab/decline.txt")),
-        basis: list(include_str!("vocab/basis.txt")),
+        rank_scopes: kind_list(vocab_file!("vocab/rank.txt"), "scope"),
+        growth: list(vocab_file!("vocab/growth.txt")),
+        decline: list(vocab_file!("vocab/decline.txt")),
+        basis: list(vocab_file!("vocab/basis.txt")),
         target: list(target_src),
         not_target: lines(target_src)
             .filter_map(|l| l.strip_prefix('!'))
             .collect(),
-        scope: list(include_str!("vocab/scope.txt")),
-        lead: list(include_str!("vocab/lead.txt")),
-        units: list(include_str!("vocab/units.txt")),
-        money: list(include_str!("vocab/money.txt")),
-        bounds_before: bounds(include_str!("vocab/bounds.txt"), "before"),
-        bounds_after: bounds(include_str!("vocab/bounds.txt"), "after"),
-        noncount: list(include_str!("vocab/noncount.txt")),
-        subjects: list(include_str!("vocab/subjects.txt")),
-        relative: list(include_str!("vocab/relative.txt")),
-        heads: list(include_str!("vocab/heads.txt")),
-        places: list(include_str!("vocab/places.txt")),
-        fillers: list(include_str!("vocab/fillers.txt")),
+        scope: list(vocab_file!("vocab/scope.txt")),
+        lead: list(vocab_file!("vocab/lead.txt")),
+        units: list(vocab_file!("vocab/units.txt")),
+        money: list(vocab_file!("vocab/money.txt")),
+        bounds_before: bounds(vocab_file!("vocab/bounds.txt"), "before"),
+        bounds_after: bounds(vocab_file!("vocab/bounds.txt"), "after"),
+        noncount: list(vocab_file!("vocab/noncount.txt")),
+        subjects: list(vocab_file!("vocab/subjects.txt")),
+        relative: list(vocab_file!("vocab/relative.txt")),
+        heads: list(vocab_file!("vocab/heads.txt")),
+        places: list(vocab_file!("vocab/places.txt")),
+        fillers: list(vocab_file!("vocab/fillers.txt")),
         plan_heading: kind_list(plan_src, "heading"),
         plan_review: kind_list(plan_src, "review"),
         plan_future: kind_list(plan_src, "future"),
@@ -510,29 +606,29 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         plan_past: kind_list(plan_src, "past"),
         plan_close: kind_list(plan_src, "close"),
         plan_not_modal: kind_list(plan_src, "not_modal"),
-        obtain_verbs: kind_list(include_str!("vocab/funds.txt"), "verb"),
-        funds: kind_list(include_str!("vocab/funds.txt"), "object"),
-        aliases: lines(include_str!("vocab/aliases.txt"))
+        obtain_verbs: kind_list(vocab_file!("vocab/funds.txt"), "verb"),
+        funds: kind_list(vocab_file!("vocab/funds.txt"), "object"),
+        aliases: lines(vocab_file!("vocab/aliases.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(long, short)| (long, short.trim()))
             .collect(),
-        rank_leads: kinds_list(include_str!("vocab/rank.txt"), &["both", "lead"]),
-        rank_names: kinds_list(include_str!("vocab/rank.txt"), &["both", "name"]),
-        comparators: lines(include_str!("vocab/gaps.txt"))
+        rank_leads: kinds_list(vocab_file!("vocab/rank.txt"), &["both", "lead"]),
+        rank_names: kinds_list(vocab_file!("vocab/rank.txt"), &["both", "name"]),
+        comparators: lines(vocab_file!("vocab/gaps.txt"))
             .filter_map(|l| match l.split_once(' ')? {
                 ("above", w) => Some((w.trim(), false)),
                 ("below", w) => Some((w.trim(), true)),
                 _ => None,
             })
             .collect(),
-        gap_falls: kind_list(include_str!("vocab/gaps.txt"), "falls"),
-        gap_verbs: kind_list(include_str!("vocab/gaps.txt"), "verb"),
-        rate_up: kind_list(include_str!("vocab/rates.txt"), "up"),
-        rate_down: kind_list(include_str!("vocab/rates.txt"), "down"),
-        rate_names: kind_list(include_str!("vocab/rates.txt"), "name"),
-        rate_flips: pairs(include_str!("vocab/rates.txt"), "flip"),
+        gap_falls: kind_list(vocab_file!("vocab/gaps.txt"), "falls"),
+        gap_verbs: kind_list(vocab_file!("vocab/gaps.txt"), "verb"),
+        rate_up: kind_list(vocab_file!("vocab/rates.txt"), "up"),
+        rate_down: kind_list(vocab_file!("vocab/rates.txt"), "down"),
+        rate_names: kind_list(vocab_file!("vocab/rates.txt"), "name"),
+        rate_flips: pairs(vocab_file!("vocab/rates.txt"), "flip"),
         periods: {
-            let mut v: Vec<(&str, &str)> = lines(include_str!("vocab/periods.txt"))
+            let mut v: Vec<(&str, &str)> = lines(vocab_file!("vocab/periods.txt"))
                 .filter_map(|l| l.split_once(' '))
                 .map(|(w, m)| (w, m.trim()))
                 .collect();
@@ -540,36 +636,36 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             v
         },
         period_words: Words::new(longest_first(
-            lines(include_str!("vocab/periods.txt"))
+            lines(vocab_file!("vocab/periods.txt"))
                 .filter_map(|l| l.split_once(' ').map(|(w, _)| w))
                 .collect(),
         )),
-        press: list(include_str!("vocab/press.txt")),
-        review: list(include_str!("vocab/review.txt")),
-        verb_basis: lines(include_str!("vocab/verb_basis.txt"))
+        press: list(vocab_file!("vocab/press.txt")),
+        review: list(vocab_file!("vocab/review.txt")),
+        verb_basis: lines(vocab_file!("vocab/verb_basis.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(verb, basis)| (verb, basis.trim()))
             .collect(),
-        basis_carriers: list(include_str!("vocab/carry.txt")),
-        paragraph_basis: list(include_str!("vocab/paragraph_basis.txt")),
-        absolute_up: kind_list(include_str!("vocab/absolute.txt"), "up"),
-        absolute_down: kind_list(include_str!("vocab/absolute.txt"), "down"),
-        absolute_time: kind_list(include_str!("vocab/absolute.txt"), "time"),
-        absolute_alone: kind_list(include_str!("vocab/absolute.txt"), "alone"),
-        absolute_moved: kind_list(include_str!("vocab/absolute.txt"), "moved"),
-        basis_versus: pairs(include_str!("vocab/absolute.txt"), "basis"),
-        absolute_default: markers(include_str!("vocab/absolute.txt"), "default")
+        basis_carriers: list(vocab_file!("vocab/carry.txt")),
+        paragraph_basis: list(vocab_file!("vocab/paragraph_basis.txt")),
+        absolute_up: kind_list(vocab_file!("vocab/absolute.txt"), "up"),
+        absolute_down: kind_list(vocab_file!("vocab/absolute.txt"), "down"),
+        absolute_time: kind_list(vocab_file!("vocab/absolute.txt"), "time"),
+        absolute_alone: kind_list(vocab_file!("vocab/absolute.txt"), "alone"),
+        absolute_moved: kind_list(vocab_file!("vocab/absolute.txt"), "moved"),
+        basis_versus: pairs(vocab_file!("vocab/absolute.txt"), "basis"),
+        absolute_default: markers(vocab_file!("vocab/absolute.txt"), "default")
             .first()
             .copied()
             .unwrap_or_default(),
-        tail_markers: kind_list(include_str!("vocab/boilerplate.txt"), "tail"),
-        line_markers: kind_list(include_str!("vocab/boilerplate.txt"), "line"),
-        variants: lines(include_str!("vocab/variants.txt"))
+        tail_markers: kind_list(vocab_file!("vocab/boilerplate.txt"), "tail"),
+        line_markers: kind_list(vocab_file!("vocab/boilerplate.txt"), "line"),
+        variants: lines(vocab_file!("vocab/variants.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(variant, simplified)| (variant, simplified.trim()))
             .filter(|(variant, simplified)| variant.chars().count() == simplified.chars().count())
             .collect(),
-        table: TableWords::load(include_str!("vocab/table.txt")),
+        table: TableWords::load(vocab_file!("vocab/table.txt")),
     }
 });
 
@@ -580,10 +676,14 @@ pub fn starts_with_any<'a>(chars: &[char], at: usize, words: &[&'a str]) -> Opti
 
 /// The longest word of `words` that `chars[..end]` ends with.
 pub fn ends_with_any<'a>(chars: &[char], end: usize, words: &[&'a str]) -> Option<&'a str> {
-    words.iter().copied().find(|w| {
-        let n = w.chars().count();
-        n <= end && starts_with(chars, end - n, w)
-    })
+    let head = chars.get(..end)?;
+    words.iter().copied().find(|w| ends_with(head, w))
+}
+
+/// Whether `head` ends with `word`, compared from the end (no count of the word's chars).
+pub fn ends_with(head: &[char], word: &str) -> bool {
+    let mut rest = head.iter().rev();
+    word.chars().rev().all(|c| rest.next() == Some(&c))
 }
 
 /// Whether `chars[at..]` starts with `word`.

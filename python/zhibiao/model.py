@@ -19,6 +19,13 @@ class _FactRequired(TypedDict):
     span: List[int]
 
 
+class TableCell(TypedDict):
+    """Where a table cell's fact stands: its row's label and its column's header, as written."""
+
+    row: str
+    column: str
+
+
 class Fact(_FactRequired, total=False):
     """One number and what it means: 同比增长8.4% is a change of 8.4 % against 同比."""
 
@@ -33,6 +40,8 @@ class Fact(_FactRequired, total=False):
     when_note: str
     # `from` is a keyword in Python: read it as fact["from"].
     from_display: str
+    #: For a table's cell: its row and column (`text` is the cell alone).
+    cell: TableCell
 
 
 class _CardRequired(TypedDict):

@@ -60,6 +60,24 @@ pub fn use_effects(state: &UseReducerHandle<State>, on_paste: Callback<Pasted>) 
         move || drop(job)
     });
 
+    // So is a workspace article waiting for its analysis, one at a time (its own revisions).
+    let waiting = state.waiting.as_ref().and_then(|w| {
+        let doc = &state.workspace.docs[state.workspace.index(w.id)?];
+        let request = worker::Request {
+            source: doc.source.to_string(),
+            text: doc.text.clone(),
+            html: doc.html,
+            include: doc.include.to_vec(),
+            progress: false,
+        };
+        Some((w.rev, request))
+    });
+    let aside = d.clone();
+    use_effect_with(state.waiting.as_ref().map(|w| w.rev), move |_| {
+        let job = waiting.and_then(|(rev, request)| worker::start(rev, &request, aside));
+        move || drop(job)
+    });
+
     // The workspace a reload brings back: saved with every analysis and every change to it,
     // in a task of its own after the cards are on screen (a long article takes a while to
     // write out).

@@ -1,4 +1,5 @@
-//! Exports: the Markdown table (clipboard), CSV and JSON (downloads), print.
+//! Exports: the Markdown table (clipboard), CSV and JSON (downloads), print; the workspace as
+//! one JSON file (the compare table's are the compare view's own).
 //!
 //! They hold the cards the filters show (every card when no filter is on, whatever the list
 //! has paged), in the core's formats, so a file saved here and one printed by the CLI agree; a
@@ -9,7 +10,6 @@ use super::browser;
 use super::state::{Action, Notice, State};
 use super::view::{export_report, file_name};
 use super::workspace::Workspace;
-use crate::compare::{self, Table};
 use crate::render;
 use std::time::Duration;
 use yew::platform::{spawn_local, time::sleep};
@@ -76,34 +76,8 @@ pub fn export(
     }
 }
 
-/// The file name of the compare table's exports.
-const COMPARE_FILE: &str = "zhibiao-compare";
 /// The file name of an exported workspace.
 const WORKSPACE_FILE: &str = "zhibiao-workspace.json";
-
-/// Run export `what` of the compare table, in the CLI's formats (`zhibiao compare --format`).
-pub fn export_compare(what: Export, table: &Table, notify: &Callback<Notice>) {
-    let download = |ext: &str, mime: &str, body: String| {
-        if browser::download(&format!("{COMPARE_FILE}.{ext}"), mime, &body).is_ok() {
-            notify.emit(Notice::Downloaded);
-        }
-    };
-    match what {
-        Export::Markdown => download(
-            "md",
-            "text/markdown;charset=utf-8",
-            compare::markdown(table),
-        ),
-        // The byte-order mark, as for the cards' CSV, so spreadsheets read the Chinese.
-        Export::Csv => download(
-            "csv",
-            "text/csv;charset=utf-8",
-            format!("\u{FEFF}{}", compare::csv(table)),
-        ),
-        Export::Json => download("json", "application/json", compare::json(table)),
-        Export::Print => browser::print(),
-    }
-}
 
 /// Download the workspace as one JSON file (every article but a web page still to reduce).
 pub fn export_workspace(workspace: &Workspace, notify: &Callback<Notice>) {

@@ -6,7 +6,7 @@
 //! them.
 
 use super::browser;
-use super::state::{Action, Notice, Origin, Page, State, View};
+use super::state::{Action, Notice, Origin, Page, State};
 use super::view::{is_html_file, Group};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -62,11 +62,8 @@ pub struct Handlers {
     pub remove: Callback<u64>,
     pub restore: Callback<()>,
     pub import: Callback<web_sys::File>,
-    pub jump: Callback<(u64, [usize; 2])>,
-    pub view: Callback<View>,
-    pub compare_all: Callback<bool>,
-    pub merge: Callback<(Vec<String>, String)>,
-    pub split: Callback<(String, Vec<String>)>,
+    /// Any action as it is (the compare view's: switch, jump, merge, split).
+    pub act: Callback<Action>,
 }
 
 /// A callback that dispatches what `action` makes of its argument.
@@ -119,11 +116,7 @@ impl Handlers {
             remove: send(d, Action::Remove),
             restore: send(d, |()| Action::Restore),
             import: Callback::from(move |file| import_file(file, importer.clone())),
-            jump: send(d, |(id, span)| Action::Jump { id, span }),
-            view: send(d, Action::SetView),
-            compare_all: send(d, Action::CompareAll),
-            merge: send(d, |(metrics, key)| Action::Merge { metrics, key }),
-            split: send(d, |(key, metrics)| Action::Split { key, metrics }),
+            act: send(d, |action| action),
         }
     }
 }

@@ -4,6 +4,9 @@
 //! components stay free of literals. Names of fact kinds come from [`Kind::label_zh`] in
 //! Chinese, since those are the words the source articles use.
 
+#[cfg(feature = "compare-view")]
+mod compare;
+
 use super::state::Replaced;
 use super::workspace::BadFile;
 use crate::model::{Excluded, Fact, Kind};
@@ -253,40 +256,6 @@ impl Lang {
         }
     }
 
-    /// The note under the compare table when long articles are not analysed yet.
-    pub fn compare_pending(self, articles: usize) -> String {
-        match self {
-            Lang::Zh => format!("另有 {articles} 篇长文章尚未分析：打开它们后即可对比。"),
-            Lang::En => {
-                format!("{articles} long articles are not analysed yet: open them to compare them.")
-            }
-        }
-    }
-
-    /// The accessible name of a row's chart: the metric and every value with its column.
-    pub fn chart_label(self, metric: &str, values: &str) -> String {
-        match self {
-            Lang::Zh => format!("{metric}图表：{values}"),
-            Lang::En => format!("Chart of {metric}: {values}"),
-        }
-    }
-
-    /// The name of the button that opens a row's larger chart.
-    pub fn open_chart(self, metric: &str) -> String {
-        match self {
-            Lang::Zh => format!("放大图表：{metric}"),
-            Lang::En => format!("Larger chart: {metric}"),
-        }
-    }
-
-    /// What a cell's link says after its value to a screen reader: the article it opens.
-    pub fn cell_opens(self, article: &str) -> String {
-        match self {
-            Lang::Zh => format!("（打开原文：{article}）"),
-            Lang::En => format!(" (opens the words in {article})"),
-        }
-    }
-
     /// The message for a file that could not be read.
     pub fn file_error(self, name: &str) -> String {
         match self {
@@ -411,21 +380,6 @@ pub struct Strings {
     pub remove: &'static str,
     pub export_workspace: &'static str,
     pub import_workspace: &'static str,
-    pub views_label: &'static str,
-    pub view_cards: &'static str,
-    pub view_compare: &'static str,
-    pub compare_heading: &'static str,
-    pub compare_hint: &'static str,
-    pub compare_all: &'static str,
-    pub compare_none: &'static str,
-    pub metric: &'static str,
-    pub chart: &'static str,
-    pub select_row: &'static str,
-    pub merge: &'static str,
-    pub split: &'static str,
-    pub close: &'static str,
-    pub md: &'static str,
-    pub unknown_period: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -491,21 +445,6 @@ const ZH: Strings = Strings {
     remove: "移除",
     export_workspace: "导出工作区",
     import_workspace: "导入工作区…",
-    views_label: "视图",
-    view_cards: "指标卡片",
-    view_compare: "对比",
-    compare_heading: "跨文章对比",
-    compare_hint: "每行是在两篇及以上文章中出现的指标；点击数值可打开原文。",
-    compare_all: "显示全部指标",
-    compare_none: "还没有在两篇及以上文章中都出现的指标。添加更多文章，或显示全部指标。",
-    metric: "指标",
-    chart: "图表",
-    select_row: "选择此行以合并",
-    merge: "合并所选的行",
-    split: "拆分",
-    close: "关闭",
-    md: "下载 Markdown",
-    unknown_period: "时期不明",
 };
 
 const EN: Strings = Strings {
@@ -571,21 +510,6 @@ const EN: Strings = Strings {
     remove: "Remove",
     export_workspace: "Export workspace",
     import_workspace: "Import workspace…",
-    views_label: "Views",
-    view_cards: "Cards",
-    view_compare: "Compare",
-    compare_heading: "Compare across articles",
-    compare_hint: "Each row is a metric found in two or more articles; click a value to open its words.",
-    compare_all: "Show every metric",
-    compare_none: "No metric is found in two or more articles yet. Add articles, or show every metric.",
-    metric: "Metric",
-    chart: "Chart",
-    select_row: "Select this row to merge",
-    merge: "Merge the selected rows",
-    split: "Split",
-    close: "Close",
-    md: "Download Markdown",
-    unknown_period: "period unknown",
 };
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! what to show (marks, filters) without a browser, [`browser`] holds the browser calls and
 //! [`i18n`] the words. The extraction itself is [`crate::analyze`]; nothing here finds facts.
 
+#[cfg(feature = "compare-view")]
 pub mod chart;
 pub mod i18n;
 pub mod intake;
@@ -22,9 +23,9 @@ mod browser;
 mod card_list;
 #[cfg(target_arch = "wasm32")]
 mod card_view;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "compare-view"))]
 mod chart_panel;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "compare-view"))]
 mod compare_view;
 #[cfg(target_arch = "wasm32")]
 mod effects;
@@ -44,7 +45,7 @@ mod progress_panel;
 mod progressive;
 #[cfg(target_arch = "wasm32")]
 mod root;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "compare-view"))]
 mod row_chart;
 #[cfg(target_arch = "wasm32")]
 mod text_block;

@@ -8,19 +8,17 @@ use super::article_list::ArticleList;
 use super::article_view::ArticleView;
 use super::browser;
 use super::card_list::CardList;
-use super::compare_view::{CompareView, Shown};
 use super::effects::use_effects;
-use super::exports::{export, export_compare, export_workspace, Export};
+use super::exports::{export, export_workspace, Export};
 use super::filters::Filters;
 use super::handlers::{open_files, Handlers};
 use super::i18n::Lang;
 use super::input_pane::InputPane;
 use super::progress_panel::ProgressPanel;
-use super::state::{Action, Notice, State, View};
+use super::state::{Action, Notice, State};
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
 use super::view::source_label;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The files of a drag (none for text dragged inside the page).
@@ -153,21 +151,6 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         use_memo(shape, move |_| state.workspace.items(s.unnamed))
     };
-    let compared = {
-        let state = state.clone();
-        let wanted = (state.view == View::Compare).then_some(state.compare_all);
-        use_memo((shape, wanted), move |(_, all)| {
-            all.map(|all| Rc::new(state.workspace.compare(all, s.unnamed)))
-        })
-    };
-    let on_compare_export = {
-        let (compared, notify) = (compared.clone(), on.notify.clone());
-        Callback::from(move |what: Export| {
-            if let Some(c) = compared.as_ref() {
-                export_compare(what, &c.table, &notify);
-            }
-        })
-    };
     let on_workspace_export = {
         let (state, notify) = (state.clone(), on.notify.clone());
         Callback::from(move |()| export_workspace(&state.workspace, &notify))
@@ -175,16 +158,15 @@ pub fn App(props: &AppProps) -> Html {
     let workspace = &state.workspace;
     let show_list =
         workspace.docs.len() > 1 || !workspace.open_doc().is_empty() || workspace.removed.is_some();
+    // The view switch, and the compare view when chosen (a build may leave them out).
+    #[cfg(feature = "compare-view")]
+    let (switch, compared) = super::compare_view::use_compare(&state, &on, show_list);
+    #[cfg(not(feature = "compare-view"))]
+    let (switch, compared) = (Html::default(), None::<Html>);
     let removed = workspace
         .removed
         .as_ref()
         .map(|r| AttrValue::from(r.doc.label(s.unnamed)));
-    let view_button = |view: View, class: &'static str, label: &'static str| {
-        html! {
-            <button type="button" {class} aria-pressed={(state.view == view).to_string()}
-                onclick={on.view.reform(move |_: MouseEvent| view)}>{ label }</button>
-        }
-    };
     let article = &state.analysis.article;
     let has_text = !state.input.trim().is_empty();
     // While a long text is being analysed (or was stopped) its cards are not there yet; a
@@ -226,10 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_remove={on.remove.clone()} on_restore={on.restore.clone()}
                     on_add={on.add.clone()} on_export={on_workspace_export}
                     on_import={on.import.clone()} />
-                <div class="view-switch" role="group" aria-label={s.views_label}>
-                    { view_button(View::Cards, "view-cards", s.view_cards) }
-                    { view_button(View::Compare, "view-compare", s.view_compare) }
-                </div>
+                { switch }
             }
             <InputPane {lang} value={state.input.clone()} {large} compact={has_cards}
                 on_edit={on.edit.clone()} on_paste={on.paste.clone()} />
@@ -241,11 +220,8 @@ pub fn App(props: &AppProps) -> Html {
             <p class="notice" role="status" aria-live="polite">
                 { notice.unwrap_or_default() }
             </p>
-            if let Some(compared) = (*compared).clone().filter(|_| show_list) {
-                <CompareView {lang} compared={Shown(compared)} all={state.compare_all}
-                    on_all={on.compare_all.clone()} on_jump={on.jump.clone()}
-                    on_merge={on.merge.clone()} on_split={on.split.clone()}
-                    on_export={on_compare_export} />
+            if let Some(compared) = compared.clone() {
+                { compared }
             } else if !has_text {
                 <section class="empty" aria-labelledby="empty-title">
                     <h2 id="empty-title">{ s.empty_title }</h2>

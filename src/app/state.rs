@@ -84,6 +84,21 @@ pub struct Running {
     pub long: bool,
 }
 
+/// A workspace article other than the open one being analysed in the background (a long text
+/// brought back by a reload or an import), so the compare table fills in without opening it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    /// The revision its worker's messages carry: [`WAITING_REVS`] and its id, apart from the
+    /// open text's revisions.
+    pub rev: u64,
+    pub id: u64,
+    /// The text being analysed: a result for any other text of the article is stale.
+    pub text: Rc<str>,
+}
+
+/// Where the revisions of background analyses of workspace articles start.
+const WAITING_REVS: u64 = 1 << 62;
+
 /// Why the current text has no analysis although nothing is running.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Halt {
@@ -132,7 +147,8 @@ pub enum Notice {
     Imported(usize),
 }
 
-/// What the main area shows: the open article's cards, or the compare table of them all.
+/// What the main area shows: the open article's cards, or the compare table of them all (kept
+/// with the workspace: `"compare": true`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
@@ -206,11 +222,11 @@ pub struct State {
     pub include: Rc<[usize]>,
     /// Counts the moves of the focus to the text box (after clear, undo, append).
     pub focus_input: u64,
-    /// Every article added; the open one is the text above.
+    /// Every article added (the open one is the text above), and how they are shown.
     pub workspace: Workspace,
-    pub view: View,
-    /// The compare table shows every metric, also those of one article.
-    pub compare_all: bool,
+    /// The workspace article analysed in the background, one at a time while the open text
+    /// is not.
+    pub waiting: Option<Waiting>,
     /// Every text is analysed in the background worker (the page has one), so the page's
     /// thread never runs the rules during a paste or an edit; else only long texts are.
     pub offload: bool,
@@ -359,8 +375,7 @@ impl State {
             include: Rc::new([]),
             focus_input: 0,
             workspace: Workspace::new("".into(), TYPED_SOURCE.into()),
-            view: View::Cards,
-            compare_all: false,
+            waiting: None,
             offload: false,
             seq: 0,
         };
@@ -369,13 +384,14 @@ impl State {
         state
     }
 
-    /// The starting state of a saved workspace: its articles analysed (a long one when
-    /// opened), the one open last opened.
+    /// The starting state of a saved workspace: its articles analysed (long ones in the
+    /// background), the one open last opened.
     pub fn restore(lang: Lang, saved: Saved) -> State {
         let mut state = State::new(lang, None);
         state.workspace = Workspace::from_saved(saved, article_of);
         state.load_doc(state.workspace.open);
         state.sync_open();
+        state.next_waiting();
         state
     }
 
@@ -425,7 +441,56 @@ impl State {
     pub fn apply(&self, action: Action) -> Option<State> {
         let mut next = self.step(action)?;
         next.sync_open();
+        next.next_waiting();
         Some(next)
+    }
+
+    /// Choose the workspace article to analyse in the background: the one under way while it
+    /// is still waiting and not opened, else the first waiting; none while the open text is
+    /// analysed (one worker at a time).
+    fn next_waiting(&mut self) {
+        if self.running.is_some() {
+            self.waiting = None;
+            return;
+        }
+        let open = self.workspace.open;
+        let under_way = |w: &Waiting| {
+            let mut waiting = self.workspace.waiting();
+            waiting.any(|(at, d)| at != open && d.id == w.id && Rc::ptr_eq(&d.text, &w.text))
+        };
+        if self.waiting.as_ref().is_some_and(under_way) {
+            return;
+        }
+        let mut waiting = self.workspace.waiting().filter(|(at, _)| *at != open);
+        self.waiting = waiting.next().map(|(_, d)| Waiting {
+            rev: WAITING_REVS + d.id,
+            id: d.id,
+            text: d.text.clone(),
+        });
+    }
+
+    /// The background analysis of the waiting article is done (`Ok`: the text it read when
+    /// reduced from a web page, and its analysis) or failed.
+    fn take_waiting(&mut self, result: Result<(Option<String>, Rc<Article>), ()>) -> Option<()> {
+        let waiting = self.waiting.take()?;
+        let at = self.workspace.index(waiting.id)?;
+        let doc = &mut self.workspace.docs[at];
+        match result {
+            Ok((text, article)) => {
+                if let Some(text) = text {
+                    (doc.text, doc.html) = (text.into(), false);
+                }
+                doc.article = Some(article);
+            }
+            Err(()) => doc.halted = true,
+        }
+        self.workspace.edits += 1;
+        Some(())
+    }
+
+    /// Whether messages of revision `rev` are the waiting article's.
+    fn is_waiting(&self, rev: u64) -> bool {
+        self.waiting.as_ref().is_some_and(|w| w.rev == rev)
     }
 
     /// [`State::apply`] but for writing the open article back to the workspace.
@@ -512,6 +577,10 @@ impl State {
                 }
                 running.progress = progress.min(1.0);
             }
+            Action::Analysed { rev, text, article } if self.is_waiting(rev) => {
+                next.take_waiting(Ok((text, article)))?
+            }
+            Action::Failed { rev, .. } if self.is_waiting(rev) => next.take_waiting(Err(()))?,
             Action::Analysed { rev, text, article } => {
                 self.running.filter(|r| r.rev == rev)?;
                 if let Some(text) = text {
@@ -593,7 +662,7 @@ impl State {
                     .index(id)
                     .filter(|&at| at != self.workspace.open)?;
                 next.load_doc(at);
-                next.view = View::Cards;
+                next.workspace.view = View::Cards;
             }
             Action::Rename { id, name } => next.workspace.rename(id, &name)?,
             Action::Remove(id) => next.remove(id)?,
@@ -607,8 +676,8 @@ impl State {
                 Err(why) => next.notice = Some((Notice::ImportFailed(why), next.seq)),
             },
             Action::Jump { id, span } => next.jump(id, span)?,
-            Action::SetView(view) => set(&mut next.view, view)?,
-            Action::CompareAll(all) => set(&mut next.compare_all, all)?,
+            Action::SetView(view) => next.workspace.show(view, self.workspace.compare_all)?,
+            Action::CompareAll(all) => next.workspace.show(self.workspace.view, all)?,
             Action::Merge { metrics, key } => next.workspace.merge(&metrics, &key),
             Action::Split { key, metrics } => next.workspace.split(&key, &metrics),
         }
@@ -625,6 +694,7 @@ impl State {
         doc.include = self.include.clone();
         doc.html = self.raw_html;
         doc.article = article;
+        doc.halted = self.halt.is_some();
     }
 
     /// Put article `at` of the workspace in place of the text: its analysis when it has one,
@@ -669,7 +739,7 @@ impl State {
         self.undo = None;
         self.include = Rc::new([]);
         self.replace_text(text, source.into(), html);
-        self.view = View::Cards;
+        self.workspace.view = View::Cards;
     }
 
     /// The article pasted over the text becomes a new article beside it, and the text it
@@ -728,7 +798,7 @@ impl State {
         if at != self.workspace.open {
             self.load_doc(at);
         }
-        self.view = View::Cards;
+        self.workspace.view = View::Cards;
         // A long article still being analysed opens without a selection.
         let cards = &self.analysis.article.cards;
         let found = cards.iter().enumerate().find_map(|(c, card)| {

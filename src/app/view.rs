@@ -609,6 +609,7 @@ mod tests {
             when_note: None,
             from: None,
             from_display: None,
+            cell: None,
         }
     }
 

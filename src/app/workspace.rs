@@ -7,6 +7,7 @@
 //! [`crate::compare`], so the page's table is the CLI's.
 
 use super::intake::Handling;
+use super::state::View;
 use super::view::source_label;
 use crate::compare::{self, Table};
 use crate::model::{Article, Card};
@@ -36,8 +37,10 @@ pub struct Doc {
     pub include: Rc<[usize]>,
     /// `text` is still a web page's markup (a long page, reduced in the background).
     pub html: bool,
-    /// Its analysis, once made (a long text not yet opened has none).
+    /// Its analysis, once made (a long text has none until its background analysis is done).
     pub article: Option<Rc<Article>>,
+    /// Its analysis was cancelled or failed: not started again until it is opened.
+    pub halted: bool,
 }
 
 impl Doc {
@@ -109,8 +112,12 @@ pub struct Workspace {
     pub regroups: Vec<Regroup>,
     /// The last article removed, until it is restored or another is removed.
     pub removed: Option<Removed>,
-    /// Bumped on every change worth saving but the open text's (names, order, merges).
+    /// Bumped on every change worth saving but the open text's (names, order, merges, view).
     pub edits: u64,
+    /// What the page shows: the open article's cards or the compare table.
+    pub view: View,
+    /// The compare table shows every metric, also those of one article.
+    pub compare_all: bool,
     next_id: u64,
 }
 
@@ -132,7 +139,8 @@ pub struct Compared {
     pub table: Table,
     /// `docs[i]` is the id of the article at `table.articles[i]`.
     pub docs: Vec<u64>,
-    /// Articles with text that have no analysis yet (long texts never opened).
+    /// Articles with text whose analysis is still to come (long texts, analysed in the
+    /// background).
     pub pending: usize,
 }
 
@@ -145,6 +153,8 @@ impl Workspace {
             regroups: Vec::new(),
             removed: None,
             edits: 0,
+            view: View::Cards,
+            compare_all: false,
             next_id: 0,
         };
         let doc = ws.doc(text, source, Rc::new([]), None);
@@ -169,6 +179,7 @@ impl Workspace {
             include,
             html: false,
             article,
+            halted: false,
         }
     }
 
@@ -226,6 +237,16 @@ impl Workspace {
         Some(())
     }
 
+    /// Show `view` (the compare table of every metric when `all`); `None` when it already is.
+    pub fn show(&mut self, view: View, all: bool) -> Option<()> {
+        if (self.view, self.compare_all) == (view, all) {
+            return None;
+        }
+        (self.view, self.compare_all) = (view, all);
+        self.edits += 1;
+        Some(())
+    }
+
     /// Compare the wordings `metrics` under `key`: the rows they head join the row of `key`.
     pub fn merge(&mut self, metrics: &[String], key: &str) {
         self.regroups.retain(|r| !metrics.contains(&r.metric));
@@ -276,12 +297,18 @@ impl Workspace {
             .collect();
         let options = compare::Options { all };
         let table = compare::table_with(&articles, options, &|card| self.rekey(card));
-        let pending = self.docs.iter().filter(|d| !d.is_empty()).count() - analysed.len();
+        let pending = self.waiting().count();
         Compared {
             table,
             docs: analysed.iter().map(|(d, _)| d.id).collect(),
             pending,
         }
+    }
+
+    /// The articles with text still to be analysed (not those stopped), in order.
+    pub fn waiting(&self) -> impl Iterator<Item = (usize, &Doc)> {
+        let docs = self.docs.iter().enumerate();
+        docs.filter(|(_, d)| d.article.is_none() && !d.halted && !d.is_empty())
     }
 
     /// The saved form, keeping the articles `keep` accepts (the open one stays open when kept).
@@ -308,6 +335,8 @@ impl Workspace {
             open,
             articles,
             merges: self.regroups.clone(),
+            compare: self.view == View::Compare,
+            compare_all: self.compare_all,
         }
     }
 
@@ -336,6 +365,12 @@ impl Workspace {
         }
         ws.open = saved.open.min(ws.docs.len() - 1);
         ws.regroups = saved.merges;
+        ws.view = if saved.compare {
+            View::Compare
+        } else {
+            View::Cards
+        };
+        ws.compare_all = saved.compare_all;
         ws
     }
 }
@@ -353,6 +388,12 @@ pub struct Saved {
     /// The reader's merges and splits of compare rows.
     #[serde(default)]
     pub merges: Vec<Regroup>,
+    /// The compare view is shown (else the open article's cards).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compare: bool,
+    /// The compare table shows every metric.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compare_all: bool,
 }
 
 /// One saved article: its text and what the reader chose for it.

@@ -60,7 +60,8 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         }
     }
     let mut i = at;
-    let mut digits = String::new();
+    // Sized for any amount, so that no digit reallocates.
+    let mut digits = String::with_capacity(2 * MAX_DIGITS);
     while i < chars.len() && chars[i].is_ascii_digit() {
         digits.push(chars[i]);
         i += 1;
@@ -85,7 +86,8 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         digits.extend(&chars[i + 1..i + 4]);
         i += 4;
     }
-    let mut mantissa = digits.clone();
+    let mut mantissa = String::with_capacity(2 * MAX_DIGITS);
+    mantissa.push_str(&digits);
     if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
         mantissa.push('.');
         i += 1;

@@ -8,7 +8,7 @@ use super::number::{arabic_at, chinese_at, cn_value, is_cn_digit, scale_at, Num}
 use super::unit::Unit;
 use crate::model::Bound;
 use crate::text::script::{cn_power, han};
-use crate::vocab::{starts_with, VOCAB};
+use crate::vocab::{ends_with, starts_with, VOCAB};
 
 /// One quantity found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +28,7 @@ pub struct Quantity {
 impl Quantity {
     /// The value as a person writes it: `752.1亿元`, `8.4%`, `≥7%`.
     pub fn display(&self, negative: bool) -> String {
-        let mut s = String::new();
+        let mut s = String::with_capacity(32);
         if let Some(b) = self.bound {
             s.push_str(b.prefix());
         }
@@ -119,12 +119,16 @@ fn round_lead(chars: &[char], at: usize) -> bool {
         .get(at)
         .and_then(|&c| cn_power(c))
         .is_some_and(|p| (2..=MYRIAD).contains(&p));
+    // Asked at every char: most are no 百, 千 or 万, and need no look around.
+    if !round {
+        return false;
+    }
     let rough = chars.get(at + 1).is_some_and(|&c| VOCAB.scan.rough.has(c));
     // 上百家, 近千人, 数万元: after a vague lead, with a unit straight after.
     let vague = at > 0
         && VOCAB.scan.vague_lead.has(chars[at - 1])
         && (VOCAB.units.at(chars, at + 1).is_some() || VOCAB.money.at(chars, at + 1).is_some());
-    round && (rough || vague)
+    rough || vague
 }
 
 /// Scan `chars` for quantities.
@@ -398,10 +402,12 @@ fn is_han_word_inside(chars: &[char], at: usize, num: &Num) -> bool {
 }
 
 fn before_bound(chars: &[char], at: usize) -> Option<(&'static str, Bound)> {
-    VOCAB.bounds_before.iter().copied().find(|(w, _)| {
-        let n = w.chars().count();
-        n <= at && starts_with(chars, at - n, w)
-    })
+    let head = chars.get(..at)?;
+    VOCAB
+        .bounds_before
+        .iter()
+        .copied()
+        .find(|(w, _)| ends_with(head, w))
 }
 
 fn rank_of(start: usize, end: usize, value: f64, mantissa: &str) -> Quantity {

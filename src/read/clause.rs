@@ -11,9 +11,19 @@ pub(crate) const MAX_QUOTE: usize = 80;
 /// names its own metric.
 const MAX_POINTED: usize = 3;
 
+/// The longest name of a part of a total (商业营业用房) measured as the total.
+const MAX_PART: usize = 6;
+
+/// How many facts back a part's total is looked for: a long text stays linear.
+const MAX_TOTAL_BACK: usize = 16;
+
 /// The most chars a metric's name is read from, and has. Real names are far shorter; every
 /// fact copies its name, so an unbounded one makes long texts quadratic.
 pub(crate) const MAX_NAME: usize = 256;
+
+/// The most input chars a dropped space between two table cells is looked for in (the space
+/// and the inline tags around it), so each look stays short.
+const GAP_LEN: usize = 256;
 
 pub(crate) struct Reader<'a> {
     pub(crate) chars: &'a [char],
@@ -42,6 +52,20 @@ pub(crate) struct Reader<'a> {
     /// A basis the sentence opens with as its point of view (从环比看，…比上月增长0.56%): it
     /// names every change of the sentence.
     pub(crate) view_basis: Option<String>,
+    /// The total the parts of a 其中 sentence are measured as (see `part_of_total`).
+    pub(crate) total: Option<Total>,
+    /// What the article's periods are resolved against: a relative one (今年) in an article
+    /// with no date is placed by its heading's year as it is read.
+    pub(crate) anchor: when::Anchor,
+}
+
+/// A total whose parts follow (商品房销售面积 before 其中住宅…): its metric and unit, and
+/// where the sentence that opens its parts starts.
+#[derive(Debug, Clone)]
+pub(crate) struct Total {
+    metric: String,
+    unit: String,
+    sentence: usize,
 }
 
 /// Where a line stands: in a heading, under which section, in a plan or not.
@@ -149,6 +173,7 @@ impl<'a> Reader<'a> {
                 end: ce,
                 target: planned || sentence_target.is_some_and(|t| t < qs[0].start),
                 period,
+                year: frame.heading_year(),
                 heading: at.heading,
                 section: at.section,
             };
@@ -233,6 +258,9 @@ impl<'a> Reader<'a> {
                 // The end of a from-to change, read with its start.
             } else if self.read_from_to(ctx, &groups, gi, &item, st, walk.seen_count) {
                 skip_next = true;
+            } else if self.read_reference(ctx, &item, group, st) {
+                // The next value's words reach back over the brackets to the comparison.
+                continue;
             } else {
                 self.read_group(ctx, &item, group, st, walk.seen_count);
                 if matches!(first.unit, Unit::Measure(_)) {
@@ -330,6 +358,8 @@ impl<'a> Reader<'a> {
             d.fact.from_display = Some(from.display(false));
             d.fact.span[1] = d.fact.span[1].max(self.norm.input_span(to.start, to.end)[1]);
             if period.is_some() {
+                let placed = when::by_frame(&period, &self.anchor, ctx.year, ctx.target);
+                (d.fact.when, d.fact.when_note) = placed;
                 d.fact.period = period;
             }
             // 增速由2.1%提高到5.6%: a growth rate's new level is still a change.
@@ -339,6 +369,63 @@ impl<'a> Reader<'a> {
                 d.fact.kind = if growth { Kind::Change } else { Kind::Share };
             }
         }
+        true
+    }
+
+    /// 比上年(5.2%)回落0.6个百分点, 低于全国平均水平(5.8%): a bracketed value after a
+    /// comparison's reference is the reference's value of what the sentence measured last, a
+    /// fact of its own for that period (上年) or that place (全国, its subject). Whether it was.
+    fn read_reference(
+        &mut self,
+        ctx: &ClauseCtx,
+        item: &Item,
+        group: &[&Quantity],
+        st: &mut SentenceState,
+    ) -> bool {
+        let ([q], Some(named)) = (group, &st.metric) else {
+            return false;
+        };
+        let Some(reference) = reference_before(self.chars, item.pre.start, q) else {
+            return false;
+        };
+        let measured = self
+            .facts
+            .iter()
+            .rev()
+            .find(|d| d.sentence == st.id && d.card == named.card)
+            .filter(|d| d.fact.unit == q.unit.name())
+            .filter(|d| matches!(d.fact.kind, Kind::Change | Kind::Share | Kind::Level));
+        let Some(measured) = measured else {
+            return false;
+        };
+        let mut d = measured.clone();
+        let words: Vec<char> = reference.words.chars().collect();
+        let period = find_period(&words, 0, words.len(), false);
+        if period.is_none() {
+            st.cards += 1;
+            d.card = st.cards;
+            d.subject = Some(reference.words);
+        }
+        // The words quoted end with the bracket.
+        let end = q.end + 1;
+        let span = self.norm.input_span(reference.start, end);
+        let f = &mut d.fact;
+        f.value = q.num.value * if q.negative { -1.0 } else { 1.0 };
+        f.display = q.display(q.negative);
+        f.text = self.input_text(span, reference.start, end);
+        f.span = span;
+        f.versus = None;
+        f.bound = q.bound;
+        f.from = None;
+        f.from_display = None;
+        if period.is_some() {
+            f.period = period;
+        }
+        (f.when, f.when_note) = when::by_frame(&f.period, &self.anchor, ctx.year, ctx.target);
+        if d.card != named.card {
+            d.card_start = span[0];
+        }
+        self.facts.push(d);
         true
     }
 
@@ -376,6 +463,10 @@ impl<'a> Reader<'a> {
             if metric.chars().count() < 2 {
                 continue;
             }
+            let metric = match card.is_none() && reading.kind == Kind::Level {
+                true => self.part_of_total(&metric, q, st).unwrap_or(metric),
+                false => metric,
+            };
             let (subject, metric) = match &entity {
                 Some(e) => (Some(e.clone()), metric),
                 None => split_subject(&metric, st.subject.clone()),
@@ -394,6 +485,53 @@ impl<'a> Reader<'a> {
                 card_start: slot.card_start,
             });
         }
+    }
+
+    /// 其中住宅128.5万平方米 after 商品房销售面积156.3万平方米; 其中，城区实现472.6亿元 after
+    /// 社会消费品零售总额562.4亿元: a part of a total named by a short noun with no measure of
+    /// its own is measured as that total (住宅商品房销售面积). The total is the latest amount
+    /// in the same unit, of this sentence or of the metric the sentence before named last.
+    fn part_of_total(&mut self, part: &str, q: &Quantity, st: &SentenceState) -> Option<String> {
+        let measured = names_a_measure;
+        let n = part.chars().count();
+        // 高出美国200亿元: a comparison, not a part.
+        let compares = VOCAB.comparators.iter().any(|(w, _)| part.contains(w));
+        if n > MAX_PART || measured(part) || compares || !part.chars().all(han) {
+            return None;
+        }
+        // 其中 opens the parts; they go on over a ； (…；乡村实现89.8亿元).
+        let stop = |i: &usize| matches!(self.chars[*i], '。' | '\n');
+        let from = (q.start.saturating_sub(MAX_QUOTE)..q.start)
+            .rev()
+            .find(stop)
+            .map_or(0, |i| i + 1);
+        (from..q.start).find(|&i| VOCAB.context.breakdown.at(self.chars, i).is_some())?;
+        let unit = q.unit.name();
+        let total = match self.total.as_ref().filter(|t| t.sentence >= from) {
+            Some(t) => t.clone(),
+            None => {
+                let found = self
+                    .facts
+                    .iter()
+                    .rev()
+                    .take(MAX_TOTAL_BACK)
+                    .filter(|d| d.sentence == st.id || self.last_metric.as_ref() == Some(&d.metric))
+                    .find(|d| d.fact.kind == Kind::Level && measured(&d.metric))?;
+                Total {
+                    metric: found.metric.clone(),
+                    unit: found.fact.unit.clone(),
+                    sentence: from,
+                }
+            }
+        };
+        // 其中出口…，进口… after 进出口值: a part written with the total's own words is a
+        // measure already.
+        if total.unit != unit || part.chars().all(|ch| total.metric.contains(ch)) {
+            return None;
+        }
+        let named = format!("{part}{}", total.metric);
+        self.total = Some(total);
+        Some(named)
     }
 
     /// What a group's values are, read from the words around them by their unit; `None` for a
@@ -609,6 +747,7 @@ impl<'a> Reader<'a> {
             }
             _ => reading.basis.clone(),
         };
+        let (when, when_note) = when::by_frame(&ctx.period, &self.anchor, ctx.year, ctx.target);
         Fact {
             kind: reading.kind,
             value,
@@ -621,10 +760,11 @@ impl<'a> Reader<'a> {
             bound: q.bound,
             target: ctx.target,
             period: ctx.period.clone(),
-            when: None,
-            when_note: None,
+            when,
+            when_note,
             from: None,
             from_display: None,
+            cell: None,
         }
     }
 
@@ -640,7 +780,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the input had a space before char `i` that normalising dropped: a table's
-    /// columns copied out of a PDF are told apart by such spaces.
+    /// columns copied out of a PDF are told apart by such spaces, in Word's HTML too, where
+    /// inline tags stand around them (`年 </span><span>2024`).
     pub(crate) fn gap_before(&self, i: usize) -> bool {
         let (Some(&a), Some(&b)) = (
             self.norm.origin.get(i.wrapping_sub(1)),
@@ -650,11 +791,20 @@ impl<'a> Reader<'a> {
         };
         let (a, b) = (a as usize + 1, b as usize);
         let at = |k: usize| self.offsets.get(k).copied().unwrap_or(self.input.len());
-        b > a
-            && b - a < 16
-            && self.input[at(a)..at(b)]
-                .chars()
-                .all(|c| c == ' ' || c == '\u{3000}' || c == '\t')
+        if b <= a || b - a >= GAP_LEN {
+            return false;
+        }
+        let (mut tag, mut space) = (false, false);
+        for c in self.input[at(a)..at(b)].chars() {
+            match c {
+                '<' if !tag => tag = true,
+                '>' if tag => tag = false,
+                ' ' | '\u{3000}' | '\t' if !tag => space = true,
+                _ if !tag => return false,
+                _ => {}
+            }
+        }
+        space && !tag
     }
 
     /// Facts of a table's cells (see [`super::table`]): a card for each row and metric.
@@ -684,6 +834,10 @@ impl<'a> Reader<'a> {
                     when_note: None,
                     from: None,
                     from_display: None,
+                    cell: Some(crate::model::TableCell {
+                        row: f.row_label.clone(),
+                        column: f.column.clone(),
+                    }),
                 },
                 metric: f.metric.clone(),
                 subject: None,
@@ -767,6 +921,8 @@ pub(crate) struct ClauseCtx<'s> {
     pub(crate) end: usize,
     pub(crate) target: bool,
     pub(crate) period: Option<String>,
+    /// The year of the heading in force, for [`when::by_frame`].
+    pub(crate) year: Option<i32>,
     pub(crate) heading: bool,
     pub(crate) section: Option<&'s str>,
 }

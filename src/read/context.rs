@@ -232,6 +232,54 @@ pub(crate) fn basis_view(c: &[char], s: usize, e: usize) -> Option<String> {
     (end + close.chars().count() == e).then(|| basis.to_string())
 }
 
+/// A comparison's reference with its own value in brackets after it (比上年(5.2%)回落…,
+/// 低于全国平均水平(5.8%)): what the value is of.
+#[derive(Debug)]
+pub(crate) struct Reference {
+    /// Where the reference's words start.
+    pub(crate) start: usize,
+    /// The reference without the words naming its level (上年同期, 全国).
+    pub(crate) words: String,
+}
+
+/// The longest reference whose bracketed value is read as its own, in chars (2019年1-7月).
+const MAX_REFERENCE_WORDS: usize = 10;
+
+/// The reference just before the bracketed value `q`, after a comparison in `c[ps..]`.
+pub(crate) fn reference_before(c: &[char], ps: usize, q: &Quantity) -> Option<Reference> {
+    if q.start <= ps || c[q.start - 1] != '(' || c.get(q.end) != Some(&')') {
+        return None;
+    }
+    let open = q.start - 1;
+    let start = VOCAB
+        .comparators
+        .iter()
+        .filter_map(|(w, _)| {
+            let p = ps + find_last(&c[ps..open], w)?;
+            let end = p + w.chars().count();
+            // 比重, 比例: a word, not a comparison.
+            let word = c
+                .get(end)
+                .is_some_and(|&n| VOCAB.names.not_comparison.has(n));
+            (!word).then_some(end)
+        })
+        .max()?;
+    let mut end = open;
+    if let Some(level) = VOCAB
+        .context
+        .reference_level
+        .ending(&c[start..end], end - start)
+    {
+        end -= level.chars().count();
+    }
+    let words = clean(&c[start..end]);
+    let n = words.chars().count();
+    let plain = words
+        .chars()
+        .all(|ch| han(ch) || ch.is_ascii_digit() || ch == '-');
+    ((1..=MAX_REFERENCE_WORDS).contains(&n) && plain).then_some(Reference { start, words })
+}
+
 /// The short name just before a parenthesised value: 江西 in 其中江西(6.9%).
 pub(crate) fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<String> {
     if q.start == 0 || c[q.start - 1] != '(' || c.get(q.end) != Some(&')') {
@@ -249,7 +297,13 @@ pub(crate) fn entity_before(c: &[char], ps: usize, q: &Quantity) -> Option<Strin
         }
     }
     let n = name.chars().count();
-    ((2..=5).contains(&n) && !VOCAB.scope.iter().any(|w| name.starts_with(w))).then_some(name)
+    // 占GDP比重(52.1%): a measure's own value, not a place's.
+    let measure = name
+        .chars()
+        .last()
+        .is_some_and(|ch| VOCAB.context.measure_end.has(ch));
+    let scoped = VOCAB.scope.iter().any(|w| name.starts_with(w));
+    ((2..=5).contains(&n) && !scoped && !measure).then_some(name)
 }
 
 /// An organisation named at the start of a clause (山东金蔡伦纸业通过…).

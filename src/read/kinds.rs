@@ -125,7 +125,8 @@ impl Reading {
             Some((p, w, neg)) => {
                 let after = p + w.chars().count();
                 let end = strip_comparison(&pre, after, pre.len());
-                let versus = clean(&pre[after..end.max(after)]);
+                // 比上年(5.2%)回落: the reference's value is a fact of its own.
+                let versus = remove_parens(&pre[after..end.max(after)]);
                 r.versus = (!versus.is_empty()).then_some(versus);
                 r.negative = neg || tail_neg;
                 r.metric = clean_metric(c, ps, ps + p);
@@ -330,11 +331,13 @@ pub(crate) fn absolute_change(c: &[char], ps: usize, end: usize) -> Option<Absol
             return found(versus, at);
         }
     }
-    // 比年初, 较3月末: a comparison with an earlier time, just before the verb.
-    let from = v.saturating_sub(MAX_REFERENCE + 1).max(ps);
-    if let Some(p) = (from..v).rev().find(|&i| VOCAB.names.comparison.has(c[i])) {
-        let reference = clean(&c[p + 1..v]);
-        let timely = (p + 1..v).any(|i| VOCAB.absolute_time.at(c, i).is_some());
+    // 比年初, 较3月末: a comparison with an earlier time, just before the verb, or before the
+    // reference's value in brackets (较上年(80.5亿元)增加).
+    let r = trim_parens_back(c, ps, v);
+    let from = r.saturating_sub(MAX_REFERENCE + 1).max(ps);
+    if let Some(p) = (from..r).rev().find(|&i| VOCAB.names.comparison.has(c[i])) {
+        let reference = clean(&c[p + 1..r]);
+        let timely = (p + 1..r).any(|i| VOCAB.absolute_time.at(c, i).is_some());
         if timely
             && !reference.is_empty()
             && reference

@@ -97,6 +97,8 @@ pub(crate) fn read(
     // Report each further hundredth of the text's lines.
     let step = (chars.len() / 100).max(1);
     let mut next_report = step;
+    let title = title_line(lines);
+    let (anchor, date) = when::article_date(chars, lines, title);
     let mut reader = Reader {
         chars,
         input,
@@ -115,9 +117,9 @@ pub(crate) fn read(
         view_basis: None,
         last_metric: None,
         continues: false,
+        total: None,
+        anchor,
     };
-    let title = title_line(lines);
-    let (anchor, date) = when::article_date(chars, lines, title);
     let mut section: Option<String> = None;
     let mut plan = Plan::default();
     let mut frame = Frame::default();
@@ -172,6 +174,11 @@ fn title_line(lines: &[Line]) -> Option<usize> {
     (first.heading && body.next().is_some()).then_some(i)
 }
 
-fn text_of(chars: &[char], s: usize, e: usize) -> String {
-    chars[s..e].iter().collect()
+/// The chars `s..e` as a string, allocated once at its size (collecting chars reserves a
+/// byte a char, and a Han char takes three: two reallocations of every name and line).
+pub(crate) fn text_of(chars: &[char], s: usize, e: usize) -> String {
+    let cs = &chars[s..e];
+    let mut out = String::with_capacity(cs.iter().map(|c| c.len_utf8()).sum());
+    out.extend(cs);
+    out
 }

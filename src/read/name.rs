@@ -245,17 +245,24 @@ pub(crate) fn clean_post(c: &[char], s: usize, e: usize) -> String {
 }
 
 pub(crate) fn remove_parens(cs: &[char]) -> String {
-    let mut out = String::new();
+    outside_parens(cs).collect()
+}
+
+/// The chars of `cs` outside parentheses, without whitespace.
+fn outside_parens(cs: &[char]) -> impl Iterator<Item = char> + '_ {
     let mut depth = 0usize;
-    for &ch in cs {
-        match ch {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 && !ch.is_whitespace() => out.push(ch),
-            _ => {}
+    cs.iter().filter_map(move |&ch| match ch {
+        '(' => {
+            depth += 1;
+            None
         }
-    }
-    out
+        ')' => {
+            depth = depth.saturating_sub(1);
+            None
+        }
+        _ if depth == 0 && !ch.is_whitespace() => Some(ch),
+        _ => None,
+    })
 }
 
 /// A metric name from `c[s..e]`: without scope words, periods, light verbs, trailing verbs,
@@ -266,7 +273,7 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     // made long texts quadratic.
     let s = s.max(e.saturating_sub(MAX_NAME));
     let e = strip_back(c, s, e);
-    let mut cs: Vec<char> = remove_parens(&c[s..e]).chars().collect();
+    let mut cs: Vec<char> = outside_parens(&c[s..e]).collect();
     // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
     if let Some(last) = cs.iter().rposition(|&ch| foreign(ch)) {
         cs.drain(..=last);
@@ -290,11 +297,19 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
         if let Some(p) = period_at(&cs, i) {
             i = p;
         }
-        for list in [&VOCAB.scope, &VOCAB.lead, &VOCAB.target] {
+        let lists = [
+            &VOCAB.scope,
+            &VOCAB.context.breakdown,
+            &VOCAB.lead,
+            &VOCAB.target,
+        ];
+        for list in lists {
             if let Some(w) = list.at(&cs, i) {
-                // Keep a light verb when too little would be left (新增就业, 完成投资).
+                // Keep a light verb when too little would be left (新增就业, 完成投资); a scope
+                // or a 其中 always goes.
                 let n = w.chars().count();
-                if cs.len() - i - n >= 3 || std::ptr::eq(list, &VOCAB.scope) {
+                let light = std::ptr::eq(list, &VOCAB.lead) || std::ptr::eq(list, &VOCAB.target);
+                if cs.len() - i - n >= 3 || !light {
                     i += n;
                 }
             }
@@ -303,7 +318,7 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
             break;
         }
     }
-    let mut out: String = cs[i.min(cs.len())..].iter().collect();
+    let mut out = text_of(&cs, i.min(cs.len()), cs.len());
     // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
     if let Some(p) = VOCAB.context.respectively.iter().find_map(|r| out.find(r)) {
         out.truncate(p);

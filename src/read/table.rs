@@ -33,6 +33,9 @@ pub(crate) struct CellFact {
     pub(crate) row_start: usize,
     /// The row's index in its table: the facts of one row and metric form one card.
     pub(crate) row: usize,
+    /// The row's label and the column's header as written, for a reader to find the cell.
+    pub(crate) row_label: String,
+    pub(crate) column: String,
 }
 
 /// A table: the lines it covers (indices into the lines given) and its facts.
@@ -302,6 +305,13 @@ fn is_tails(row: &Row) -> bool {
     })
 }
 
+/// Whether a line of numbers alone is the tail of `row` wrapped onto the next line (a PDF
+/// copy cut at a fixed width): the row is short of `width` cells and the two together are
+/// not over it. Amounts before their label's line (a PDF's own layout) follow a full row.
+fn wraps(row: &Row, next: &Row, width: usize) -> bool {
+    next.label().is_none() && row.numbers() < width && row.numbers() + next.numbers() <= width
+}
+
 /// Where the input had spaces the normaliser dropped (between Han words: `金额 占营业收入比重`):
 /// `gap(i)` tells whether one stood before char `i`. A table's columns are apart there.
 pub(crate) type Gaps<'g> = &'g dyn Fn(usize) -> bool;
@@ -432,6 +442,8 @@ fn topic(cs: &[char]) -> Option<String> {
 /// One column of a table.
 #[derive(Debug, Clone, Default)]
 struct Column {
+    /// The header as written (比上年增长(%), 2025年 金额).
+    header: String,
     /// The header's words without the unit (在校生人数, 比上年增长, 占营业收入比重).
     measure: String,
     /// Scale exponent and unit from the header (`(万人)` → 4, 人; `(%)` → 0, %).
@@ -467,9 +479,13 @@ fn unit_of(t: &str) -> Option<(i32, String)> {
 
 /// A header cell into a column: `在校生人数 (万人)`, `比上年增长(%)`, `同比增长`.
 fn column(t: &str) -> Column {
+    let header = t.trim().to_string();
     let t: String = t.chars().filter(|c| *c != ' ').collect();
     let cs: Vec<char> = t.chars().collect();
-    let mut col = Column::default();
+    let mut col = Column {
+        header,
+        ..Column::default()
+    };
     let open = t.find('(');
     let (measure, unit) = match open {
         Some(b) => {
@@ -570,6 +586,12 @@ impl Text<'_> {
         let mut pending: Option<Row> = None;
         let mut k = top;
         let mut end = top;
+        let above = self.above(top, true);
+        // Cells a row should have: the header's columns, or the fullest row so far.
+        let header_width = header_columns(&above.headers, usize::MAX).len() - 1;
+        // The last line read was a row (page furniture aside): a line of numbers alone may be
+        // its wrapped tail.
+        let mut after_row = false;
         while k < lines.len() {
             let l = &lines[k];
             // Page furniture is never a row: its numbers are left out, not read (fuzz: a
@@ -579,12 +601,20 @@ impl Text<'_> {
                 continue;
             }
             let row = self.split(k);
+            let was_row = std::mem::replace(&mut after_row, false);
             if is_tails(&row) {
                 k += 1;
                 continue;
             }
             if space_row(&row) {
-                if row.label().is_none() {
+                let width = rows.iter().map(Row::numbers).fold(header_width, usize::max);
+                let last = rows.last_mut().filter(|_| was_row && pending.is_none());
+                if let Some(last) = last.filter(|r| wraps(r, &row, width)) {
+                    // A row a copy hard-wrapped: its tail goes back on it.
+                    last.cells.extend(row.cells);
+                    after_row = true;
+                    end = k + 1;
+                } else if row.label().is_none() {
                     // Amounts whose label is on the next line.
                     if pending.is_some() {
                         break;
@@ -600,6 +630,7 @@ impl Text<'_> {
                         row.cells = cells;
                     }
                     rows.push(row);
+                    after_row = true;
                     end = k + 1;
                 }
                 k += 1;
@@ -624,7 +655,6 @@ impl Text<'_> {
             return None;
         }
         let width = rows.iter().map(Row::numbers).max().unwrap_or(0);
-        let above = self.above(top, true);
         let columns = header_columns(&above.headers, width);
         let grid = Grid::new(columns, above);
         let mut facts = Vec::new();
@@ -669,7 +699,9 @@ fn header_columns(headers: &[String], width: usize) -> Vec<Column> {
         .map(|(i, w)| {
             let mut c = column(w);
             if !years.is_empty() {
-                c.period = Some(years[i * years.len() / leaf.len()].clone());
+                let year = years[i * years.len() / leaf.len()].clone();
+                c.header = format!("{year} {}", c.header);
+                c.period = Some(year);
             }
             c
         })
@@ -840,6 +872,8 @@ impl Grid {
                 facts.push(CellFact {
                     row_start: row.start,
                     row: ri,
+                    row_label: raw_label.clone(),
+                    column: col.header.clone(),
                     ..f
                 });
             }
@@ -924,6 +958,8 @@ impl Grid {
             cell: num.span,
             row_start: 0,
             row: 0,
+            row_label: String::new(),
+            column: String::new(),
         })
     }
 }

@@ -8,9 +8,9 @@
 //! says why.
 
 use crate::model::{Article, ArticleDate, DateFrom};
+use crate::pattern::{Found, Pattern};
 use crate::text::segment::Line;
 use crate::vocab::{starts_with, VOCAB};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A day of the calendar.
@@ -58,12 +58,11 @@ impl Inferred {
 pub fn period_at(cs: &[char], i: usize) -> Option<usize> {
     let j = one_period_at(cs, i)?;
     // 今年9月, 2024年一季度, 去年上半年: a year and a part of it are one period.
-    let year: String = cs[i..j].iter().collect();
-    if parse(&year).year == Year::Unstated {
+    if parse_chars(&cs[i..j]).year == Year::Unstated {
         return Some(j);
     }
     match one_period_at(cs, j) {
-        Some(k) if parse(&cs[j..k].iter().collect::<String>()).year == Year::Unstated => Some(k),
+        Some(k) if parse_chars(&cs[j..k]).year == Year::Unstated => Some(k),
         _ => Some(j),
     }
 }
@@ -145,7 +144,7 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
             i == 0 || !(c[i - 1].is_ascii_digit() || VOCAB.dates.not_after.has(c[i - 1]));
         match period_at(c, i).filter(|_| starts_word) {
             Some(j) if j <= end => {
-                let mut text: String = c[i..j].iter().collect();
+                let mut text = super::text_of(c, i, j);
                 // 今年以来 is a period of its own; 2021年以来 is read as 2021年.
                 let junk: &[&str] = if VOCAB.period_words.holds(&text) {
                     &[]
@@ -216,6 +215,13 @@ impl Frame {
             self.paragraph = Some(period.to_string());
         }
         self.sentence = Some(period.to_string());
+    }
+
+    /// The year its heading names (2026 under 三、2026年主要任务). A paragraph's or a
+    /// sentence's year (2019年，…) is a period of its own, not the year 今年 counts from.
+    pub fn heading_year(&self) -> Option<i32> {
+        let (period, _) = self.heading.as_ref()?;
+        year_words(period)?.get(..4)?.parse().ok()
     }
 
     /// The period in force, nearest first.
@@ -293,13 +299,20 @@ struct Parsed {
 /// Read a period's words, as `period_at` found them or as a heading and a sentence joined them.
 fn parse(text: &str) -> Parsed {
     let cs: Vec<char> = text.chars().collect();
+    parse_chars(&cs)
+}
+
+/// [`parse`] of the chars of a period, as `period_at` has them.
+fn parse_chars(cs: &[char]) -> Parsed {
     let mut out = Parsed {
         year: Year::Unstated,
         part: Part::Whole,
     };
     let mut i = 0;
     while i < cs.len() {
-        if let Some((w, meaning)) = VOCAB.periods.iter().find(|(w, _)| starts_with(&cs, i, w)) {
+        // The indexed list finds the word; its meaning is that word's first entry.
+        let word = VOCAB.period_words.at(cs, i);
+        if let Some((w, meaning)) = word.and_then(|w| VOCAB.periods.iter().find(|(p, _)| *p == w)) {
             apply(&mut out, meaning);
             i += w.chars().count();
             continue;
@@ -309,7 +322,14 @@ fn parse(text: &str) -> Parsed {
             while *i < cs.len() && cs[*i].is_ascii_digit() {
                 *i += 1;
             }
-            cs[s..*i].iter().collect::<String>().parse().ok()
+            // As `str::parse::<u32>` reads them: no digits, or too many, is no number.
+            let digits = &cs[s..*i];
+            if digits.is_empty() {
+                return None;
+            }
+            digits
+                .iter()
+                .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d.to_digit(10)?))
         };
         let first_months = VOCAB.dates.first_months.has(cs[i]);
         if first_months {
@@ -357,7 +377,7 @@ fn parse(text: &str) -> Parsed {
         if cs.get(i).is_some_and(|&c| VOCAB.dates.end.has(c)) && out.part == Part::Whole {
             out.part = Part::End(12);
         }
-        if VOCAB.dates.since.at(&cs, i).is_some() && out.part == Part::Whole {
+        if VOCAB.dates.since.at(cs, i).is_some() && out.part == Part::Whole {
             out.part = Part::Since;
         }
     }
@@ -457,12 +477,47 @@ pub fn resolve(period: &str, anchor: &Anchor, target: bool) -> Result<String, St
     })
 }
 
+/// A period relative to the article's year (今年, 去年) in an article with neither a date nor a
+/// year of its own, placed by the `year` of the heading it stands under (今年
+/// under 三、2026年主要任务 is 2026): a fact's `when` and the note that says how, both absent
+/// when it does not apply.
+pub fn by_frame(
+    period: &Option<String>,
+    anchor: &Anchor,
+    year: Option<i32>,
+    target: bool,
+) -> (Option<String>, Option<String>) {
+    let dated = anchor.published.is_some() || anchor.year.is_some();
+    let (Some(period), Some(year), false) = (period.as_deref(), year, dated) else {
+        return (None, None);
+    };
+    if !matches!(parse(period).year, Year::Relative(_)) {
+        return (None, None);
+    }
+    let framed = Anchor {
+        year: Some(year),
+        ..*anchor
+    };
+    match resolve(period, &framed, target) {
+        Ok(when) => (
+            Some(when),
+            Some(format!(
+                "inferred: {period} counts from its heading's year, {year}"
+            )),
+        ),
+        Err(_) => (None, None),
+    }
+}
+
 /// Give every fact of `article` its `when`, or the reason it has none. 去年同期 is the
 /// article's own period a year earlier; in an article whose year is inferred, a fact with no
 /// period (and no year of its own) is that year's, and its note says so.
 pub fn stamp(article: &mut Article, anchor: &Anchor) {
     let main = main_period(article, anchor);
-    for fact in article.cards.iter_mut().flat_map(|c| c.facts.iter_mut()) {
+    let mut resolved = Resolved::default();
+    // A `when` placed while reading ([`by_frame`]) stands.
+    let facts = article.cards.iter_mut().flat_map(|c| c.facts.iter_mut());
+    for fact in facts.filter(|f| f.when.is_none()) {
         let Some(period) = &fact.period else {
             if let Some(inf) = anchor.inferred.filter(|_| !fact.target) {
                 fact.when = Some(inf.year.to_string());
@@ -470,7 +525,7 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
             }
             continue;
         };
-        match resolve(period, anchor, fact.target) {
+        match resolved.get(period, anchor, fact.target) {
             Ok(w) => fact.when = Some(w),
             Err(note) => match (parse(period), &main) {
                 (
@@ -492,13 +547,31 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
     }
 }
 
+/// [`resolve`] of each period of an article, worked out once for it (and for a target): its
+/// facts state the same few periods again and again.
+#[derive(Default)]
+struct Resolved(std::collections::HashMap<String, [Option<Result<String, String>>; 2]>);
+
+impl Resolved {
+    fn get(&mut self, period: &str, anchor: &Anchor, target: bool) -> Result<String, String> {
+        let as_target = usize::from(target);
+        if let Some(r) = self.0.get(period).and_then(|rs| rs[as_target].as_ref()) {
+            return r.clone();
+        }
+        let r = resolve(period, anchor, target);
+        self.0.entry(period.to_string()).or_default()[as_target] = Some(r.clone());
+        r
+    }
+}
+
 /// The period most of an article's facts are about (`2024-01..2024-08` for a 1-8月 release),
 /// what 去年同期 is the same part of.
 fn main_period(article: &Article, anchor: &Anchor) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let facts = article.cards.iter().flat_map(|c| c.facts.iter());
+    let mut resolved = Resolved::default();
     for f in facts.filter(|f| !f.target) {
-        let Some(Ok(w)) = f.period.as_deref().map(|p| resolve(p, anchor, false)) else {
+        let Some(Ok(w)) = f.period.as_deref().map(|p| resolved.get(p, anchor, false)) else {
             continue;
         };
         match counts.iter_mut().find(|(x, _)| *x == w) {
@@ -535,43 +608,16 @@ fn shift_years(when: &str, k: i32) -> String {
 // ---------------------------------------------------------------------------------------------
 // The article's date.
 
+// The patterns of dates, compiled at build time (`build/patterns.rs` spells them); each starts
+// with its year, and a full date's month and day are its next two runs of digits.
 /// A date with a time: a stamp of publication wherever it stands (2025年03月20日18:32:04,
 /// 2017-05-15 10:13:16).
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    let m = &VOCAB.marks;
-    let (y, mo, d) = (m.year, m.month, m.day);
-    Regex::new(&format!(
-        r"((?:19|20)[0-9]{{2}})[{y}/.-]([0-9]{{1,2}})[{mo}/.-]([0-9]{{1,2}}){d}? ?[0-9]{{1,2}}[:：][0-9]{{2}}"
-    ))
-    .unwrap()
-});
+static STAMP: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("STAMP"));
 /// A full date: in a short line of its own near the top or the foot, a dateline.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let m = &VOCAB.marks;
-    let (y, mo, d) = (m.year, m.month, any_of(&VOCAB.dates.day));
-    Regex::new(&format!(
-        r"((?:19|20)[0-9]{{2}})(?:{y}|-|/|\.)([0-9]{{1,2}})(?:{mo}|-|/|\.)([0-9]{{1,2}})(?:{d}|[^0-9]|$)"
-    ))
-    .unwrap()
-});
+static DATE: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("DATE"));
 /// A year that the article is about: 2024年全年, 2024年度, in a title 2024年.
-static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let (y, whole) = (VOCAB.marks.year, any_of(&VOCAB.dates.whole_year));
-    Regex::new(&format!(r"((?:19|20)[0-9]{{2}}){y}(?:{whole})")).unwrap()
-});
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    let (y, mo) = (VOCAB.marks.year, VOCAB.marks.month);
-    Regex::new(&format!(r"((?:19|20)[0-9]{{2}}){y}(?:[^0-9{mo}-]|$)")).unwrap()
-});
-
-/// A regex alternation of `words`, in their order (longest first).
-fn any_of(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
-}
+static YEAR_PHRASE: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("YEAR_PHRASE"));
+static YEAR: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("YEAR"));
 
 /// How far into the text a time stamp is looked for, in chars.
 const STAMP_WITHIN: usize = 3000;
@@ -579,15 +625,20 @@ const STAMP_WITHIN: usize = 3000;
 const DATELINE_CHARS: usize = 40;
 const DATELINE_LINES: usize = 8;
 
-fn day_of(caps: &regex::Captures) -> Option<Day> {
-    let year: i32 = caps.get(1)?.as_str().parse().ok()?;
-    let month: u32 = caps.get(2)?.as_str().parse().ok()?;
-    let day: u32 = caps.get(3)?.as_str().parse().ok()?;
+/// The day a [`STAMP`] or a [`DATE`] match names, if it is one of the calendar.
+fn day_of(found: &Found) -> Option<Day> {
+    let mut numbers = found.numbers();
+    let (year, month, day) = (numbers.next()??, numbers.next()??, numbers.next()??);
     ((1..=12).contains(&month) && (1..=last_day(month).max(29)).contains(&day)).then_some(Day {
-        year,
+        year: year as i32,
         month,
         day,
     })
+}
+
+/// The year a [`YEAR`] or a [`YEAR_PHRASE`] match starts with.
+fn year_of(found: &Found) -> Option<i32> {
+    found.numbers().next()?.map(|y| y as i32)
 }
 
 /// The article's date and what it was read from, and the anchor its periods resolve against.
@@ -600,10 +651,9 @@ pub fn article_date(
     let head: String = chars.iter().take(STAMP_WITHIN).collect();
     let mut anchor = Anchor::default();
     let mut found: Option<ArticleDate> = None;
-    let stamp = STAMP.captures_iter(&head).find_map(|c| {
-        let d = day_of(&c)?;
-        Some((d, c.get(0)?.as_str().to_string()))
-    });
+    let stamp = STAMP
+        .find_iter(&head)
+        .find_map(|f| Some((day_of(&f)?, f.text.to_string())));
     let near_ends = lines
         .iter()
         .take(DATELINE_LINES)
@@ -617,8 +667,8 @@ pub fn article_date(
                 if t.contains(['。', '；', '，']) || t.contains(|c| VOCAB.dates.until.has(c)) {
                     return None;
                 }
-                let c = DATE.captures(&t)?;
-                Some((day_of(&c)?, c.get(0)?.as_str().to_string()))
+                let f = DATE.find(&t)?;
+                Some((day_of(&f)?, f.text.to_string()))
             })
     });
     if let Some((d, text)) = dateline {
@@ -632,26 +682,18 @@ pub fn article_date(
     let title_year = title.and_then(|i| {
         let t = text_of(&lines[i]);
         // 1992年有纪录以来: a year the title measures from, not the one it is about.
-        let c = YEAR.captures_iter(&t).find(|c| {
-            c.get(0).is_some_and(|m| {
-                let near: String = t[m.start()..].chars().take(12).collect();
-                !VOCAB.dates.since.iter().any(|w| near.contains(w))
-            })
+        let f = YEAR.find_iter(&t).find(|f| {
+            let near: String = t[f.start..].chars().take(12).collect();
+            !VOCAB.dates.since.iter().any(|w| near.contains(w))
         })?;
-        let year = c.get(1)?.as_str();
-        Some((
-            year.parse::<i32>().ok()?,
-            format!("{year}{}", VOCAB.marks.year),
-        ))
+        let year = year_of(&f)?;
+        Some((year, format!("{year}{}", VOCAB.marks.year)))
     });
     let body_year = || {
         lines.iter().filter(|l| !l.noise).find_map(|l| {
             let t = text_of(l);
-            let c = YEAR_PHRASE.captures(&t)?;
-            Some((
-                c.get(1)?.as_str().parse::<i32>().ok()?,
-                c.get(0)?.as_str().to_string(),
-            ))
+            let f = YEAR_PHRASE.find(&t)?;
+            Some((year_of(&f)?, f.text.to_string()))
         })
     };
     let (year, from) = match title_year {
@@ -682,8 +724,8 @@ fn inferred_year(chars: &[char], lines: &[Line]) -> Option<Inferred> {
     let year = body
         .flat_map(|l| {
             let t: String = chars[l.start..l.end].iter().collect();
-            YEAR.captures_iter(&t)
-                .filter_map(|c| c.get(1)?.as_str().parse::<i32>().ok())
+            YEAR.find_iter(&t)
+                .filter_map(|f| year_of(&f))
                 .collect::<Vec<_>>()
         })
         .max()?;

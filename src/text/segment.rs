@@ -1,8 +1,8 @@
 //! Lines, sentences and clauses of the normalised text, and which lines are page furniture
 //! (counters, related-article lists, ads, comments, footers) rather than the article.
 
+use crate::pattern::Pattern;
 use crate::vocab::{Words, VOCAB};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// One line (paragraph) of the normalised text.
@@ -31,27 +31,15 @@ pub struct LeftOut {
     pub included: bool,
 }
 
+// The patterns of furniture lines, compiled at build time (`build/patterns.rs` spells them).
 /// A stamp like 2025年03月20日18:32:04 or 2021-03-24 11:05.
-/// The date's marks are `marks.txt`'s (none is special in a regex).
-static DATETIME: LazyLock<Regex> = LazyLock::new(|| {
-    let m = &VOCAB.marks;
-    let (year, month, day) = (m.year, m.month, m.day);
-    Regex::new(&format!(
-        r"[0-9]{{4}}({year}|-|/)[0-9]{{1,2}}({month}|-|/)[0-9]{{1,2}}{day}? ?[0-9]{{1,2}}:[0-9]{{2}}"
-    ))
-    .unwrap()
-});
+static DATETIME: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("DATETIME"));
 /// A page header with counters: 财经 1699, 体育正文 248 0.
-static COUNTERS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^，。；0-9]{1,12}( [0-9]+)+$").unwrap());
+static COUNTERS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("COUNTERS"));
 /// Web addresses and e-mail.
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(https?://|www\.|[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z]|\.com|\.cn([^A-Za-z]|$))")
-        .unwrap()
-});
+static ADDRESS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("ADDRESS"));
 /// Leftover CSS rules (`.appendQr_wrap{border:1px solid #E6E6E6;}`).
-static CSS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[{}]|^[.#]?[A-Za-z_-]+ ?[A-Za-z_ -]*\{|:[ ]?[0-9]+px").unwrap());
+static CSS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("CSS"));
 
 /// Is the line `text` page furniture? Why, and whether everything after it is too.
 fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {

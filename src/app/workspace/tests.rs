@@ -229,7 +229,7 @@ fn the_compare_table_is_the_cores_and_cells_lead_to_their_words() {
             span: cell.fact.span,
         })
         .unwrap();
-    assert_eq!(jumped.view, View::Cards);
+    assert_eq!(jumped.workspace.view, View::Cards);
     assert_eq!(jumped.workspace.open_doc().id, id);
     let sel = jumped.selection.expect("the words are selected");
     let fact = &jumped.analysis.article.cards[sel.card].facts[sel.fact.unwrap()];
@@ -256,7 +256,7 @@ fn rows_merge_and_split_and_the_choice_is_saved() {
     let c = all(&merged);
     assert_eq!(c.table.rows.len(), 1);
     assert_eq!(row_values(&c, &first.metric), [vec![120e4], vec![125e4]]);
-    assert_eq!(merged.compare_all, s.compare_all);
+    assert_eq!(merged.workspace.compare_all, s.workspace.compare_all);
     assert!(merged.workspace.edits > s.workspace.edits, "saved again");
     // The merge is in the saved form and comes back with it.
     let saved = merged.workspace.saved(Workspace::keeps);
@@ -337,4 +337,133 @@ fn the_list_shows_title_source_period_and_facts() {
     assert_eq!(items[0].facts, 1);
     let empty = State::new(Lang::Zh, None);
     assert!(empty.workspace.items("x").is_empty(), "nothing to list");
+}
+
+/// An article too long to analyse on the page: `text` and then lines of figures no rule reads
+/// as a measure of another article.
+fn long_article(text: &str) -> String {
+    let mut long = format!("{text}\n");
+    for i in 0.. {
+        if crate::app::intake::work(&long) > crate::app::intake::PAGE_WORK {
+            break;
+        }
+        long.push_str(&format!("附表{i}：编号{i}-{i}。\n"));
+    }
+    long
+}
+
+/// A saved workspace of `texts` (`a.txt`, `b.txt` …), the first open.
+fn saved(texts: &[&str]) -> Saved {
+    let mut s = State::new(Lang::Zh, None);
+    for (i, text) in texts.iter().enumerate() {
+        s = add(&s, text, &format!("{}.txt", char::from(b'a' + i as u8)));
+    }
+    let s = s.apply(Action::OpenArticle(s.workspace.docs[0].id));
+    let s = s.expect("another article opens");
+    s.workspace.saved(Workspace::keeps)
+}
+
+#[test]
+fn long_articles_brought_back_are_analysed_in_the_background_one_at_a_time() {
+    let (second, third) = (long_article(SECOND), long_article(THIRD));
+    let s = State::restore(Lang::Zh, saved(&[FIRST, &second, &third]));
+    let ids: Vec<u64> = s.workspace.docs.iter().map(|d| d.id).collect();
+    assert!(s.running.is_none(), "the open article is short");
+    assert!(s.workspace.docs[1].article.is_none() && s.workspace.docs[2].article.is_none());
+    let waiting = s
+        .waiting
+        .clone()
+        .expect("the first long article is under way");
+    assert_eq!(waiting.id, ids[1]);
+    assert_ne!(waiting.rev, s.rev, "its revisions are its own");
+    let c = s.workspace.compare(false, "x");
+    assert_eq!((c.pending, c.table.rows.len()), (2, 0), "{c:?}");
+    // Its progress is not the open text's; a result for another revision is not its.
+    let progress = Action::Progress {
+        rev: waiting.rev,
+        progress: 0.5,
+    };
+    assert!(s.apply(progress).is_none());
+    let article = |text: &str| Rc::new(crate::analyze("b.txt", text));
+    let stale = Action::Analysed {
+        rev: waiting.rev + 1,
+        text: None,
+        article: article(&second),
+    };
+    assert!(s.apply(stale).is_none());
+    // Done: the compare table has the row without the article being opened, and the next
+    // long article is under way.
+    let done = s
+        .apply(Action::Analysed {
+            rev: waiting.rev,
+            text: None,
+            article: article(&second),
+        })
+        .unwrap();
+    assert_eq!(done.workspace.open, 0, "nothing else opened");
+    assert!(
+        done.workspace.edits > s.workspace.edits,
+        "saved, listed and compared again"
+    );
+    let c = done.workspace.compare(false, "x");
+    assert_eq!(c.pending, 1);
+    assert_eq!(row_values(&c, "规上工业增加值"), [vec![9.0], vec![8.4]]);
+    assert_eq!(done.waiting.as_ref().map(|w| w.id), Some(ids[2]));
+    // A failure stops that one until it is opened; then nothing is left to do.
+    let failed = done
+        .apply(Action::Failed {
+            rev: done.waiting.as_ref().unwrap().rev,
+            message: "out of memory".into(),
+        })
+        .unwrap();
+    assert!(failed.workspace.docs[2].halted && failed.waiting.is_none());
+    assert_eq!(failed.workspace.compare(false, "x").pending, 0);
+    assert!(failed
+        .apply(Action::Notify(Notice::Copied))
+        .unwrap()
+        .waiting
+        .is_none());
+    // Opening a waiting article analyses it as the open text: no second worker beside it.
+    let opened = State::restore(Lang::Zh, saved(&[FIRST, &second, &third]))
+        .apply(Action::OpenArticle(ids[2]))
+        .unwrap();
+    assert!(opened.running.is_some() && opened.waiting.is_none());
+    // An imported workspace starts the same way.
+    let json = saved(&[FIRST, &second]).to_json();
+    let imported = State::new(Lang::Zh, None)
+        .apply(Action::Import(json))
+        .unwrap();
+    let waiting = imported
+        .waiting
+        .expect("the imported long article is under way");
+    assert_eq!(imported.workspace.docs[1].id, waiting.id);
+}
+
+#[test]
+fn the_chosen_view_is_kept_with_the_workspace() {
+    let s = three().apply(Action::SetView(View::Compare)).unwrap();
+    let s = s.apply(Action::CompareAll(true)).unwrap();
+    assert!(s.apply(Action::CompareAll(true)).is_none());
+    let saved = s.workspace.saved(Workspace::keeps);
+    assert!(saved.compare && saved.compare_all);
+    let json = saved.to_json();
+    assert!(
+        json.contains(r#""compare":true,"compare_all":true"#),
+        "{json}"
+    );
+    let back = State::restore(Lang::Zh, Saved::parse(&json).unwrap());
+    assert_eq!(back.workspace.view, View::Compare);
+    assert!(back.workspace.compare_all);
+    // The cards view is the default, and a file without the fields (an older one) opens
+    // with it.
+    let cards = back.apply(Action::SetView(View::Cards)).unwrap();
+    let cards = cards.apply(Action::CompareAll(false)).unwrap();
+    let json = cards.workspace.saved(Workspace::keeps).to_json();
+    assert!(!json.contains("compare"), "{json}");
+    let back = State::restore(Lang::Zh, Saved::parse(&json).unwrap());
+    assert_eq!(back.workspace.view, View::Cards);
+    // Opening an article shows its cards, and that is kept too.
+    let id = s.workspace.docs[0].id;
+    let opened = s.apply(Action::OpenArticle(id)).unwrap();
+    assert!(!opened.workspace.saved(Workspace::keeps).compare);
 }

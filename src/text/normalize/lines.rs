@@ -111,6 +111,104 @@ fn joins(p: &Line, first: char) -> bool {
         && continues(first)
 }
 
+/// Fewest lines at the text's common width that make it a hard-wrapped copy.
+const WRAPPED_LINES: usize = 8;
+
+/// Whether the whole text is a hard-wrapped copy (a PDF's lines) even where markup made each
+/// line a paragraph of its own (Word's HTML of such a copy, `<p>` a line): many lines come at
+/// nearly one width, the width of the page, and most of them are prose that stops
+/// mid-sentence. Then the breaks the markup made are judged as the line breaks of plain text
+/// are. Real paragraphs differ in length and end their sentences; a list of titles is no
+/// prose. Widths count a wide char twice, as a page shows it. One pass over the lines and a
+/// sort of their widths.
+fn rewrapped(v: &[Pair]) -> bool {
+    if !v.iter().any(|p| p.0 == HARD) {
+        return false;
+    }
+    let mut lines: Vec<Shape> = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let e = line_end(v, i);
+        let shape = Shape::of(&v[i..e]);
+        if shape.width >= MIN_PAGE_WIDTH {
+            lines.push(shape);
+        }
+        i = e + 1;
+    }
+    if lines.len() < WRAPPED_LINES {
+        return false;
+    }
+    lines.sort_unstable_by_key(|l| l.width);
+    // The page's width: the one with the most lines within a tenth below it.
+    let (mut best, mut at, mut lo) = (0, 0, 0);
+    for hi in 0..lines.len() {
+        while lines[lo].width * 10 < lines[hi].width * 9 {
+            lo += 1;
+        }
+        if hi + 1 - lo >= best {
+            (best, at) = (hi + 1 - lo, hi);
+        }
+    }
+    let open = lines[at + 1 - best..=at].iter().filter(|l| l.open).count();
+    best >= WRAPPED_LINES && best * 10 >= lines.len() * 3 && open * 10 >= best * 6
+}
+
+/// A line's shape, for [`rewrapped`].
+struct Shape {
+    /// Width in half-width columns, spaces aside.
+    width: usize,
+    /// Prose (clause punctuation, or long) that stops mid-sentence.
+    open: bool,
+}
+
+impl Shape {
+    fn of(line: &[Pair]) -> Shape {
+        let (mut width, mut chars, mut clause) = (0, 0, false);
+        let mut last = ' ';
+        for &(c, _) in line {
+            if c == ' ' || is_marker(c) {
+                continue;
+            }
+            width += if wide(c) { 2 } else { 1 };
+            chars += 1;
+            clause |= matches!(c, '，' | '、' | '；');
+            last = c;
+        }
+        let prose = clause || chars >= PROSE_LEN;
+        Shape {
+            width,
+            open: prose && chars > 0 && !ends_sentence(last),
+        }
+    }
+}
+
+/// The narrowest page a hard-wrapped copy is looked for at (in half-width columns): shorter
+/// lines are titles and list items.
+const MIN_PAGE_WIDTH: usize = 40;
+
+/// Whether a line ending in `c` ends its sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '；'
+            | '：'
+            | '…'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | ')'
+            | '!'
+            | '?'
+            | ';'
+            | ':'
+            | '.'
+    )
+}
+
 /// A Chinese numeral or digit, as in the enumerators `一、` and `3、`.
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || cn_digit(c).is_some() || cn_power(c).is_some_and(|p| p <= 2)
@@ -130,6 +228,8 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
     let mut blank = false;
     // The `|`s of the last closed pipe row written, 0 after any other line.
     let mut row_pipes = 0;
+    // A hard-wrapped copy in markup: its paragraphs are its lines.
+    let soft = rewrapped(v);
     while i < len {
         let e = line_end(v, i);
         let mut s = i;
@@ -142,6 +242,9 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
         let mut t = e;
         while t > s && matches!(v[t - 1].0, ' ' | HEADING | HARD) {
             t -= 1;
+        }
+        if soft {
+            hard = false;
         }
         if s == t {
             blank = true;
@@ -168,7 +271,8 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
                     // Latin words keep a space where the line broke.
                     put(v, &mut w, s, (' ', brk));
                 }
-                joined = Some(p).filter(|_| !blank);
+                // Markup's paragraphs in a hard-wrapped copy have blank lines between.
+                joined = Some(p).filter(|_| !blank || soft);
             }
         }
         blank = false;
@@ -266,6 +370,33 @@ mod tests {
         ("| a | b\n\n正文。", "| a | b\n正文。"),
         // A blank line ends a table: the next one's header is measured afresh.
         ("| a | b |\n| 1 | 2 |\n\n| c | d | e | f\n|", "| a | b |\n| 1 | 2 |\n| c | d | e | f |"),
+        // Word's HTML of a hard-wrapped copy, a `<p>` a line: the lines are prose at one width
+        // that stop mid-sentence, so the paragraphs the markup made join as a PDF copy's lines
+        // do; metamorphic: html (sz-plan, tw-news).
+        (
+            concat!(
+                "<p>某市政府工作报告（摘要）</p>\n",
+                "<p>某市2026年经济社会发展的主要预期目标是：地区生产总值增长5.5%</p>\n",
+                "<p>左右，规模以上工业增加值增长6%以上，固定资产投资增长5%，社会</p>\n",
+                "<p>消费品零售总额增长6%，一般公共预算收入增长4%，城镇新增就业12</p>\n",
+                "<p>万人以上，居民人均可支配收入增长与经济增长基本同步。</p>\n",
+                "<p>过去一年，全市外贸进出口总额达到3120.5亿元，比上年增长7.2%，</p>\n",
+                "<p>其中出口总额1890.3亿元，增长9.1%；新设外商投资企业420家，服</p>\n",
+                "<p>务贸易进出口额增长15.3%，跨境电商交易额突破600亿元。</p>\n",
+                "<p>全年新开工亿元以上项目215个，完成工业投资860亿元，增长11.6%</p>\n",
+                "<p>，其中技术改造投资增长14.2%，高技术制造业增加值占规模以上工</p>\n",
+                "<p>业的比重提高到27.5%。</p>\n",
+                "<p>今年将实施城市更新项目120个，新建改建城市道路85公里，新增公</p>\n",
+                "<p>共停车泊位1.5万个，完成老旧小区改造310个，惠及居民4.2万户。</p>\n",
+            ),
+            concat!(
+                "某市政府工作报告(摘要)\n",
+                "某市2026年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规模以上工业增加值增长6%以上，固定资产投资增长5%，社会消费品零售总额增长6%，一般公共预算收入增长4%，城镇新增就业12万人以上，居民人均可支配收入增长与经济增长基本同步。\n",
+                "过去一年，全市外贸进出口总额达到3120.5亿元，比上年增长7.2%，其中出口总额1890.3亿元，增长9.1%；新设外商投资企业420家，服务贸易进出口额增长15.3%，跨境电商交易额突破600亿元。\n",
+                "全年新开工亿元以上项目215个，完成工业投资860亿元，增长11.6%，其中技术改造投资增长14.2%，高技术制造业增加值占规模以上工业的比重提高到27.5%。\n",
+                "今年将实施城市更新项目120个，新建改建城市道路85公里，新增公共停车泊位1.5万个，完成老旧小区改造310个，惠及居民4.2万户。",
+            ),
+        ),
         // A page title with its site's name is not the first half of the next paragraph.
         (
             "导语。\n6项突破，10项第一，工信成绩亮眼 - 天天要闻\n\n工业运行实现新提升。",
