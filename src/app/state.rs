@@ -700,16 +700,6 @@ impl State {
     /// Put article `at` of the workspace in place of the text: its analysis when it has one,
     /// else analysed now (or in the background).
     fn load_doc(&mut self, at: usize) {
-        // An article left while its quick analysis runs in the worker (files opened together)
-        // is analysed here, as it would have been without a worker: it has its cards in the
-        // list and the compare table.
-        if self.running.is_some_and(|r| !r.long) {
-            let left = &mut self.workspace.docs[self.workspace.open];
-            left.article = left
-                .article
-                .take()
-                .or_else(|| article_of(&left.text, &left.source, &left.include));
-        }
         self.workspace.open = at;
         self.workspace.edits += 1;
         let doc = self.workspace.docs[at].clone();
@@ -1083,7 +1073,7 @@ mod tests {
         assert!(settled
             .running
             .is_some_and(|r| !r.long && r.rev == typed.rev));
-        // An article left while its analysis runs is analysed at once (files opened together).
+        // An article left while its analysis runs waits for its own, in the worker too.
         let two = settled
             .apply(Action::AddArticle {
                 text: short.into(),
@@ -1092,8 +1082,8 @@ mod tests {
             })
             .unwrap();
         assert_eq!(two.workspace.docs.len(), 2);
-        let left = two.workspace.docs[0].article.as_ref().expect("analysed");
-        assert_eq!(left.cards.len(), 1);
+        assert!(two.workspace.docs[0].article.is_none());
+        assert_eq!(two.workspace.waiting().count(), 2);
         // Blank text needs no worker: "clear" is instant.
         let cleared = settled.apply(Action::Clear).unwrap();
         assert!(cleared.running.is_none() && cleared.analysis.article.cards.is_empty());

@@ -1153,7 +1153,9 @@ test('#11.1 articles added pasted, dropped together and opened; renamed, removed
   // The opened file is open: its text in the box, its item marked.
   assert.equal(await page.inputValue('#article-input'), BODY);
   assert.match(await page.textContent('.article-item.open'), /d\.txt/);
-  // Each item: source, the article's date or period, its facts.
+  // Each item: source, the article's date or period, its facts (each analysed in the worker).
+  await page.waitForFunction(() => [...document.querySelectorAll('.article-meta')]
+    .every((m) => !/ 0 项数据/.test(m.textContent)));
   const meta = await page.$$eval('.article-meta', (ms) => ms.map((m) => m.textContent));
   assert.match(meta[0], /粘贴的文章 · 2023 · \d+ 项数据/);
   assert.match(meta[1], /b\.txt · 2024 · \d+ 项数据/);
