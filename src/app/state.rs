@@ -1073,6 +1073,17 @@ mod tests {
         assert!(settled
             .running
             .is_some_and(|r| !r.long && r.rev == typed.rev));
+        // An article left while its analysis runs waits for its own, in the worker too.
+        let two = settled
+            .apply(Action::AddArticle {
+                text: short.into(),
+                source: "b.txt".into(),
+                html: false,
+            })
+            .unwrap();
+        assert_eq!(two.workspace.docs.len(), 2);
+        assert!(two.workspace.docs[0].article.is_none());
+        assert_eq!(two.workspace.waiting().count(), 2);
         // Blank text needs no worker: "clear" is instant.
         let cleared = settled.apply(Action::Clear).unwrap();
         assert!(cleared.running.is_none() && cleared.analysis.article.cards.is_empty());
