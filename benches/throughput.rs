@@ -5,7 +5,9 @@
 //! JSON) on mixed articles; the time for 1 KB … 10 MB of concatenated articles, which must
 //! grow linearly (10 MB ≤ 12 × 1 MB); and the CLI end to end (`--format json`, one thread) on
 //! 10 MB and 100 MB of mixed articles, as one file and as a folder of articles.
-//! `cargo bench --bench throughput -- stages` prints only the stages.
+//! The same stages, and the CLI on 10 MB, on the shared corpus's real articles repeated, when
+//! it is there (`ZHIBIAO_SHARED`, else `../shared`): they state about a quarter as many figures
+//! a KB. `cargo bench --bench throughput -- stages` prints only the stages.
 
 use std::path::Path;
 use std::process::Command;
@@ -15,10 +17,17 @@ use zhibiao::Stage;
 /// The fixture article of the browser tests, the second kind of article in the mix.
 const ARTICLE: &str = include_str!("../tests/browser/fixtures/article.txt");
 
+/// The shared material's folder: `ZHIBIAO_SHARED` (as for `scripts/score.sh`), else
+/// `../shared`.
+fn shared() -> String {
+    std::env::var("ZHIBIAO_SHARED").unwrap_or_else(|_| "../shared".to_string())
+}
+
 fn corpus() -> Vec<String> {
     let mut texts = Vec::new();
-    for dir in ["../shared/corpus/seeds", "../shared/corpus/public"] {
-        let Ok(entries) = std::fs::read_dir(dir) else {
+    let shared = shared();
+    for dir in ["corpus/seeds", "corpus/public", "corpus/genres"] {
+        let Ok(entries) = std::fs::read_dir(Path::new(&shared).join(dir)) else {
             continue;
         };
         let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
@@ -228,10 +237,15 @@ fn main() {
         let text = mixed(kb << 10).join("\n");
         print_stages(label, &text, runs);
     }
+    let texts = corpus();
+    let all = texts.join("\n");
+    if texts.len() > 1 {
+        // Real articles, about a quarter as dense in figures as the mixed ones.
+        print_stages("real articles 10 MB", &sized(&all, 10 << 20), 2);
+    }
     if only_stages {
         return;
     }
-    let texts = corpus();
     let total: usize = texts.iter().map(String::len).sum();
     let start = Instant::now();
     let mut rounds = 0;
@@ -251,7 +265,6 @@ fn main() {
         (total * rounds) as f64 / secs / 1e6,
         secs * 1000.0 / rounds as f64
     );
-    let all = texts.join("\n");
     let mut per_mb = Vec::new();
     println!(
         "{:>10} {:>12} {:>10} {:>8}",
@@ -291,6 +304,15 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     for mb in [10, 100] {
         print_cli(&dir, mb);
+    }
+    if texts.len() > 1 {
+        let real = dir.join("real-10.txt");
+        std::fs::write(&real, sized(&all, 10 << 20)).expect("write");
+        let t = cli(&real);
+        println!(
+            "cli, 10 MB of real articles (the corpus, repeated) to JSON (one thread): {t:.2} s ({:.1} MB/s)",
+            (10 << 20) as f64 / t / 1e6
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -53,8 +53,9 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
                 .is_some_and(|vs| vs.iter().any(|&v| restates(&d.fact, v)))
         } else if d.table {
             prose.get(&kind_unit).is_some_and(|fs| {
+                // The value first: comparing names costs far more, and most values differ.
                 fs.iter()
-                    .any(|(m, f)| similar(m, &d.metric) && restates(f, d.fact.value))
+                    .any(|(m, f)| restates(f, d.fact.value) && similar(m, &d.metric))
             })
         } else {
             false

@@ -171,11 +171,13 @@ pub type Rekey<'a> = &'a dyn Fn(&Card) -> Option<String>;
 
 /// Build the table of `articles`.
 pub fn table(articles: &[Article], options: Options) -> Table {
-    table_with(articles, options, &|_| None)
+    let articles: Vec<&Article> = articles.iter().collect();
+    table_with(&articles, options, &|_| None)
 }
 
-/// Build the table of `articles`, each card compared under the key `rekey` gives it.
-pub fn table_with(articles: &[Article], options: Options, rekey: Rekey) -> Table {
+/// Build the table of `articles`, each card compared under the key `rekey` gives it (borrowed:
+/// the app compares the articles its workspace holds, without copying them).
+pub fn table_with(articles: &[&Article], options: Options, rekey: Rekey) -> Table {
     let mut order: Vec<Measure> = Vec::new();
     let mut found: HashMap<Measure, Vec<(Cell, String)>> = HashMap::new();
     for (ai, article) in articles.iter().enumerate() {
@@ -595,7 +597,7 @@ mod tests {
             .is_empty());
         let key = apart.rows[0].key.clone();
         let rekey = |card: &Card| (card.metric == "粮食总产量").then(|| key.clone());
-        let merged = table_with(&[a, b], Options::default(), &rekey);
+        let merged = table_with(&[&a, &b], Options::default(), &rekey);
         assert_eq!(merged.rows.len(), 1);
         let row = &merged.rows[0];
         assert_eq!((row.key.as_str(), row.articles), (key.as_str(), 2));

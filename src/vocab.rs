@@ -812,6 +812,26 @@ mod tests {
     }
 
     #[test]
+    fn a_char_sharing_a_members_bit_is_still_no_member() {
+        // 和 and the char 1024 code points on share a bit of every CharSet.
+        let twin = char::from_u32('和' as u32 + 1024).unwrap();
+        let w = Words::new(vec!["和平", "和"]);
+        assert!(w.has('和') && !w.has(twin));
+        let text = ['和', twin, '和', '平'];
+        assert_eq!(w.at(&text, 0), Some("和"));
+        assert_eq!(w.at(&text, 1), None);
+        assert_eq!(w.at(&text, 2), Some("和平"));
+        assert_eq!(w.at(&text, 4), None);
+        assert_eq!(w.ending(&text, 2), None);
+        assert_eq!(w.ending(&text, 3), Some("和"));
+        assert_eq!(w.ending(&text, 4), Some("和平"));
+        assert_eq!(w.ending(&text, 5), None);
+        assert_eq!(ends_with_any(&text, 4, &["和平", "平"]), Some("和平"));
+        assert_eq!(ends_with_any(&text, 5, &["平"]), None);
+        assert_eq!(ends_with_any(&text, 2, &["和和"]), None);
+    }
+
+    #[test]
     fn words_found_in_a_str_leftmost_then_longest() {
         let words = Words::new(longest_first(vec![
             "订户",

@@ -3,6 +3,8 @@
 //! the units it found. A unit repeated sixteen
 //! times more may allocate at most 32 times as much (16, with the doubling of growing buffers);
 //! quadratic work allocates far more. Counting bytes keeps the verdict the same on every machine.
+//! Quadratic work that allocates nothing (the fuzzer's timeouts) is replayed at a size where it
+//! would never end.
 
 #[global_allocator]
 static GLOBAL: zhibiao::check::Counting = zhibiao::check::Counting;
@@ -29,6 +31,9 @@ fn units() -> Vec<(&'static str, String)> {
             ])
             .into_owned(),
         ),
+        // Issue 12's `scale` run (`scripts/fuzz.sh 240 scale`, a timeout): one run of digits
+        // as long as the text. See `a_run_of_digits_is_read_once`.
+        ("a run of digits", "80".to_string()),
         // The same shape written cleanly: an aside left open, then ranked streaks.
         (
             "an aside left open",
@@ -47,4 +52,15 @@ fn work_grows_with_the_text() {
         })
         .collect();
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// `80` repeated (issue 12's `scale` run, a timeout that allocated nothing): a period was
+/// looked for from every digit of the run, and each look read the digits to its end, so 64 KB
+/// took seconds and 256 KB over a minute. Looked for only where a word starts, 1 MB of it is
+/// read in a fraction of a second; the quadratic read would not end.
+#[test]
+fn a_run_of_digits_is_read_once() {
+    let text = "80".repeat(1 << 19);
+    let article = zhibiao::analyze("digits", &text);
+    assert!(article.cards.is_empty(), "{:?}", article.cards.first());
 }

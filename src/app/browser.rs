@@ -261,14 +261,3 @@ impl Drop for PasteListener {
             .remove_event_listener_with_callback("paste", self.closure.as_ref().unchecked_ref());
     }
 }
-
-/// Wait for the browser's next frame (`requestAnimationFrame`): work done after it is in a
-/// task of its own, painted before the next slice.
-pub async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = window() {
-            let _ = window.request_animation_frame(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}

@@ -45,7 +45,7 @@ pub fn CardList(props: &CardListProps) -> Html {
 
     let article = &props.analysis.article;
     let listed = props.limit.min(props.visible.len());
-    let arriving = use_progressive(props.analysis.rev, FIRST_CARDS, listed);
+    let arriving = use_progressive((props.analysis.rev, 0), FIRST_CARDS, listed);
     // More cards asked for ("more", print) are listed at once; a picked card always is.
     let picked = props.selection.and_then(|sel| {
         let at = props

@@ -3,7 +3,7 @@
 //! written over it), with its values as text; closed with its button or Escape. The compare
 //! view gives its close button the focus when it opens.
 
-use super::chart::{values_text, Point, Shape, LARGE};
+use super::chart::{Point, Shape, LARGE};
 use super::i18n::Lang;
 use super::row_chart::svg;
 use yew::prelude::*;
@@ -18,8 +18,7 @@ pub fn chart_panel(
     shape: Shape,
     on_close: Callback<()>,
 ) -> Html {
-    let values = values_text(points, lang.strings().target);
-    let label = lang.chart_label(metric, &values);
+    let (chart, values) = svg(lang, metric, points, shape, LARGE);
     let onkeydown = {
         let on_close = on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -31,7 +30,7 @@ pub fn chart_panel(
     html! {
         <section class="chart-panel" role="dialog" aria-labelledby="chart-title" {onkeydown}>
             <h3 id="chart-title">{ metric.to_string() }</h3>
-            { svg(points, shape, LARGE, label) }
+            { chart }
             <p class="chart-values">{ values }</p>
             <button type="button" class="chart-close" id={CLOSE}
                 onclick={on_close.reform(|_: MouseEvent| ())}>

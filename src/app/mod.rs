@@ -84,17 +84,10 @@ pub fn start() {
                 focused,
             };
             yew::Renderer::<root::App>::with_root_and_props(root, props).render();
-            // The rules build their word lists and patterns on first use (~0.2 s in wasm):
-            // in the worker that will read the first text, else here after the first paint,
-            // so the first paste is as quick as the rest.
-            if worker::available() {
-                worker::warm_up();
-            } else {
-                yew::platform::spawn_local(async {
-                    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
-                    let _ = crate::analyze("warm-up", "全市规上工业增加值同比增长8.4%。");
-                });
-            }
+            // The rules build their word lists and patterns on first use: in the worker that
+            // will read the first text, never here (a page without a worker reads its texts
+            // on its own thread, slowly).
+            worker::warm_up();
         }
         None => browser::show_fatal("index.html has no #app element"),
     }

@@ -7,20 +7,27 @@
 //! machine (or a busy one) still gets its frames. The components it serves decide what an
 //! item is (a card, a block of the article's text).
 
-use super::browser;
 use std::cell::Cell;
 use std::rc::Rc;
-use yew::platform::spawn_local;
+use std::time::Duration;
+use yew::platform::{spawn_local, time::sleep};
 use yew::prelude::*;
 
 /// How long (ms) rendering one slice may take: the browser still lays it out and paints it
 /// within the same frame.
 const SLICE_BUDGET: f64 = 8.0;
 
+/// The time between slices: about a frame, so each is painted before the next.
+const FRAME: Duration = Duration::from_millis(16);
+
+/// Which list is being put on the page: an analysis' revision and where in it the list
+/// starts (one list per revision and page).
+pub type Key = (u64, usize);
+
 /// The list being put on the page: its key, how many items are in, the next slice's size.
 #[derive(Clone, PartialEq)]
-struct Shown<K> {
-    key: K,
+struct Shown {
+    key: Key,
     count: usize,
     step: usize,
 }
@@ -39,12 +46,9 @@ fn next_step(step: usize, ms: f64, largest: usize) -> usize {
 /// How many of `total` items to render: `first` at once, then slices of up to `first` more
 /// each frame, for the list named `key` (a new key starts from `first` again).
 #[hook]
-pub fn use_progressive<K>(key: K, first: usize, total: usize) -> usize
-where
-    K: PartialEq + Clone + 'static,
-{
+pub fn use_progressive(key: Key, first: usize, total: usize) -> usize {
     let shown = use_state(|| Shown {
-        key: key.clone(),
+        key,
         count: first,
         step: first,
     });
@@ -64,9 +68,9 @@ where
             None => step,
         };
         if count < total {
-            let (key, count, live) = (key.clone(), *count, live.clone());
+            let (key, count, live) = (*key, *count, live.clone());
             spawn_local(async move {
-                browser::next_frame().await;
+                sleep(FRAME).await;
                 if live.get() {
                     *asked.borrow_mut() = Some(js_sys::Date::now());
                     shown.set(Shown {

@@ -8,10 +8,18 @@ use super::chart::{layout, px, values_text, Frame, Point, Shape, LARGE, SMALL};
 use super::i18n::Lang;
 use yew::prelude::*;
 
-/// `points` as an SVG chart in `frame`, named `label`: the line and its dots or the bars
-/// (targets hollow) over the zero line; the larger frame adds both axes, the value axis's
-/// labels, and each column's label and value.
-pub fn svg(points: &[Point], shape: Shape, frame: Frame, label: String) -> Html {
+/// The values of `metric` (`points`) as an SVG chart in `frame`, named by them, and as text:
+/// the line and its dots or the bars (targets hollow) over the zero line; the larger frame adds
+/// both axes, the value axis's labels, and each column's label and value.
+pub fn svg(
+    lang: Lang,
+    metric: &str,
+    points: &[Point],
+    shape: Shape,
+    frame: Frame,
+) -> (Html, String) {
+    let values = values_text(points, lang.strings().target);
+    let label = lang.chart_label(metric, &values);
     let drawn = layout(points, shape, frame);
     let large = frame == LARGE;
     let (left, right, bottom) = (
@@ -70,7 +78,7 @@ pub fn svg(points: &[Point], shape: Shape, frame: Frame, label: String) -> Html 
             </>
         }
     });
-    html! {
+    let chart = html! {
         <svg class={if large { "chart large" } else { "chart small" }} role="img"
             viewBox={format!("0 0 {} {}", px(frame.width), px(frame.height))} aria-label={label}>
             { axes }
@@ -79,7 +87,8 @@ pub fn svg(points: &[Point], shape: Shape, frame: Frame, label: String) -> Html 
             }
             { for marks }
         </svg>
-    }
+    };
+    (chart, values)
 }
 
 /// A row's small chart, named by its values, with a button that opens the larger one
@@ -92,11 +101,10 @@ pub fn row_chart(
     shape: Shape,
     on_open: Callback<()>,
 ) -> Html {
-    let values = values_text(points, lang.strings().target);
-    let label = lang.chart_label(metric, &values);
+    let (chart, values) = svg(lang, metric, points, shape, SMALL);
     html! {
         <figure class="row-chart">
-            { svg(points, shape, SMALL, label) }
+            { chart }
             <figcaption class="chart-values">{ values }</figcaption>
             <button type="button" class="chart-open" aria-label={lang.open_chart(metric)}
                 onclick={on_open.reform(|_: MouseEvent| ())}>{ lang.compare_words().larger }</button>

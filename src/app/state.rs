@@ -446,19 +446,19 @@ impl State {
     }
 
     /// Choose the workspace article to analyse in the background: the one under way while it
-    /// is still waiting and not opened, else the first waiting; none while the open text is
-    /// analysed (one worker at a time).
+    /// is still waiting and not opened, else the first waiting, started only while the open
+    /// text is not being analysed (it comes first; typing never restarts one under way).
     fn next_waiting(&mut self) {
-        if self.running.is_some() {
-            self.waiting = None;
-            return;
-        }
         let open = self.workspace.open;
         let under_way = |w: &Waiting| {
             let mut waiting = self.workspace.waiting();
             waiting.any(|(at, d)| at != open && d.id == w.id && Rc::ptr_eq(&d.text, &w.text))
         };
         if self.waiting.as_ref().is_some_and(under_way) {
+            return;
+        }
+        if self.running.is_some() {
+            self.waiting = None;
             return;
         }
         let mut waiting = self.workspace.waiting().filter(|(at, _)| *at != open);
@@ -1073,6 +1073,17 @@ mod tests {
         assert!(settled
             .running
             .is_some_and(|r| !r.long && r.rev == typed.rev));
+        // An article left while its analysis runs waits for its own, in the worker too.
+        let two = settled
+            .apply(Action::AddArticle {
+                text: short.into(),
+                source: "b.txt".into(),
+                html: false,
+            })
+            .unwrap();
+        assert_eq!(two.workspace.docs.len(), 2);
+        assert!(two.workspace.docs[0].article.is_none());
+        assert_eq!(two.workspace.waiting().count(), 2);
         // Blank text needs no worker: "clear" is instant.
         let cleared = settled.apply(Action::Clear).unwrap();
         assert!(cleared.running.is_none() && cleared.analysis.article.cards.is_empty());

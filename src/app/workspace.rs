@@ -288,15 +288,13 @@ impl Workspace {
             .filter_map(|d| Some((d, d.article.as_ref()?)))
             .filter(|(d, _)| !d.is_empty())
             .collect();
-        let articles: Vec<Article> = analysed
-            .iter()
-            .map(|(d, a)| Article {
-                source: d.label(unnamed),
-                ..(***a).clone()
-            })
-            .collect();
+        let articles: Vec<&Article> = analysed.iter().map(|(_, a)| &***a).collect();
         let options = compare::Options { all };
-        let table = compare::table_with(&articles, options, &|card| self.rekey(card));
+        let mut table = compare::table_with(&articles, options, &|card| self.rekey(card));
+        // The table names each article as the list does.
+        for (source, (doc, _)) in table.articles.iter_mut().zip(&analysed) {
+            source.source = doc.label(unnamed);
+        }
         let pending = self.waiting().count();
         Compared {
             table,

@@ -33,7 +33,12 @@ fn is_cn_numeral(c: char) -> bool {
 /// `digits` × 10^`exp` as the nearest float, computed from the decimal string so that
 /// 113.6亿 is 11360000000 and not 11359999999.999998.
 fn scaled(digits: &str, exp: i32) -> Option<f64> {
-    let v: f64 = format!("{digits}e{exp}").parse().ok()?;
+    // Unscaled (most numbers), the digits parse to the same float without the exponent.
+    let v: f64 = if exp == 0 {
+        digits.parse().ok()?
+    } else {
+        format!("{digits}e{exp}").parse().ok()?
+    };
     v.is_finite().then_some(v)
 }
 

@@ -423,11 +423,28 @@ fn long_articles_brought_back_are_analysed_in_the_background_one_at_a_time() {
         .unwrap()
         .waiting
         .is_none());
-    // Opening a waiting article analyses it as the open text: no second worker beside it.
-    let opened = State::restore(Lang::Zh, saved(&[FIRST, &second, &third]))
-        .apply(Action::OpenArticle(ids[2]))
-        .unwrap();
+    // Opening the waiting article analyses it as the open text, not twice; opening another
+    // long one leaves the one under way running, and none starts beside the open one's.
+    let restored = State::restore(Lang::Zh, saved(&[FIRST, &second, &third]));
+    let opened = restored.apply(Action::OpenArticle(ids[1])).unwrap();
     assert!(opened.running.is_some() && opened.waiting.is_none());
+    let other = restored.apply(Action::OpenArticle(ids[2])).unwrap();
+    assert!(other.running.is_some());
+    assert_eq!(other.waiting, restored.waiting, "the one under way goes on");
+    let first = other.apply(Action::OpenArticle(ids[0])).unwrap();
+    let done = first
+        .apply(Action::Analysed {
+            rev: first.waiting.as_ref().unwrap().rev,
+            text: None,
+            article: article(&second),
+        })
+        .unwrap();
+    assert!(done.running.is_none());
+    assert_eq!(
+        done.waiting.as_ref().map(|w| w.id),
+        Some(ids[2]),
+        "then the next"
+    );
     // An imported workspace starts the same way.
     let json = saved(&[FIRST, &second]).to_json();
     let imported = State::new(Lang::Zh, None)

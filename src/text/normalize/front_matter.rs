@@ -20,6 +20,39 @@ fn is_colon(c: char) -> bool {
     matches!(c, ':' | '\u{FF1A}')
 }
 
+/// The value of a `title:` line at `j` without quotes: where it starts, where it ends and the
+/// `\n` after it. A quoted value a copy wrapped (`title: "…` + `…"`) runs on over the lines
+/// up to its closing quote, as YAML reads it.
+fn title_at(v: &[Pair], j: usize) -> Option<(usize, usize, usize)> {
+    let e = line_end(v, j);
+    let (s, t) = title_value(v, j, e)?;
+    let quote = v[s].0;
+    let open = matches!(quote, '"' | '\'') && (t - s < 2 || v[t - 1].0 != quote);
+    if !open {
+        return Some((s, t, e));
+    }
+    // The lines up to the one that ends with the closing quote (a few at most).
+    let mut end = e;
+    for _ in 0..MAX_TITLE_LINES {
+        if end >= v.len() {
+            break;
+        }
+        let next = line_end(v, end + 1);
+        if is_fence(&v[end + 1..next], '-') || is_fence(&v[end + 1..next], '.') {
+            break;
+        }
+        let last = v[end + 1..next].iter().rposition(|p| p.0 != ' ');
+        if let Some(k) = last.filter(|&k| v[end + 1 + k].0 == quote) {
+            return Some((s + 1, end + 1 + k, next));
+        }
+        end = next;
+    }
+    Some((s, t, e))
+}
+
+/// The most lines a wrapped title is looked for over.
+const MAX_TITLE_LINES: usize = 4;
+
 /// The value of a `title:` line `j..e` without quotes, as a range.
 fn title_value(v: &[Pair], j: usize, e: usize) -> Option<(usize, usize)> {
     let line = &v[j..e];
@@ -84,8 +117,14 @@ pub(super) fn front_matter(v: &mut [Pair]) -> usize {
             let mut w = 0;
             if let Some((s, t, nl)) = title {
                 put(v, &mut w, s - 1, (HEADING, v[s].1));
-                v.copy_within(s..t, w);
-                w += t - s;
+                // A wrapped title's lines join without their breaks and indents.
+                let mut line_start = false;
+                for k in s..t {
+                    line_start = v[k].0 == '\n' || (line_start && v[k].0 == ' ');
+                    if !line_start {
+                        put(v, &mut w, k, v[k]);
+                    }
+                }
                 let brk = v[nl].1;
                 put(v, &mut w, nl - 1, ('\n', brk));
                 put(v, &mut w, nl, (HARD, brk));
@@ -95,7 +134,11 @@ pub(super) fn front_matter(v: &mut [Pair]) -> usize {
             return w + (len - rest);
         }
         if title.is_none() && e < len {
-            title = title_value(v, j, e).map(|(s, t)| (s, t, e));
+            title = title_at(v, j);
+            if let Some((_, _, nl)) = title {
+                j = nl + 1;
+                continue;
+            }
         }
         j = e + 1;
     }
@@ -130,6 +173,14 @@ mod tests {
                 "经济数据出炉\n正文。",
             ),
             ("---\ntitle: x\n正文", "title: x\n正文"),
+            // A quoted title a copy wrapped runs on to its closing quote; metamorphic: pdf
+            // (js-news, cn-hknews-gdp).
+            (
+                "---\ntitle: '江苏外贸同增17.1%，民企拉动进出口增长9.6个百\n分点'\ndate: 2021\n---\n正文。",
+                "江苏外贸同增17.1%，民企拉动进出口增长9.6个百分点\n正文。",
+            ),
+            ("---\ntitle: \"标题\n---\n正文", "\"标题\n正文"),
+            ("---\ntitle: \"标题\n---\n他说“好”\"", "\"标题\n他说“好”\""),
             ("正文。\n---\ntitle: x\n---\n", "正文。\ntitle: x"),
         ]);
     }

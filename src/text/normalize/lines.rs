@@ -89,9 +89,10 @@ fn continues(c: char) -> bool {
 }
 
 /// Whether the break after line `p` is a stray break inside a sentence (PDF and web paste):
-/// `p` stops mid-sentence and reads as prose, and the next line, starting with `first`, goes
-/// on. Latin text joins only Latin text.
-fn joins(p: &Line, first: char) -> bool {
+/// `p` stops mid-sentence and reads as prose, and the next line, starting with `first` then
+/// `second`, goes on. Latin text joins only Latin text. A range of numbers cut at its dash
+/// (`比1` + `-3月份`, `比1-` + `3月份`) goes on too.
+fn joins(p: &Line, first: char, second: char) -> bool {
     // The first line is a title (or a lone paragraph), never the head of the next one.
     if p.heading
         || p.titled
@@ -107,8 +108,15 @@ fn joins(p: &Line, first: char) -> bool {
     }
     let open = matches!(last, '“' | '‘' | '《' | '「' | '『' | '(' | '/');
     let closed = matches!(last, '”' | '’' | '》' | '」' | '』' | ')');
-    (han(last) || last.is_ascii_digit() || open || closed || matches!(last, '%' | '，' | '、'))
-        && continues(first)
+    let range = (last.is_ascii_digit() && first == '-' && second.is_ascii_digit())
+        || (last == '-' && first.is_ascii_digit());
+    range
+        || (han(last)
+            || last.is_ascii_digit()
+            || open
+            || closed
+            || matches!(last, '%' | '，' | '、'))
+            && continues(first)
 }
 
 /// Fewest lines at the text's common width that make it a hard-wrapped copy.
@@ -264,7 +272,7 @@ pub(super) fn lines(v: &mut [Pair], headings: &mut Vec<usize>) -> usize {
                 let closed = p.piped && p.last == '|' && !blank;
                 row_pipes = if closed { p.pipes } else { 0 };
             }
-            if !wrapped && (hard || heading || !joins(&p, first)) {
+            if !wrapped && (hard || heading || !joins(&p, first, ch(v, s + 1))) {
                 put(v, &mut w, s, ('\n', brk));
             } else {
                 if p.last.is_ascii_alphabetic() {

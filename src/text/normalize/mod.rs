@@ -6,9 +6,9 @@
 //! from, so a span found in the normalised text can be reported in the input's coordinates.
 //!
 //! The work is a pipeline of small passes over one buffer of `(char, origin)` pairs: decoding
-//! (BOM, line ends, control chars), front matter, HTML, entities, Markdown, width and
-//! punctuation folding (which also drops pinyin readings), lines and spaces, and last
-//! Traditional to Simplified. Each pass rewrites the buffer in place, never writing more
+//! (BOM, line ends, control chars), page furniture, front matter, HTML, entities, Markdown,
+//! width and punctuation folding (which also drops pinyin readings), lines and spaces, and
+//! last Traditional to Simplified. Each pass rewrites the buffer in place, never writing more
 //! pairs than it has read, and looks ahead only a bounded distance (or searches forward once
 //! and jumps past what it found), so the whole is linear in the input. Passes keep the order
 //! of the pairs, so origins stay non-decreasing.
@@ -19,7 +19,7 @@
 //! which the line pass must not join away. The line pass removes both.
 //!
 //! The passes, in order (each a module with its contract and its cases):
-//! [`decode`], [`front_matter`], [`pages`], [`html`], [`entities`], [`markdown`], [`fold`] (with
+//! [`decode`], [`pages`], [`front_matter`], [`html`], [`entities`], [`markdown`], [`fold`] (with
 //! [`pinyin`]), [`lines`], [`simplify`].
 
 mod decode;
@@ -75,8 +75,9 @@ pub fn normalize(input: &str) -> Normalized {
     // cost more than the passes themselves.
     let mut v: Vec<Pair> = Vec::with_capacity(input.chars().count());
     let n = decode::decode(input, &mut v);
-    run(&mut v, front_matter::front_matter);
+    // Page furniture first: a page break may fall inside anything, front matter too.
     run(&mut v, pages::pages);
+    run(&mut v, front_matter::front_matter);
     if html::has_markup(&v) {
         run(&mut v, html::html);
     }

@@ -7,6 +7,7 @@
 
 use super::{is_marker, line_end, put, Pair};
 use crate::text::page;
+use std::collections::HashMap;
 
 /// Drop the lines a PDF copy repeats on every page (its running header) and its page numbers
 /// (see [`page`]), with their line breaks and the blank lines around them, so that a
@@ -28,23 +29,38 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         ranges.push((i, e));
         i = e + 1;
     }
-    let mut counts: std::collections::HashMap<Vec<char>, usize> = Default::default();
-    for &(s, e) in &ranges {
-        if e - s <= 2 * page::HEADER_LEN {
-            let t = content(v, s, e);
-            // Markup repeats (`<tr>`, `<td>万吨</td>`) and is no header.
-            if page::may_repeat(&t) && !t.iter().any(|&c| matches!(c, '<' | '>' | '|')) {
-                *counts.entry(t).or_default() += 1;
+    let texts: Vec<Vec<char>> = ranges
+        .iter()
+        .map(|&(s, e)| {
+            if e - s <= 2 * page::HEADER_LEN {
+                content(v, s, e)
+            } else {
+                Vec::new()
             }
+        })
+        .collect();
+    let numbered: Vec<bool> = texts
+        .iter()
+        .map(|t| !t.is_empty() && page::page_number(t))
+        .collect();
+    let beside = beside_numbers(v, &ranges, &numbered);
+    // How often each short line comes, and how often beside a page number.
+    let mut counts: HashMap<&[char], (usize, usize)> = HashMap::new();
+    for (j, t) in texts.iter().enumerate() {
+        if repeatable(t) {
+            let c = counts.entry(t).or_default();
+            c.0 += 1;
+            c.1 += usize::from(beside[j]);
         }
     }
-    if counts.values().all(|&n| n < page::REPEATS)
-        && !ranges
-            .iter()
-            .any(|&(s, e)| e - s <= 2 * page::HEADER_LEN && page::page_number(&content(v, s, e)))
-    {
+    if !numbered.iter().any(|&n| n) && counts.values().all(|&(n, _)| n < page::REPEATS) {
         return len;
     }
+    let header = |t: &[char]| {
+        counts.get(t).is_some_and(|&(n, by_number)| {
+            n >= page::REPEATS || (n >= BESIDE_REPEATS && by_number == n)
+        })
+    };
     let mut w = 0;
     // The header atop the first page is the text's title: it stays (and stays the first
     // line, which never runs on into the next).
@@ -53,14 +69,9 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
     // line written.
     let mut blanks = 0;
     let mut after_furniture = false;
-    for (s, e) in ranges {
-        let t = if e - s <= 2 * page::HEADER_LEN {
-            content(v, s, e)
-        } else {
-            Vec::new()
-        };
-        let header = counts.get(&t).is_some_and(|&n| n >= page::REPEATS);
-        let furniture = !t.is_empty() && (page::page_number(&t) || (header && !top));
+    for (j, &(s, e)) in ranges.iter().enumerate() {
+        let t = &texts[j];
+        let furniture = !t.is_empty() && (numbered[j] || (header(t) && !top));
         let blank = v[s..e].iter().all(|p| p.0 == ' ');
         top &= t.is_empty();
         if furniture {
@@ -83,6 +94,41 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
     w
 }
 
+/// A line a PDF copy's running header may be: short, no clause punctuation, no markup
+/// (`<tr>`, `<td>万吨</td>` repeat and are no header), some words (a `---` fence is none).
+fn repeatable(t: &[char]) -> bool {
+    page::may_repeat(t)
+        && !t.iter().any(|&c| matches!(c, '<' | '>' | '|'))
+        && t.iter().any(|c| c.is_alphanumeric())
+}
+
+/// A line that comes this often, each time beside a page number, is a running header too
+/// (a short copy has few pages).
+const BESIDE_REPEATS: usize = 2;
+
+/// For each line of `ranges`, whether the line before or after it (blank lines aside) is a
+/// page number: where a page's header and footer stand.
+fn beside_numbers(v: &[Pair], ranges: &[(usize, usize)], numbered: &[bool]) -> Vec<bool> {
+    let blank: Vec<bool> = ranges
+        .iter()
+        .map(|&(s, e)| v[s..e].iter().all(|p| p.0 == ' ' || is_marker(p.0)))
+        .collect();
+    let mut beside = vec![false; ranges.len()];
+    // The last line that was not blank, forward then backward.
+    let mut last: Option<usize> = None;
+    for j in 0..ranges.len() {
+        if blank[j] {
+            continue;
+        }
+        if let Some(k) = last {
+            beside[j] |= numbered[k];
+            beside[k] |= numbered[j];
+        }
+        last = Some(j);
+    }
+    beside
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::assert_cases;
@@ -103,6 +149,12 @@ mod tests {
             (
                 "某市统计年报\n工业增加值增长8.4%，投资增\n某市统计年报\n长5%。\n某市统计年报\n完。",
                 "某市统计年报\n工业增加值增长8.4%，投资增长5%。\n完。",
+            ),
+            // Twice, each time beside a page number, is a running header (a short copy has
+            // few pages); metamorphic: pdf (cn-hknews-gdp).
+            (
+                "导语。\n营业收入增长，利润总额增长\n\n— 2 —\n某市统计资料\n5%，投资增\n— 3 —\n某市统计资料\n长3%。",
+                "导语。\n营业收入增长，利润总额增长5%，投资增长3%。",
             ),
             // Twice is no running header.
             ("标题\n重要的话\n正文。\n重要的话\n2025年", "标题\n重要的话\n正文。\n重要的话\n2025年"),
