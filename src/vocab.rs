@@ -61,8 +61,8 @@ macro_rules! marks {
 
         impl $ty {
             fn load() -> $ty {
-                let src = vocab_file!($file);
-                $ty { $($name: mark(src, stringify!($name)),)* }
+                let kinds = Kinds::of(vocab_file!($file));
+                $ty { $($name: mark(&kinds, stringify!($name)),)* }
             }
         }
     };
@@ -130,8 +130,9 @@ marks! {
 
 /// The char named `name` in a file of `name char` lines. The files are part of the build and
 /// tested, so a missing name is a bug in this crate, never in the input.
-fn mark(src: &'static str, name: &str) -> char {
-    markers(src, name)
+fn mark(kinds: &Kinds, name: &str) -> char {
+    kinds
+        .entries(name)
         .first()
         .and_then(|m| m.chars().next())
         .unwrap_or_else(|| panic!("vocab: no mark {name}"))
@@ -491,20 +492,15 @@ fn bound_of(s: &str) -> Option<Bound> {
     }
 }
 
-fn bounds(src: &'static str, position: &str) -> Vec<(&'static str, Bound)> {
-    let mut v: Vec<(&'static str, Bound)> = lines(src)
-        .filter_map(|l| {
-            let mut parts = l.split_whitespace();
-            let (pos, bound, word) = (parts.next()?, parts.next()?, parts.next()?);
-            (pos == position).then_some((word, bound_of(bound)?))
-        })
+/// The `position bound word` lines of `bounds.txt` at `position`, longest word first.
+fn bounds(kinds: &Kinds, position: &str) -> Vec<(&'static str, Bound)> {
+    let mut v: Vec<(&'static str, Bound)> = kinds
+        .pairs(position)
+        .into_iter()
+        .filter_map(|(bound, word)| Some((word, bound_of(bound)?)))
         .collect();
     v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
     v
-}
-
-fn markers(src: &'static str, kind: &str) -> Vec<&'static str> {
-    Kinds::of(src).entries(kind)
 }
 
 /// A file of `kind entry` lines read once, its entries grouped by kind in the file's order: a
@@ -514,10 +510,10 @@ struct Kinds(Vec<(&'static str, Vec<&'static str>)>);
 impl Kinds {
     fn of(src: &'static str) -> Kinds {
         let mut kinds: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
-        for (kind, entry) in lines(src).filter_map(|l| l.split_once(' ')) {
+        for (kind, entry) in lines(src).filter_map(two_words) {
             match kinds.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, entries)) => entries.push(entry.trim()),
-                None => kinds.push((kind, vec![entry.trim()])),
+                Some((_, entries)) => entries.push(entry),
+                None => kinds.push((kind, vec![entry])),
             }
         }
         Kinds(kinds)
@@ -533,34 +529,46 @@ impl Kinds {
 
     /// The words of `kind`, longest first.
     fn words(&self, kind: &str) -> Words {
-        Words::new(longest_first(self.entries(kind)))
+        self.words_of(&[kind])
+    }
+
+    /// The words of any of `kinds`, longest first.
+    fn words_of(&self, kinds: &[&str]) -> Words {
+        Words::new(longest_first(
+            kinds.iter().flat_map(|k| self.entries(k)).collect(),
+        ))
+    }
+
+    /// The `kind a b` lines as pairs (a, b): 降幅 → 增速, 同比 → 上年同期.
+    fn pairs(&self, kind: &str) -> Vec<(&'static str, &'static str)> {
+        self.entries(kind)
+            .into_iter()
+            .filter_map(two_words)
+            .collect()
     }
 }
 
-/// The `kind a b` lines of a file as pairs (a, b): 降幅 → 增速, 同比 → 上年同期.
-fn pairs(src: &'static str, kind: &str) -> Vec<(&'static str, &'static str)> {
-    markers(src, kind)
-        .into_iter()
-        .filter_map(|l| l.split_once(' '))
-        .map(|(a, b)| (a, b.trim()))
-        .collect()
-}
-
-/// The words of one kind in a file of `kind word` lines, longest first.
-pub fn kind_list(src: &'static str, kind: &str) -> Words {
-    kinds_list(src, &[kind])
-}
-
-/// The words of any of `kinds` in a file of `kind word` lines, longest first.
-fn kinds_list(src: &'static str, kinds: &[&str]) -> Words {
-    Words::new(longest_first(
-        kinds.iter().flat_map(|k| markers(src, k)).collect(),
-    ))
+/// A line of two words, `a b`: (a, b).
+fn two_words(line: &'static str) -> Option<(&'static str, &'static str)> {
+    line.split_once(' ').map(|(a, b)| (a, b.trim()))
 }
 
 pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let target_src = vocab_file!("vocab/target.txt");
-    let plan_src = vocab_file!("vocab/plan.txt");
+    // Files of several kinds, each read once.
+    let plan = Kinds::of(vocab_file!("vocab/plan.txt"));
+    let rank = Kinds::of(vocab_file!("vocab/rank.txt"));
+    let bound_words = Kinds::of(vocab_file!("vocab/bounds.txt"));
+    let funds = Kinds::of(vocab_file!("vocab/funds.txt"));
+    let gaps = Kinds::of(vocab_file!("vocab/gaps.txt"));
+    let rates = Kinds::of(vocab_file!("vocab/rates.txt"));
+    let absolute = Kinds::of(vocab_file!("vocab/absolute.txt"));
+    let boilerplate = Kinds::of(vocab_file!("vocab/boilerplate.txt"));
+    // 上半年 → H1, longest first: read as a list of words and as their meanings.
+    let mut periods: Vec<(&str, &str)> = lines(vocab_file!("vocab/periods.txt"))
+        .filter_map(two_words)
+        .collect();
+    periods.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
     Vocab {
         scan: ScanWords::load(),
         context: ContextWords::load(),
@@ -579,7 +587,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
             v
         },
-        rank_scopes: kind_list(vocab_file!("vocab/rank.txt"), "scope"),
+        rank_scopes: rank.words("scope"),
         growth: list(vocab_file!("vocab/growth.txt")),
         decline: list(vocab_file!("vocab/decline.txt")),
         basis: list(vocab_file!("vocab/basis.txt")),
@@ -591,29 +599,28 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         lead: list(vocab_file!("vocab/lead.txt")),
         units: list(vocab_file!("vocab/units.txt")),
         money: list(vocab_file!("vocab/money.txt")),
-        bounds_before: bounds(vocab_file!("vocab/bounds.txt"), "before"),
-        bounds_after: bounds(vocab_file!("vocab/bounds.txt"), "after"),
+        bounds_before: bounds(&bound_words, "before"),
+        bounds_after: bounds(&bound_words, "after"),
         noncount: list(vocab_file!("vocab/noncount.txt")),
         subjects: list(vocab_file!("vocab/subjects.txt")),
         relative: list(vocab_file!("vocab/relative.txt")),
         heads: list(vocab_file!("vocab/heads.txt")),
         places: list(vocab_file!("vocab/places.txt")),
         fillers: list(vocab_file!("vocab/fillers.txt")),
-        plan_heading: kind_list(plan_src, "heading"),
-        plan_review: kind_list(plan_src, "review"),
-        plan_future: kind_list(plan_src, "future"),
-        plan_modal: kind_list(plan_src, "modal"),
-        plan_past: kind_list(plan_src, "past"),
-        plan_close: kind_list(plan_src, "close"),
-        plan_not_modal: kind_list(plan_src, "not_modal"),
-        obtain_verbs: kind_list(vocab_file!("vocab/funds.txt"), "verb"),
-        funds: kind_list(vocab_file!("vocab/funds.txt"), "object"),
+        plan_heading: plan.words("heading"),
+        plan_review: plan.words("review"),
+        plan_future: plan.words("future"),
+        plan_modal: plan.words("modal"),
+        plan_past: plan.words("past"),
+        plan_close: plan.words("close"),
+        plan_not_modal: plan.words("not_modal"),
+        obtain_verbs: funds.words("verb"),
+        funds: funds.words("object"),
         aliases: lines(vocab_file!("vocab/aliases.txt"))
-            .filter_map(|l| l.split_once(' '))
-            .map(|(long, short)| (long, short.trim()))
+            .filter_map(two_words)
             .collect(),
-        rank_leads: kinds_list(vocab_file!("vocab/rank.txt"), &["both", "lead"]),
-        rank_names: kinds_list(vocab_file!("vocab/rank.txt"), &["both", "name"]),
+        rank_leads: rank.words_of(&["both", "lead"]),
+        rank_names: rank.words_of(&["both", "name"]),
         comparators: lines(vocab_file!("vocab/gaps.txt"))
             .filter_map(|l| match l.split_once(' ')? {
                 ("above", w) => Some((w.trim(), false)),
@@ -621,48 +628,36 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
                 _ => None,
             })
             .collect(),
-        gap_falls: kind_list(vocab_file!("vocab/gaps.txt"), "falls"),
-        gap_verbs: kind_list(vocab_file!("vocab/gaps.txt"), "verb"),
-        rate_up: kind_list(vocab_file!("vocab/rates.txt"), "up"),
-        rate_down: kind_list(vocab_file!("vocab/rates.txt"), "down"),
-        rate_names: kind_list(vocab_file!("vocab/rates.txt"), "name"),
-        rate_flips: pairs(vocab_file!("vocab/rates.txt"), "flip"),
-        periods: {
-            let mut v: Vec<(&str, &str)> = lines(vocab_file!("vocab/periods.txt"))
-                .filter_map(|l| l.split_once(' '))
-                .map(|(w, m)| (w, m.trim()))
-                .collect();
-            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-            v
-        },
-        period_words: Words::new(longest_first(
-            lines(vocab_file!("vocab/periods.txt"))
-                .filter_map(|l| l.split_once(' ').map(|(w, _)| w))
-                .collect(),
-        )),
+        gap_falls: gaps.words("falls"),
+        gap_verbs: gaps.words("verb"),
+        rate_up: rates.words("up"),
+        rate_down: rates.words("down"),
+        rate_names: rates.words("name"),
+        rate_flips: rates.pairs("flip"),
+        period_words: Words::new(periods.iter().map(|(w, _)| *w).collect()),
+        periods,
         press: list(vocab_file!("vocab/press.txt")),
         review: list(vocab_file!("vocab/review.txt")),
         verb_basis: lines(vocab_file!("vocab/verb_basis.txt"))
-            .filter_map(|l| l.split_once(' '))
-            .map(|(verb, basis)| (verb, basis.trim()))
+            .filter_map(two_words)
             .collect(),
         basis_carriers: list(vocab_file!("vocab/carry.txt")),
         paragraph_basis: list(vocab_file!("vocab/paragraph_basis.txt")),
-        absolute_up: kind_list(vocab_file!("vocab/absolute.txt"), "up"),
-        absolute_down: kind_list(vocab_file!("vocab/absolute.txt"), "down"),
-        absolute_time: kind_list(vocab_file!("vocab/absolute.txt"), "time"),
-        absolute_alone: kind_list(vocab_file!("vocab/absolute.txt"), "alone"),
-        absolute_moved: kind_list(vocab_file!("vocab/absolute.txt"), "moved"),
-        basis_versus: pairs(vocab_file!("vocab/absolute.txt"), "basis"),
-        absolute_default: markers(vocab_file!("vocab/absolute.txt"), "default")
+        absolute_up: absolute.words("up"),
+        absolute_down: absolute.words("down"),
+        absolute_time: absolute.words("time"),
+        absolute_alone: absolute.words("alone"),
+        absolute_moved: absolute.words("moved"),
+        basis_versus: absolute.pairs("basis"),
+        absolute_default: absolute
+            .entries("default")
             .first()
             .copied()
             .unwrap_or_default(),
-        tail_markers: kind_list(vocab_file!("vocab/boilerplate.txt"), "tail"),
-        line_markers: kind_list(vocab_file!("vocab/boilerplate.txt"), "line"),
+        tail_markers: boilerplate.words("tail"),
+        line_markers: boilerplate.words("line"),
         variants: lines(vocab_file!("vocab/variants.txt"))
-            .filter_map(|l| l.split_once(' '))
-            .map(|(variant, simplified)| (variant, simplified.trim()))
+            .filter_map(two_words)
             .filter(|(variant, simplified)| variant.chars().count() == simplified.chars().count())
             .collect(),
         table: TableWords::load(vocab_file!("vocab/table.txt")),
