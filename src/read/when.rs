@@ -551,8 +551,8 @@ pub fn by_frame(
 /// article's own period a year earlier; in an article whose year is inferred, a fact with no
 /// period (and no year of its own) is that year's, and its note says so.
 pub fn stamp(article: &mut Article, anchor: &Anchor) {
-    let main = main_period(article, anchor);
     let mut resolved = Resolved::default();
+    let main = main_period(article, anchor, &mut resolved);
     // A `when` placed while reading ([`by_frame`]) stands.
     let facts = article.cards.iter_mut().flat_map(|c| c.facts.iter_mut());
     for fact in facts.filter(|f| f.when.is_none()) {
@@ -604,10 +604,9 @@ impl Resolved {
 
 /// The period most of an article's facts are about (`2024-01..2024-08` for a 1-8月 release),
 /// what 去年同期 is the same part of.
-fn main_period(article: &Article, anchor: &Anchor) -> Option<String> {
+fn main_period(article: &Article, anchor: &Anchor, resolved: &mut Resolved) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let facts = article.cards.iter().flat_map(|c| c.facts.iter());
-    let mut resolved = Resolved::default();
     for f in facts.filter(|f| !f.target) {
         let Some(Ok(w)) = f.period.as_deref().map(|p| resolved.get(p, anchor, false)) else {
             continue;
