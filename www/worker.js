@@ -1,8 +1,9 @@
 // The analysis of the page's texts (started by src/app/worker.rs). The page first posts the
 // wasm module it compiled and checked with the wasm-bindgen glue's URL and integrity hash
 // (`init`): the worker loads them and warms the rules up before any text arrives. Then each
-// `job` is a text: this worker runs the same Rust core on it and posts back its progress, then
-// the cards in slices. One text at a time; the page ends a worker that is busy when a newer
+// `job` is a text: this worker runs the same Rust core on it and posts back its progress (when
+// the job asks: a short text's would only be messages the page has to take and ignore), then
+// the whole result in one message, its cards in slices. One text at a time; the page ends a worker that is busy when a newer
 // text comes, and keeps an idle one for the next.
 let ready;
 
@@ -25,12 +26,11 @@ self.onmessage = async ({ data }) => {
     ready.catch(() => {});
     return;
   }
-  const { source, text, html, include } = data;
+  const { source, text, html, include, progress } = data;
+  const report = progress ? (value) => self.postMessage({ type: 'progress', value }) : () => {};
   try {
     const glue = await ready;
-    const [reduced, head, cards] = glue.analyzeInWorker(source, text, html, Uint32Array.from(include ?? []), (value) => {
-      self.postMessage({ type: 'progress', value });
-    });
+    const [reduced, head, cards] = glue.analyzeInWorker(source, text, html, Uint32Array.from(include ?? []), report);
     self.postMessage({ type: 'done', text: reduced, head, cards });
   } catch (err) {
     self.postMessage({ type: 'error', message: String(err && err.message ? err.message : err) });

@@ -212,15 +212,14 @@ fn spawn(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Re
 
     let d = dispatcher.clone();
     let (finished, reading) = (done.clone(), live.clone());
-    let report = job.progress;
     let onmessage = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
         match get(&data, "type").as_string().as_deref() {
-            Some("progress") if report => d.dispatch(Action::Progress {
+            // Sent only when the job asked for it (`progress`).
+            Some("progress") => d.dispatch(Action::Progress {
                 rev,
                 progress: get(&data, "value").as_f64().unwrap_or(0.0) as f32,
             }),
-            Some("progress") => {}
             Some("done") => {
                 finished.set(true);
                 let result = Outcome {
@@ -260,6 +259,7 @@ fn spawn(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Re
         ("text", JsValue::from_str(&job.text)),
         ("html", JsValue::from_bool(job.html)),
         ("include", include.into()),
+        ("progress", JsValue::from_bool(job.progress)),
     ])?;
     worker.post_message(&request)?;
     Ok(Job {
@@ -277,6 +277,16 @@ struct Outcome {
     text: Option<String>,
     head: String,
     slices: js_sys::Array,
+}
+
+/// When this task has read for longer than [`READ_BUDGET`] since `began`, let a frame through
+/// and start a new task; false when the job was dropped meanwhile.
+async fn breathe(began: &mut f64, live: &Cell<bool>) -> bool {
+    if js_sys::Date::now() - *began > READ_BUDGET {
+        yew::platform::time::sleep(Duration::ZERO).await;
+        *began = js_sys::Date::now();
+    }
+    live.get()
 }
 
 /// Read a worker's result a few slices per task, letting frames through between them, then
@@ -297,18 +307,18 @@ async fn read_cards(
     };
     let mut began = js_sys::Date::now();
     for slice in result.slices.iter() {
-        if js_sys::Date::now() - began > READ_BUDGET {
-            yew::platform::time::sleep(Duration::ZERO).await;
-            if !live.get() {
-                return;
-            }
-            began = js_sys::Date::now();
+        if !breathe(&mut began, &live).await {
+            return;
         }
         let json = slice.as_string().unwrap_or_default();
         match serde_json::from_str::<Vec<Card>>(&json) {
             Ok(cards) => article.cards.extend(cards),
             Err(e) => return dispatcher.dispatch(failed(e)),
         }
+    }
+    // The first render of a long result gets a task of its own, not the end of the reading's.
+    if !breathe(&mut began, &live).await {
+        return;
     }
     dispatcher.dispatch(Action::Analysed {
         rev,
