@@ -3,8 +3,10 @@
 //!
 //! Page side: [`warm_up`] starts a worker at boot (its wasm instantiated and the rules' tables
 //! built there, never on the page); [`start`] hands a text to that warm worker and turns its
-//! messages into [`Action`]s. The cards come back in slices of JSON, each read in its own
-//! short task ([`read_cards`]), so a long article's result never blocks a frame either.
+//! messages into [`Action`]s. The cards come back in slices of JSON: a short result in one
+//! message, a long one in a message per slice after the first few (each received in a short
+//! task), read a few per task ([`read_cards`]), so a long article's result never blocks a
+//! frame either.
 //! Dropping the returned [`Job`] ends it: a finished worker waits for the next text, a busy
 //! one (a cancel, a newer text) is ended and a fresh one warmed up in its place. Worker side:
 //! [`analyze_in_worker`] and [`warm_up_rules`] are what `worker.js` calls. `www/boot.js`
@@ -212,6 +214,13 @@ fn spawn(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Re
 
     let d = dispatcher.clone();
     let (finished, reading) = (done.clone(), live.clone());
+    // A long result's head, waiting for the rest of its slices.
+    let mut arriving: Option<(Outcome, u32)> = None;
+    let read = move |result: Outcome| {
+        finished.set(true);
+        yew::platform::spawn_local(read_cards(rev, result, reading.clone(), d.clone()));
+    };
+    let d = dispatcher.clone();
     let onmessage = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
         match get(&data, "type").as_string().as_deref() {
@@ -221,13 +230,27 @@ fn spawn(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Re
                 progress: get(&data, "value").as_f64().unwrap_or(0.0) as f32,
             }),
             Some("done") => {
-                finished.set(true);
                 let result = Outcome {
                     text: get(&data, "text").as_string(),
                     head: get(&data, "head").as_string().unwrap_or_default(),
                     slices: get(&data, "cards").into(),
                 };
-                yew::platform::spawn_local(read_cards(rev, result, reading.clone(), d.clone()));
+                match get(&data, "more").as_f64().unwrap_or(0.0) as u32 {
+                    0 => read(result),
+                    more => arriving = Some((result, more)),
+                }
+            }
+            Some("cards") => {
+                let Some((result, more)) = arriving.as_mut() else {
+                    return;
+                };
+                result.slices.push(&get(&data, "cards"));
+                *more -= 1;
+                if *more == 0 {
+                    if let Some((result, _)) = arriving.take() {
+                        read(result);
+                    }
+                }
             }
             _ => d.dispatch(Action::Failed {
                 rev,
