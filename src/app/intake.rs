@@ -90,9 +90,20 @@ impl Handling {
                 (true, true) => Reduce::InWorker,
             },
             background,
-            in_box: bytes <= BOX_TEXT,
-            keep: !html && bytes <= SAVE_LIMIT,
+            in_box: Handling::in_box(text),
+            keep: Handling::keep(text, html),
         }
+    }
+
+    /// Whether `text` goes in the text box, by its size alone: the page asks on every render,
+    /// where [`Handling::of`] would also run [`work`] over every character of a long text.
+    pub fn in_box(text: &str) -> bool {
+        text.len() <= BOX_TEXT
+    }
+
+    /// Whether `text` is kept for the next visit, likewise by its size alone.
+    pub fn keep(text: &str, html: bool) -> bool {
+        !html && text.len() <= SAVE_LIMIT
     }
 }
 
@@ -140,7 +151,7 @@ pub fn paste_as(plain: &str, html: &str, current: &str, start: u32, end: u32) ->
             PasteAs::Insert(text)
         };
     }
-    if !Handling::of(plain, false).in_box || needs_choice(current, start, end, plain) {
+    if !Handling::in_box(plain) || needs_choice(current, start, end, plain) {
         article(plain.to_string(), false)
     } else {
         PasteAs::Browser

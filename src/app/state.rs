@@ -407,7 +407,7 @@ impl State {
 
     /// Whether the current text is too long for the text box.
     pub fn is_large(&self) -> bool {
-        !self.handling().in_box
+        !Handling::in_box(&self.input)
     }
 
     /// Remember the current text as what `what` replaces, and forget the reader's furniture

@@ -340,7 +340,7 @@ impl Workspace {
 
     /// The articles worth keeping for the next visit: the limits of a single saved article.
     pub fn keeps(doc: &Doc) -> bool {
-        Handling::of(&doc.text, doc.html).keep
+        Handling::keep(&doc.text, doc.html)
     }
 
     /// The workspace a saved form describes; `analyse` gives each article's analysis (or none,
