@@ -30,6 +30,7 @@ pub(super) fn decode(input: &str, v: &mut Vec<Pair>) -> u32 {
 /// What one input char becomes: `\r` and the Unicode line separators a `\n`, a tab a space;
 /// control chars, BOM, zero-width and direction marks, soft hyphens and noncharacters (which
 /// would forge [`HEADING`] and [`HARD`]) nothing. Also applied to chars entities decode to.
+#[inline]
 pub(super) fn clean_char(c: char) -> Option<char> {
     match c {
         ' '..='~' => Some(c),

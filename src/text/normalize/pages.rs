@@ -6,7 +6,7 @@
 //! either is left as it was.
 
 use super::{is_marker, line_end, put, Pair};
-use crate::text::page;
+use crate::text::page::{self, LineKey};
 use std::collections::HashMap;
 
 /// Drop the lines a PDF copy repeats on every page (its running header) and its page numbers
@@ -45,10 +45,10 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         .collect();
     let beside = beside_numbers(v, &ranges, &numbered);
     // How often each short line comes, and how often beside a page number.
-    let mut counts: HashMap<&[char], (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<LineKey, (usize, usize)> = HashMap::new();
     for (j, t) in texts.iter().enumerate() {
         if repeatable(t) {
-            let c = counts.entry(t).or_default();
+            let c = counts.entry(LineKey(t)).or_default();
             c.0 += 1;
             c.1 += usize::from(beside[j]);
         }
@@ -57,7 +57,7 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         return len;
     }
     let header = |t: &[char]| {
-        counts.get(t).is_some_and(|&(n, by_number)| {
+        counts.get(&LineKey(t)).is_some_and(|&(n, by_number)| {
             n >= page::REPEATS || (n >= BESIDE_REPEATS && by_number == n)
         })
     };
