@@ -15,13 +15,6 @@ use std::collections::HashMap;
 /// over the lines: one counts the short ones, one writes the rest.
 pub(super) fn pages(v: &mut [Pair]) -> usize {
     let len = v.len();
-    let content = |v: &[Pair], s: usize, e: usize| -> Vec<char> {
-        v[s..e]
-            .iter()
-            .map(|p| p.0)
-            .filter(|&c| c != ' ' && !is_marker(c))
-            .collect()
-    };
     let mut ranges = Vec::new();
     let mut i = 0;
     while i < len {
@@ -29,16 +22,21 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         ranges.push((i, e));
         i = e + 1;
     }
-    let texts: Vec<Vec<char>> = ranges
+    // Each short line's words (spaces and markers left out), one after another in one
+    // buffer; a long line has none.
+    let mut words = Vec::new();
+    let spans: Vec<(usize, usize)> = ranges
         .iter()
         .map(|&(s, e)| {
+            let from = words.len();
             if e - s <= 2 * page::HEADER_LEN {
-                content(v, s, e)
-            } else {
-                Vec::new()
+                let kept = v[s..e].iter().map(|p| p.0);
+                words.extend(kept.filter(|&c| c != ' ' && !is_marker(c)));
             }
+            (from, words.len())
         })
         .collect();
+    let texts: Vec<&[char]> = spans.iter().map(|&(a, b)| &words[a..b]).collect();
     let numbered: Vec<bool> = texts
         .iter()
         .map(|t| !t.is_empty() && page::page_number(t))
