@@ -482,6 +482,12 @@ impl<'a> Reader<'a> {
                 None => split_subject(&metric, st.subject.clone()),
             };
             let slot = self.slot(st, card, &metric, entity.is_some(), item, q);
+            if let Some(named) = st.metric.as_mut().filter(|_| card.is_none()) {
+                // Not the streak's rank words: each streak after would carry them all.
+                named.stem = metric
+                    .strip_suffix(reading.tail.as_str())
+                    .map_or(metric.len(), str::len);
+            }
             let fact = self.fact_of(ctx, &reading, q, versus, &slot, st.id);
             self.facts.push(Draft {
                 fact,
@@ -648,7 +654,7 @@ impl<'a> Reader<'a> {
                 .filter(|t| !t.is_empty());
             match (&st.metric, &topic, &self.last_metric) {
                 (Some(named), _, _) => {
-                    metric = format!("{}{metric}", named.name);
+                    metric = format!("{}{metric}", named.stem());
                     card = Some(named.card);
                 }
                 (None, Some(t), _) => metric = format!("{t}{metric}"),
@@ -659,7 +665,7 @@ impl<'a> Reader<'a> {
         }
         if reading.kind == Kind::Streak && reading.metric_from_rank {
             if let Some(named) = &st.metric {
-                metric = format!("{}{metric}", named.name);
+                metric = format!("{}{metric}", named.stem());
             }
         }
         let metric = metric.trim_matches(|c| c == ' ' || VOCAB.readings.metric_trim.has(c));
@@ -712,6 +718,7 @@ impl<'a> Reader<'a> {
                 name: metric.to_string(),
                 card: card_no,
                 input_start: span[0],
+                stem: metric.len(),
             });
         }
         Slot {

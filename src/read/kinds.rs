@@ -15,6 +15,8 @@ pub(crate) struct Reading {
     pub(crate) scale: f64,
     /// A streak told as a rank (连续三年列全省第3位): its metric is the sentence's.
     pub(crate) metric_from_rank: bool,
+    /// A streak's words after it (位居全省), which end its metric but are the rank's.
+    pub(crate) tail: String,
 }
 
 impl Reading {
@@ -27,6 +29,7 @@ impl Reading {
             negative: false,
             scale: 1.0,
             metric_from_rank: false,
+            tail: String::new(),
         }
     }
 
@@ -95,6 +98,7 @@ impl Reading {
         };
         let mut r = Reading::new(Kind::Streak, metric);
         r.metric_from_rank = from_rank;
+        r.tail = tail;
         r
     }
 
