@@ -515,12 +515,11 @@ impl<'a> Reader<'a> {
         if n > MAX_PART || measured(part) || compares || !part.chars().all(han) {
             return None;
         }
-        // 其中 opens the parts; they go on over a ； (…；乡村实现89.8亿元).
+        // 其中 opens the parts; they go on over a ； (…；乡村实现89.8亿元). Looked for within
+        // reach: from the text's start, a sentence that never ends made this quadratic.
         let stop = |i: &usize| matches!(self.chars[*i], '。' | '\n');
-        let from = (q.start.saturating_sub(MAX_QUOTE)..q.start)
-            .rev()
-            .find(stop)
-            .map_or(0, |i| i + 1);
+        let reach = q.start.saturating_sub(MAX_QUOTE);
+        let from = (reach..q.start).rev().find(stop).map_or(reach, |i| i + 1);
         (from..q.start).find(|&i| VOCAB.context.breakdown.at(self.chars, i).is_some())?;
         let unit = q.unit.name();
         let total = match self.total.as_ref().filter(|t| t.sentence >= from) {
