@@ -2,6 +2,7 @@
 //! a name, without scope words, periods, light verbs, trailing verbs, fillers and parentheses.
 
 use super::*;
+use crate::quantity::scan::before_bound;
 
 /// Pronoun-like metrics that name nothing alone: 数量居全省首位 (of what?).
 pub(crate) fn is_anaphor(m: &str) -> bool {
@@ -94,11 +95,7 @@ pub(crate) fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
         if let Some(w) = VOCAB.fillers.ending(&c[s..e], e - s) {
             e -= w.chars().count();
         }
-        if let Some((w, _)) = VOCAB
-            .bounds_before
-            .iter()
-            .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
-        {
+        if let Some((w, _)) = before_bound(&c[s..e], e - s) {
             e -= w.chars().count();
         }
         if e == before {
@@ -109,11 +106,7 @@ pub(crate) fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
 
 /// The end of `c[s..e]` without a bound word before the number (超过, 约).
 pub(crate) fn strip_bounds(c: &[char], s: usize, e: usize) -> usize {
-    VOCAB
-        .bounds_before
-        .iter()
-        .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
-        .map_or(e, |(w, _)| e - w.chars().count())
+    before_bound(&c[s..e], e - s).map_or(e, |(w, _)| e - w.chars().count())
 }
 
 /// A growth or decline verb of two chars or more leading `c[s..e]`: where it ends and whether
@@ -357,6 +350,9 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
 
 /// Drop a quote mark left unpaired at an end by a clause or list split.
 pub(crate) fn balance_quotes(s: &str) -> &str {
+    if !s.contains(['“', '”']) {
+        return s;
+    }
     let opens = s.matches('“').count();
     let closes = s.matches('”').count();
     if opens > closes {
