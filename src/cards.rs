@@ -1,12 +1,12 @@
 //! The last stage: facts into cards. The same statement twice (a title and the body, a
 //! repeated paragraph) is one fact; facts of one metric in one sentence form one card.
 
+use crate::hashing::FastMap;
 use crate::model::{Bound, Card, Fact, Kind};
 use crate::read::Draft;
 use crate::text::script::han;
 use crate::vocab::VOCAB;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 /// Facts into cards: duplicates dropped, facts of one metric in one sentence together.
 pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
@@ -22,7 +22,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         )
     };
     // The body's values by kind and unit, for headlines that restate them.
-    let mut body_values: HashMap<(Kind, String), Vec<f64>> = HashMap::new();
+    let mut body_values: FastMap<(Kind, String), Vec<f64>> = FastMap::default();
     for d in drafts.iter().filter(|d| !d.heading) {
         let values = body_values
             .entry((d.fact.kind, d.fact.unit.clone()))
@@ -34,7 +34,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     }
     // The prose's facts by kind and unit, for table cells that restate them unrounded; only
     // gathered when there is a table (each is a copy, and most texts have none).
-    let mut prose: HashMap<(Kind, String), Vec<(String, Fact)>> = HashMap::new();
+    let mut prose: FastMap<(Kind, String), Vec<(String, Fact)>> = FastMap::default();
     let tables = drafts.iter().any(|d| d.table);
     for d in drafts.iter().filter(|d| tables && !d.heading && !d.table) {
         let facts = prose.entry((d.fact.kind, d.fact.unit.clone())).or_default();
@@ -42,7 +42,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             facts.push((d.metric.clone(), d.fact.clone()));
         }
     }
-    let mut seen: HashMap<Key, Vec<Name>> = HashMap::new();
+    let mut seen: FastMap<Key, Vec<Name>> = FastMap::default();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         // Only headings and cells are checked (checking every fact made long texts slow).
@@ -90,7 +90,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     let mut cards: Vec<Card> = Vec::new();
     let mut last: Option<(usize, usize)> = None;
     // Each metric's key, worked out once: a long text names the same metrics again and again.
-    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut keys: FastMap<String, String> = FastMap::default();
     for d in kept {
         let id = (d.sentence, d.card);
         if last == Some(id) {
