@@ -511,8 +511,8 @@ impl<'a> Reader<'a> {
         let measured = names_a_measure;
         let n = part.chars().count();
         // 高出美国200亿元: a comparison, not a part.
-        let compares = VOCAB.comparators.iter().any(|(w, _)| part.contains(w));
-        if n > MAX_PART || measured(part) || compares || !part.chars().all(han) {
+        let compares = || VOCAB.comparators.iter().any(|(w, _)| part.contains(w));
+        if n > MAX_PART || !part.chars().all(han) || measured(part) || compares() {
             return None;
         }
         // 其中 opens the parts; they go on over a ； (…；乡村实现89.8亿元). Looked for within

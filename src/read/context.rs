@@ -134,6 +134,10 @@ pub(crate) fn split_list(metric: &str) -> Vec<String> {
         .map(str::to_string)
         .filter(|s| !s.is_empty())
         .collect();
+    if items.len() < 2 {
+        // Not a list (most metrics): nothing to share.
+        return items;
+    }
     // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head;
     // unless the last item's own modifier before a measure is longer than theirs
     // (家电、新能源汽车零售额).

@@ -41,7 +41,7 @@ impl Reading {
         loop {
             let before = end;
             end = trim_parens_back(c, ps, end);
-            if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.rank_names) {
+            if let Some(w) = VOCAB.rank_names.ending(c, end) {
                 end -= w.chars().count();
             }
             if let Some(w) = VOCAB.rank_scopes.ending(&c[..end], end) {
@@ -123,7 +123,7 @@ impl Reading {
             .iter()
             .filter_map(|(w, neg)| find_last(&pre, w).map(|p| (p, *w, *neg)))
             .max_by_key(|(p, w, _)| (*p, w.chars().count()));
-        let tail_neg = ends_with_any(&pre, pre.len(), &VOCAB.gap_falls).is_some()
+        let tail_neg = VOCAB.gap_falls.ending(&pre, pre.len()).is_some()
             || VOCAB.decline.ending(&pre, pre.len()).is_some();
         match found {
             Some((p, w, neg)) => {
@@ -178,8 +178,18 @@ impl Reading {
                     .ending(&c[ps..end], end - ps)
                     .map(|w| (w, true))
             })
-            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_up).map(|w| (w, false)))
-            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_down).map(|w| (w, true)));
+            .or_else(|| {
+                VOCAB
+                    .rate_up
+                    .ending(&c[ps..end], end - ps)
+                    .map(|w| (w, false))
+            })
+            .or_else(|| {
+                VOCAB
+                    .rate_down
+                    .ending(&c[ps..end], end - ps)
+                    .map(|w| (w, true))
+            });
         let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
         let post_text: String = c[post.start..post.end].iter().take(4).collect();
         if let Some((w, down)) = verb {

@@ -137,7 +137,7 @@ pub(crate) fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
                 e -= w.chars().count();
             }
         }
-        if let Some(w) = ends_with_any(&cs[s..e], e - s, &VOCAB.gap_falls) {
+        if let Some(w) = VOCAB.gap_falls.ending(&cs[s..e], e - s) {
             e -= w.chars().count();
         }
         if let Some(w) = VOCAB.gap_verbs.ending(&cs[s..e], e - s) {
@@ -155,12 +155,12 @@ pub(crate) fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
     loop {
         let before = e;
         for list in [
-            &VOCAB.growth[..],
-            &VOCAB.decline[..],
-            &VOCAB.gap_falls[..],
-            &VOCAB.gap_verbs[..],
+            &VOCAB.growth,
+            &VOCAB.decline,
+            &VOCAB.gap_falls,
+            &VOCAB.gap_verbs,
         ] {
-            if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
+            if let Some(w) = list.ending(&cs[s..e], e - s) {
                 e -= w.chars().count();
             }
         }
@@ -331,7 +331,12 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     }
     let mut out = text_of(&cs, i.min(cs.len()), cs.len());
     // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
-    if let Some(p) = VOCAB.context.respectively.iter().find_map(|r| out.find(r)) {
+    let respectively = &VOCAB.context.respectively;
+    // The matcher first: most names hold none, and a search for each word costs more.
+    if let Some(p) = respectively
+        .find_in(&out)
+        .and_then(|_| respectively.iter().find_map(|r| out.find(r)))
+    {
         out.truncate(p);
     }
     for suffix in [VOCAB.marks.etc, VOCAB.marks.of] {
@@ -375,5 +380,5 @@ pub(crate) fn category(name: &str) -> &str {
 
 /// Does a name measure growth (增速, 增长率…), so that a rate of it stays a change?
 pub(crate) fn names_growth(name: &str) -> bool {
-    VOCAB.rate_names.iter().any(|w| name.contains(w))
+    VOCAB.rate_names.find_in(name).is_some()
 }
