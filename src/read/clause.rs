@@ -479,7 +479,7 @@ impl<'a> Reader<'a> {
             };
             let (subject, metric) = match &entity {
                 Some(e) => (Some(e.clone()), metric),
-                None => split_subject(&metric, st.subject.clone()),
+                None => split_subject(metric, st.subject.clone()),
             };
             let slot = self.slot(st, card, &metric, entity.is_some(), item, q);
             if let Some(named) = st.metric.as_mut().filter(|_| card.is_none()) {

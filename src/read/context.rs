@@ -354,7 +354,7 @@ pub(crate) fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
 }
 
 /// Move a leading subject out of a metric: (subject, metric).
-pub(crate) fn split_subject(metric: &str, subject: Option<String>) -> (Option<String>, String) {
+pub(crate) fn split_subject(metric: String, subject: Option<String>) -> (Option<String>, String) {
     if let Some(s) = &subject {
         if let Some(rest) = metric.strip_prefix(s.as_str()) {
             let rest = rest.trim_start_matches(|c| VOCAB.context.subject_glue.has(c));
@@ -363,5 +363,5 @@ pub(crate) fn split_subject(metric: &str, subject: Option<String>) -> (Option<St
             }
         }
     }
-    (subject, metric.to_string())
+    (subject, metric)
 }

@@ -276,7 +276,9 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     // made long texts quadratic.
     let s = s.max(e.saturating_sub(MAX_NAME));
     let e = strip_back(c, s, e);
-    let mut cs: Vec<char> = outside_parens(&c[s..e]).collect();
+    // Sized at once: collected through a filter, it grew several times.
+    let mut cs: Vec<char> = Vec::with_capacity(e - s);
+    cs.extend(outside_parens(&c[s..e]));
     // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
     if let Some(last) = cs.iter().rposition(|&ch| foreign(ch)) {
         cs.drain(..=last);
