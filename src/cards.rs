@@ -5,8 +5,9 @@ use crate::hashing::FastMap;
 use crate::model::{Bound, Card, Fact, Kind};
 use crate::read::Draft;
 use crate::text::script::han;
-use crate::vocab::VOCAB;
+use crate::vocab::{Words, VOCAB};
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// Facts into cards: duplicates dropped, facts of one metric in one sentence together.
 pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
@@ -66,11 +67,13 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         let names = seen.entry(key(&d)).or_default();
         // A table states one metric for several periods (2025年, 2024年) in one row.
         let period = d.fact.period.as_deref().filter(|_| d.table).unwrap_or("");
-        let name = Name::new(format!(
-            "{}{}{period}",
-            d.subject.as_deref().unwrap_or(""),
-            d.metric
-        ));
+        let subject = d.subject.as_deref().unwrap_or("");
+        // Not `format!`: once a fact, its machinery cost more than the copy.
+        let mut full = String::with_capacity(subject.len() + d.metric.len() + period.len());
+        full.push_str(subject);
+        full.push_str(&d.metric);
+        full.push_str(period);
+        let name = Name::new(full);
         // Bounded: a pathological input repeating one value a million times stays linear.
         // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入), however
         // worded (规上/规模以上, 广东完成…); a heading restates loosely.
@@ -162,12 +165,19 @@ impl Name {
     }
 }
 
+/// The long forms of the aliases, as one matcher.
+static ALIAS_LONGS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(VOCAB.aliases.iter().map(|&(long, _)| long).collect()));
+
 /// A name with short forms for long ones and without leading light verbs.
 pub(crate) fn core_name(name: &str) -> String {
     let mut s = name.to_string();
-    for (long, short) in &VOCAB.aliases {
-        if s.contains(long) {
-            s = s.replace(long, short);
+    // The matcher first: most names hold no long form, and a search for each costs more.
+    if ALIAS_LONGS.find_in(&s).is_some() {
+        for (long, short) in &VOCAB.aliases {
+            if s.contains(long) {
+                s = s.replace(long, short);
+            }
         }
     }
     let cs: Vec<char> = s.chars().collect();
