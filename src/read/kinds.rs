@@ -168,28 +168,15 @@ impl Reading {
         if q.unit == Unit::Times {
             r.scale = 100.0;
         }
-        let verb = VOCAB
-            .growth
-            .ending(&c[ps..end], end - ps)
-            .map(|w| (w, false))
-            .or_else(|| {
-                VOCAB
-                    .decline
-                    .ending(&c[ps..end], end - ps)
-                    .map(|w| (w, true))
-            })
-            .or_else(|| {
-                VOCAB
-                    .rate_up
-                    .ending(&c[ps..end], end - ps)
-                    .map(|w| (w, false))
-            })
-            .or_else(|| {
-                VOCAB
-                    .rate_down
-                    .ending(&c[ps..end], end - ps)
-                    .map(|w| (w, true))
-            });
+        // The verb, and whether it points down: growth and decline verbs, then rate words.
+        let verb = [
+            (&VOCAB.growth, false),
+            (&VOCAB.decline, true),
+            (&VOCAB.rate_up, false),
+            (&VOCAB.rate_down, true),
+        ]
+        .into_iter()
+        .find_map(|(list, down)| list.ending(&c[ps..end], end - ps).map(|w| (w, down)));
         let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
         let post_text: String = c[post.start..post.end].iter().take(4).collect();
         if let Some((w, down)) = verb {

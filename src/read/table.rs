@@ -212,11 +212,7 @@ impl Text<'_> {
         if line.start == line.end {
             return false;
         }
-        let line_span = Span {
-            start: line.start,
-            end: line.end,
-        };
-        if chars[line.start] == '|' || chars[line.start..line.end].contains(&'|') {
+        if chars[line.start..line.end].contains(&'|') {
             return true;
         }
         // The last cell starts after the last space or gap, as `split` parts them.
@@ -232,7 +228,7 @@ impl Text<'_> {
             chars,
             Span {
                 start: from,
-                ..line_span
+                end: line.end,
             },
         );
         last.start == last.end || number(chars, last).is_some()
