@@ -29,7 +29,7 @@ pub(crate) struct Reader<'a> {
     pub(crate) chars: &'a [char],
     pub(crate) input: &'a str,
     /// Byte offset in `input` of each code point, and one past the end.
-    pub(crate) offsets: Vec<usize>,
+    pub(crate) offsets: &'a [usize],
     pub(crate) norm: &'a Normalized,
     pub(crate) quantities: &'a [Quantity],
     /// Quantities before this index belong to lines already read.
