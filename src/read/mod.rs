@@ -19,6 +19,8 @@ mod context;
 mod kinds;
 mod name;
 pub mod plan;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod split;
 pub mod table;
 pub mod when;
 
@@ -82,22 +84,50 @@ pub(crate) struct Read {
     pub(crate) date: Option<crate::model::ArticleDate>,
     pub(crate) anchor: when::Anchor,
     pub(crate) facts: Vec<Draft>,
+    /// Lines read twice because a part's guess of what the lines before hand it was wrong
+    /// (see the `split` module).
+    pub(crate) reread: usize,
+}
+
+/// How the lines are read: in one walk, or natively in parts of about `part_chars` chars on
+/// `threads` threads (see the `split` module), with the same facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Split {
+    pub(crate) threads: usize,
+    pub(crate) part_chars: usize,
+    /// Lines read before a part's start to learn what they hand it.
+    pub(crate) warm_up: usize,
+}
+
+impl Split {
+    pub(crate) const NONE: Split = Split {
+        threads: 1,
+        part_chars: usize::MAX,
+        warm_up: 0,
+    };
 }
 
 /// Read every line of `chars` (the normalised text of `input`) that is not page furniture,
-/// telling `progress` the share of the text read so far (0.0 to 1.0).
+/// telling `progress` the share of the text read so far (0.0 to 1.0) when it is read in one
+/// walk (in parts, only at the end).
 pub(crate) fn read(
     input: &str,
     norm: &Normalized,
     chars: &[char],
     lines: &[Line],
     quantities: &[Quantity],
+    how: Split,
     progress: &mut dyn FnMut(f32),
 ) -> Read {
+    let whole = Whole::new(input, norm, chars, lines, quantities);
+    #[cfg(not(target_arch = "wasm32"))]
+    if how.part_chars < chars.len() {
+        return split::read(&whole, &how);
+    }
+    let _ = how;
     // Report each further hundredth of the text's lines.
     let step = (chars.len() / 100).max(1);
     let mut next_report = step;
-    let whole = Whole::new(input, norm, chars, lines, quantities);
     let mut walk = Walk::at(&whole, 0);
     for (li, line) in lines.iter().enumerate() {
         if line.start >= next_report {
@@ -107,7 +137,7 @@ pub(crate) fn read(
         walk.line(li);
     }
     let facts = walk.reader.facts;
-    whole.finish(facts)
+    whole.finish(facts, 0)
 }
 
 /// What is decided over the whole text before its lines are read (its title, its date, its
@@ -160,13 +190,16 @@ impl<'a> Whole<'a> {
     }
 
     /// The stage's output, with the facts its lines gave.
-    pub(crate) fn finish(&self, facts: Vec<Draft>) -> Read {
+    pub(crate) fn finish(&self, facts: Vec<Draft>, reread: usize) -> Read {
         let (chars, lines) = (self.chars, self.lines);
         Read {
-            title: self.title.map(|i| text_of(chars, lines[i].start, lines[i].end)),
+            title: self
+                .title
+                .map(|i| text_of(chars, lines[i].start, lines[i].end)),
             date: self.date.clone(),
             anchor: self.anchor,
             facts,
+            reread,
         }
     }
 }
@@ -220,7 +253,10 @@ impl<'w> Walk<'w> {
         let (chars, line) = (self.whole.chars, &self.whole.lines[li]);
         let tables = &self.whole.tables;
         // A table's lines are its grid's, not prose.
-        while tables.get(self.next_table).is_some_and(|t| t.end_line <= li) {
+        while tables
+            .get(self.next_table)
+            .is_some_and(|t| t.end_line <= li)
+        {
             self.next_table += 1;
         }
         if let Some(t) = tables.get(self.next_table).filter(|t| t.first_line <= li) {
