@@ -40,9 +40,9 @@ mod vocab;
 // The modules' paths before the stages had folders, for code written against them.
 pub use text::{normalize, segment};
 
-// Natively only its browser-free parts build, for their unit tests.
 #[cfg(not(target_arch = "wasm32"))]
 mod analyze;
+// Natively only its browser-free parts build, for their unit tests.
 #[cfg(any(all(target_arch = "wasm32", feature = "app"), test))]
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
