@@ -7,7 +7,7 @@
 use super::input::{self, Input, Reason, Refusal};
 use super::Format;
 use crate::model::{Article, Report};
-use crate::{analyze, parallel, render};
+use crate::{analyze_on, parallel, render};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -33,10 +33,11 @@ enum Output {
     Line(String),
 }
 
-/// Read, decode and analyse one input (on a worker thread).
-fn process(item: &Input, format: Format) -> Result<Done, Reason> {
+/// Read, decode and analyse one input (on a worker thread), its text itself on `threads`
+/// threads when it is long (see [`analyze_on`]).
+fn process(item: &Input, format: Format, threads: usize) -> Result<Done, Reason> {
     let read = input::read_text(item)?;
-    let article = analyze(&item.label(), &read.text);
+    let article = analyze_on(&item.label(), &read.text, threads);
     let facts = article.fact_count();
     let out = match format {
         Format::Jsonl => Output::Line(super::jsonl_line(&article).map_err(Reason::Engine)?),
@@ -241,10 +242,12 @@ pub fn run(args: &[OsString], format: Format, jobs: usize) -> i32 {
         report: Report::default(),
         closed: &closed,
     };
+    // Fewer inputs than threads: each long one is read on its share of the rest.
+    let within = (jobs / inputs.len().max(1)).max(1);
     parallel::ordered(
         &inputs,
         jobs,
-        |item| (!closed.load(Ordering::Relaxed)).then(|| process(item, format)),
+        |item| (!closed.load(Ordering::Relaxed)).then(|| process(item, format, within)),
         |i, outcome| {
             sink.take(&inputs[i], outcome);
             sink.progress.tick(i + 1, sink.tally.bytes);
