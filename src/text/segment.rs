@@ -1,7 +1,7 @@
 //! Lines, sentences and clauses of the normalised text, and which lines are page furniture
 //! (counters, related-article lists, ads, comments, footers) rather than the article.
 
-use crate::pattern::Pattern;
+use crate::pattern::Matcher;
 use crate::vocab::{Words, VOCAB};
 use std::sync::LazyLock;
 
@@ -33,13 +33,13 @@ pub struct LeftOut {
 
 // The patterns of furniture lines, compiled at build time (`build/patterns.rs` spells them).
 /// A stamp like 2025年03月20日18:32:04 or 2021-03-24 11:05.
-static DATETIME: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("DATETIME"));
+static DATETIME: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("DATETIME"));
 /// A page header with counters: 财经 1699, 体育正文 248 0.
-static COUNTERS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("COUNTERS"));
+static COUNTERS: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("COUNTERS"));
 /// Web addresses and e-mail.
-static ADDRESS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("ADDRESS"));
+static ADDRESS: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("ADDRESS"));
 /// Leftover CSS rules (`.appendQr_wrap{border:1px solid #E6E6E6;}`).
-static CSS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("CSS"));
+static CSS: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("CSS"));
 
 /// Is the line `text` page furniture? Why, and whether everything after it is too.
 fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
