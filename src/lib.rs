@@ -28,6 +28,7 @@
 mod cards;
 pub mod check;
 pub mod compare;
+mod hashing;
 mod key;
 pub mod model;
 mod pattern;

@@ -7,7 +7,7 @@
 use super::input::{self, Input, Reason, Refusal};
 use super::Format;
 use crate::model::{Article, Report};
-use crate::{analyze_on, parallel};
+use crate::{analyze_on, parallel, render};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -204,7 +204,16 @@ impl<W: Write> Sink<'_, W> {
     fn finish(&mut self) -> bool {
         self.progress.clear();
         let mut written = true;
-        if self.format != Format::Jsonl {
+        if self.format == Format::Json {
+            // Streamed: a report of 100 MB of text is a gigabyte of JSON. A failed write is
+            // ignored, as below (stdout closed); only a value JSON cannot hold is an error.
+            if let Err(e) = render::json_to(&mut self.out, &self.report) {
+                if !e.is_io() {
+                    eprintln!("zhibiao: cannot write JSON: {e}");
+                    written = false;
+                }
+            }
+        } else if self.format != Format::Jsonl {
             match self.format.render(&self.report) {
                 Ok(out) => {
                     let _ = self.out.write_all(out.as_bytes());
@@ -226,7 +235,7 @@ pub fn run(args: &[OsString], format: Format, jobs: usize) -> i32 {
     let inputs = input::expand(args);
     let closed = AtomicBool::new(false);
     let mut sink = Sink {
-        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
         format,
         progress: Progress::new(inputs.len()),
         tally: Tally::default(),

@@ -75,6 +75,16 @@ pub(crate) struct Named {
     pub(crate) name: String,
     pub(crate) card: usize,
     pub(crate) input_start: usize,
+    /// How much of `name` (bytes) a later value of the sentence takes as its own: all of it,
+    /// but for a streak's rank words (连续十年位居全省首位 → 位居全省), which are the rank's.
+    pub(crate) stem: usize,
+}
+
+impl Named {
+    /// The name a later value of the sentence builds on.
+    pub(crate) fn stem(&self) -> &str {
+        &self.name[..self.stem]
+    }
 }
 
 /// What the reading stage hands on: the article's title, its date, what its periods are
