@@ -4,9 +4,10 @@
 //! wasm) and compiles nothing when it starts.
 //!
 //! Hands on `OUT_DIR/patterns.rs`: a table of [`crate::pattern::Built`] (the runtime module
-//! `src/pattern.rs`), one entry a pattern with its forward DFA (where a match ends) and its
-//! reverse DFA (where it starts), serialised in the target's byte order next to it. A DFA has
-//! no capture groups: the rules read a date's parts from the digits of the match.
+//! `src/pattern.rs`), one entry a pattern with its forward DFA (where a match ends) and, unless
+//! it is only matched ([`MATCH_ONLY`]), its reverse DFA (where it starts), serialised in the
+//! target's byte order next to it. A DFA has no capture groups: the rules read a date's parts
+//! from the digits of the match.
 
 use regex_automata::dfa::{dense, regex::Regex, StartKind};
 use std::{fmt::Write as _, fs, path::Path};
@@ -14,6 +15,10 @@ use std::{fmt::Write as _, fs, path::Path};
 /// The vocab files the patterns are spelt from.
 pub const MARKS: &str = "src/vocab/marks.txt";
 pub const DATES: &str = "src/vocab/dates.txt";
+
+/// The patterns a rule only asks whether a line matches (`text::segment`, through
+/// `pattern::Matcher`): they get no reverse DFA, which only finds where a match starts.
+pub const MATCH_ONLY: [&str; 4] = ["DATETIME", "COUNTERS", "ADDRESS", "CSS"];
 
 /// Every pattern with the name its rule asks for.
 pub fn sources(marks: &str, dates: &str) -> Vec<(&'static str, String)> {
@@ -112,21 +117,25 @@ pub fn write(out: &Path, big_endian: bool) {
     let mut table = String::from("&[\n");
     for (name, source) in sources(&marks, &dates) {
         let re = compile(&source);
-        for (dfa, ext) in [(re.forward(), "fwd"), (re.reverse(), "rev")] {
+        let path = |ext: &str| format!("{}/{name}.{ext}", dir.display());
+        let write_dfa = |dfa: &dense::DFA<Vec<u32>>, ext: &str| {
             let (bytes, pad) = if big_endian {
                 dfa.to_bytes_big_endian()
             } else {
                 dfa.to_bytes_little_endian()
             };
-            fs::write(dir.join(format!("{name}.{ext}")), &bytes[pad..]).expect("write a DFA");
-        }
-        let path = |ext: &str| format!("{}/{name}.{ext}", dir.display());
+            fs::write(path(ext), &bytes[pad..]).expect("write a DFA");
+            format!("&Aligned(*include_bytes!({:?}))", path(ext))
+        };
+        let forward = write_dfa(re.forward(), "fwd");
+        let reverse = if MATCH_ONLY.contains(&name) {
+            "None".to_string()
+        } else {
+            format!("Some({})", write_dfa(re.reverse(), "rev"))
+        };
         writeln!(
             table,
-            "    Built {{ name: {name:?}, source: {source:?}, \
-             forward: &Aligned(*include_bytes!({:?})), reverse: &Aligned(*include_bytes!({:?})) }},",
-            path("fwd"),
-            path("rev"),
+            "    Built {{ name: {name:?}, source: {source:?}, forward: {forward}, reverse: {reverse} }},"
         )
         .expect("write to a String");
     }

@@ -222,8 +222,8 @@ fn restates(fact: &Fact, v: f64) -> bool {
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    let rounded = match written.parse::<f64>() {
-        Ok(m) if m != 0.0 => {
+    let rounded = match crate::quantity::decimal::parse(&written) {
+        Some(m) if m != 0.0 => {
             let decimals = written.split('.').nth(1).map_or(0, str::len) as i32;
             let half = 0.5 * 10f64.powi(-decimals) * (h / m).abs();
             (v - h).abs() <= half * (1.0 + 1e-9)

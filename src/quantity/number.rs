@@ -36,9 +36,9 @@ fn is_cn_numeral(c: char) -> bool {
 fn scaled(digits: &str, exp: i32) -> Option<f64> {
     // Unscaled (most numbers), the digits parse to the same float without the exponent.
     let v: f64 = if exp == 0 {
-        digits.parse().ok()?
+        super::decimal::parse(digits)?
     } else {
-        format!("{digits}e{exp}").parse().ok()?
+        super::decimal::parse(&format!("{digits}e{exp}"))?
     };
     v.is_finite().then_some(v)
 }

@@ -205,8 +205,8 @@ fn lend_units(chars: &[char], qs: &mut [Quantity]) {
 }
 
 fn scale_value(mantissa: &str, next_value: f64, next: &Num) -> Option<f64> {
-    let m: f64 = mantissa.parse().ok()?;
-    let n: f64 = next.mantissa.parse().ok()?;
+    let m = super::decimal::parse(mantissa)?;
+    let n = super::decimal::parse(&next.mantissa)?;
     (n != 0.0).then(|| m * next_value / n)
 }
 

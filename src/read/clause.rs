@@ -16,7 +16,7 @@ const MAX_POINTED: usize = 3;
 const MAX_PART: usize = 6;
 
 /// How many facts back a part's total is looked for: a long text stays linear.
-const MAX_TOTAL_BACK: usize = 16;
+pub(crate) const MAX_TOTAL_BACK: usize = 16;
 
 /// The most chars a metric's name is read from, and has. Real names are far shorter; every
 /// fact copies its name, so an unbounded one makes long texts quadratic.
@@ -30,7 +30,7 @@ pub(crate) struct Reader<'a> {
     pub(crate) chars: &'a [char],
     pub(crate) input: &'a str,
     /// Byte offset in `input` of each code point, and one past the end.
-    pub(crate) offsets: Vec<usize>,
+    pub(crate) offsets: &'a [usize],
     pub(crate) norm: &'a Normalized,
     pub(crate) quantities: &'a [Quantity],
     /// Quantities before this index belong to lines already read.
@@ -64,7 +64,7 @@ pub(crate) struct Reader<'a> {
 
 /// A total whose parts follow (商品房销售面积 before 其中住宅…): its metric and unit, and
 /// where the sentence that opens its parts starts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Total {
     metric: String,
     unit: String,

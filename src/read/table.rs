@@ -969,7 +969,7 @@ impl Grid {
         if metric.chars().count() < 2 {
             return None;
         }
-        let value: f64 = format!("{}e{exp}", num.digits).parse().ok()?;
+        let value = crate::quantity::decimal::parse(&format!("{}e{exp}", num.digits))?;
         let value = value.is_finite().then_some(value)?;
         // The scale word of that power of ten (`scales.txt`): 4 → 万, 12 → 万亿.
         let scale = VOCAB

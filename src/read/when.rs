@@ -207,7 +207,7 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
 /// The period set for facts whose sentence states none: by a heading (一、2023年工作回顾) for
 /// its section, by a paragraph that opens with one (2023年，…) for the paragraphs after it, and
 /// by a sentence that opens with one (1-3月份，…) for the rest of its paragraph.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frame {
     /// A heading's period and the heading's level (`plan::heading_level`).
     heading: Option<(String, u8)>,

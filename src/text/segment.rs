@@ -1,7 +1,7 @@
 //! Lines, sentences and clauses of the normalised text, and which lines are page furniture
 //! (counters, related-article lists, ads, comments, footers) rather than the article.
 
-use crate::pattern::Pattern;
+use crate::pattern::Matcher;
 use crate::vocab::{Words, VOCAB};
 use std::sync::LazyLock;
 
@@ -33,13 +33,13 @@ pub struct LeftOut {
 
 // The patterns of furniture lines, compiled at build time (`build/patterns.rs` spells them).
 /// A stamp like 2025年03月20日18:32:04 or 2021-03-24 11:05.
-static DATETIME: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("DATETIME"));
+static DATETIME: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("DATETIME"));
 /// A page header with counters: 财经 1699, 体育正文 248 0.
-static COUNTERS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("COUNTERS"));
+static COUNTERS: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("COUNTERS"));
 /// Web addresses and e-mail.
-static ADDRESS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("ADDRESS"));
+static ADDRESS: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("ADDRESS"));
 /// Leftover CSS rules (`.appendQr_wrap{border:1px solid #E6E6E6;}`).
-static CSS: LazyLock<Pattern> = LazyLock::new(|| Pattern::named("CSS"));
+static CSS: LazyLock<Matcher> = LazyLock::new(|| Matcher::named("CSS"));
 
 /// Is the line `text` page furniture? Why, and whether everything after it is too.
 fn furniture(text: &str, at_top: bool) -> Option<LeftOut> {
@@ -96,7 +96,7 @@ fn byline(text: &str) -> bool {
 /// A short line naming a newspaper or news service with no number: a byline (齐鲁晚报·齐鲁壹点
 /// 陶春燕), not a heading.
 fn names_press(text: &str) -> bool {
-    !text.chars().any(|c| c.is_ascii_digit()) && VOCAB.press.iter().any(|w| text.contains(w))
+    !text.chars().any(|c| c.is_ascii_digit()) && VOCAB.press.find_in(text).is_some()
 }
 
 /// A unit alone (万吨, 亿元, %): a table's or a chart's label, not a heading. Any chars of
@@ -244,8 +244,8 @@ fn split(
     let mut out = Vec::new();
     let mut s = start;
     let mut depth = 0usize;
-    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
-        if paired.contains(i) {
+    for (i, &c) in (start..).zip(&chars[start..end]) {
+        if !paired.flags.is_empty() && paired.contains(i) {
             if is_open(c) {
                 depth += 1;
             } else {
