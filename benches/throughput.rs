@@ -3,8 +3,9 @@
 //! `cargo bench --bench throughput`: MB/s over the corpus (../shared/corpus when present, else
 //! the built-in sample); each stage's MB/s (normalise, segment, scan, read, cards, render to
 //! JSON) on mixed articles; the time for 1 KB … 10 MB of concatenated articles, which must
-//! grow linearly (10 MB ≤ 12 × 1 MB); and the CLI end to end (`--format json`, one thread) on
-//! 10 MB and 100 MB of mixed articles, as one file and as a folder of articles.
+//! grow linearly (10 MB ≤ 12 × 1 MB); and the CLI end to end (`--format json`, on one thread
+//! and on every core, where one long file is read in parts) on 10 MB and 100 MB of mixed
+//! articles, as one file and as a folder of articles, and how 100 MB scales against 10 MB.
 //! The same stages, and the CLI on 10 MB, on the shared corpus's real articles repeated, when
 //! it is there (`ZHIBIAO_SHARED`, else `../shared`): they state about a quarter as many figures
 //! a KB. `cargo bench --bench throughput -- stages` prints only the stages.
@@ -194,11 +195,11 @@ fn print_stages(label: &str, text: &str, runs: usize) {
     );
 }
 
-/// Seconds the CLI takes for `--format json --jobs 1` over `path`.
-fn cli(path: &Path) -> f64 {
+/// Seconds the CLI takes for `--format json --jobs N` over `path`.
+fn cli(path: &Path, jobs: usize) -> f64 {
     let t = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_zhibiao"))
-        .args(["--format", "json", "--jobs", "1"])
+        .args(["--format", "json", "--jobs", &jobs.to_string()])
         .arg(path)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -208,8 +209,10 @@ fn cli(path: &Path) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
-/// The CLI end to end on `mb` MB of mixed articles, as one file and as a folder of articles.
-fn print_cli(dir: &Path, mb: usize) {
+/// The CLI end to end on `mb` MB of mixed articles, as one file and as a folder of articles,
+/// on one thread and on every core (a long file read in parts); the seconds of the one file on
+/// every core.
+fn print_cli(dir: &Path, mb: usize) -> f64 {
     let parts = mixed(mb << 20);
     let bytes: usize = parts.iter().map(|p| p.len() + 1).sum();
     let one = dir.join(format!("mixed-{mb}.txt"));
@@ -220,15 +223,23 @@ fn print_cli(dir: &Path, mb: usize) {
         std::fs::write(folder.join(format!("{i:06}.txt")), p).expect("write");
     }
     let mbs = |secs: f64| bytes as f64 / secs / 1e6;
-    let (t1, t2) = (cli(&one), cli(&folder));
-    println!(
-        "cli, {mb} MB of mixed articles to JSON (one thread): one file {:.2} s ({:.1} MB/s); {} articles {:.2} s ({:.1} MB/s)",
-        t1,
-        mbs(t1),
-        parts.len(),
-        t2,
-        mbs(t2)
-    );
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut every_core = 0.0;
+    for jobs in [1, cores] {
+        let (t1, t2) = (cli(&one, jobs), cli(&folder, jobs));
+        every_core = t1;
+        println!(
+            "cli, {mb} MB of mixed articles to JSON ({jobs} thread{}): one file {:.2} s ({:.1} MB/s); {} articles {:.2} s ({:.1} MB/s)",
+            if jobs == 1 { "" } else { "s" },
+            t1,
+            mbs(t1),
+            parts.len(),
+            t2,
+            mbs(t2)
+        );
+    }
+    std::fs::remove_dir_all(&folder).ok();
+    every_core
 }
 
 fn main() {
@@ -302,17 +313,24 @@ fn main() {
     );
     let dir = std::env::temp_dir().join(format!("zhibiao-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    for mb in [10, 100] {
-        print_cli(&dir, mb);
-    }
+    let ten = print_cli(&dir, 10);
+    let hundred = print_cli(&dir, 100);
+    println!(
+        "cli scaling, one file on every core: 100 MB takes {:.2}× the time of 10 MB (linear is 10×)",
+        hundred / ten
+    );
     if texts.len() > 1 {
         let real = dir.join("real-10.txt");
         std::fs::write(&real, sized(&all, 10 << 20)).expect("write");
-        let t = cli(&real);
-        println!(
-            "cli, 10 MB of real articles (the corpus, repeated) to JSON (one thread): {t:.2} s ({:.1} MB/s)",
-            (10 << 20) as f64 / t / 1e6
-        );
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for jobs in [1, cores] {
+            let t = cli(&real, jobs);
+            println!(
+                "cli, 10 MB of real articles (the corpus, repeated) to JSON ({jobs} thread{}): {t:.2} s ({:.1} MB/s)",
+                if jobs == 1 { "" } else { "s" },
+                (10 << 20) as f64 / t / 1e6
+            );
+        }
     }
     std::fs::remove_dir_all(&dir).ok();
 }

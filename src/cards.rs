@@ -1,12 +1,13 @@
 //! The last stage: facts into cards. The same statement twice (a title and the body, a
 //! repeated paragraph) is one fact; facts of one metric in one sentence form one card.
 
+use crate::hashing::FastMap;
 use crate::model::{Bound, Card, Fact, Kind};
 use crate::read::Draft;
 use crate::text::script::han;
-use crate::vocab::VOCAB;
+use crate::vocab::{Words, VOCAB};
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Facts into cards: duplicates dropped, facts of one metric in one sentence together.
 pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
@@ -22,7 +23,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         )
     };
     // The body's values by kind and unit, for headlines that restate them.
-    let mut body_values: HashMap<(Kind, String), Vec<f64>> = HashMap::new();
+    let mut body_values: FastMap<(Kind, String), Vec<f64>> = FastMap::default();
     for d in drafts.iter().filter(|d| !d.heading) {
         let values = body_values
             .entry((d.fact.kind, d.fact.unit.clone()))
@@ -34,7 +35,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     }
     // The prose's facts by kind and unit, for table cells that restate them unrounded; only
     // gathered when there is a table (each is a copy, and most texts have none).
-    let mut prose: HashMap<(Kind, String), Vec<(String, Fact)>> = HashMap::new();
+    let mut prose: FastMap<(Kind, String), Vec<(String, Fact)>> = FastMap::default();
     let tables = drafts.iter().any(|d| d.table);
     for d in drafts.iter().filter(|d| tables && !d.heading && !d.table) {
         let facts = prose.entry((d.fact.kind, d.fact.unit.clone())).or_default();
@@ -42,7 +43,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             facts.push((d.metric.clone(), d.fact.clone()));
         }
     }
-    let mut seen: HashMap<Key, Vec<Name>> = HashMap::new();
+    let mut seen: FastMap<Key, Vec<Name>> = FastMap::default();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         // Only headings and cells are checked (checking every fact made long texts slow).
@@ -66,11 +67,13 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         let names = seen.entry(key(&d)).or_default();
         // A table states one metric for several periods (2025年, 2024年) in one row.
         let period = d.fact.period.as_deref().filter(|_| d.table).unwrap_or("");
-        let name = Name::new(format!(
-            "{}{}{period}",
-            d.subject.as_deref().unwrap_or(""),
-            d.metric
-        ));
+        let subject = d.subject.as_deref().unwrap_or("");
+        // Not `format!`: once a fact, its machinery cost more than the copy.
+        let mut full = String::with_capacity(subject.len() + d.metric.len() + period.len());
+        full.push_str(subject);
+        full.push_str(&d.metric);
+        full.push_str(period);
+        let name = Name::new(full);
         // Bounded: a pathological input repeating one value a million times stays linear.
         // In the body only the same name is the same fact (城镇居民收入 ≠ 居民收入), however
         // worded (规上/规模以上, 广东完成…); a heading restates loosely.
@@ -90,7 +93,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     let mut cards: Vec<Card> = Vec::new();
     let mut last: Option<(usize, usize)> = None;
     // Each metric's key, worked out once: a long text names the same metrics again and again.
-    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut keys: FastMap<String, String> = FastMap::default();
     for d in kept {
         let id = (d.sentence, d.card);
         if last == Some(id) {
@@ -162,12 +165,19 @@ impl Name {
     }
 }
 
+/// The long forms of the aliases, as one matcher.
+static ALIAS_LONGS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(VOCAB.aliases.iter().map(|&(long, _)| long).collect()));
+
 /// A name with short forms for long ones and without leading light verbs.
 pub(crate) fn core_name(name: &str) -> String {
     let mut s = name.to_string();
-    for (long, short) in &VOCAB.aliases {
-        if s.contains(long) {
-            s = s.replace(long, short);
+    // The matcher first: most names hold no long form, and a search for each costs more.
+    if ALIAS_LONGS.find_in(&s).is_some() {
+        for (long, short) in &VOCAB.aliases {
+            if s.contains(long) {
+                s = s.replace(long, short);
+            }
         }
     }
     let cs: Vec<char> = s.chars().collect();

@@ -19,7 +19,8 @@ Reads Chinese economic articles (plain text or HTML, UTF-8; GBK and Big5 are dec
 per file, and prints their indicator cards. A DIR is every .txt, .html, .htm and .md file
 under it. With no FILE, or FILE '-', reads standard input.
   -f, --format FORMAT   text (default, for people), json, jsonl (one article a line), csv or md
-  -j, --jobs N          analyse on N threads (default: every core); the output is the same
+  -j, --jobs N          analyse on N threads (default: every core), a long file in parts
+                        too; the output is the same
       --sample          analyse the built-in sample article instead of files
   -h, --help            this help
   -V, --version         the version

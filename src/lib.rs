@@ -28,6 +28,7 @@
 mod cards;
 pub mod check;
 pub mod compare;
+mod hashing;
 mod key;
 pub mod model;
 mod pattern;
@@ -40,6 +41,8 @@ mod vocab;
 // The modules' paths before the stages had folders, for code written against them.
 pub use text::{normalize, segment};
 
+#[cfg(not(target_arch = "wasm32"))]
+mod analyze;
 // Natively only its browser-free parts build, for their unit tests.
 #[cfg(any(all(target_arch = "wasm32", feature = "app"), test))]
 pub mod app;
@@ -51,6 +54,8 @@ pub mod parallel;
 /// An example article written for the project (a city's quarterly statistics release), for the
 /// app's "sample" button, the CLI's `--sample` and the benchmark.
 pub const SAMPLE: &str = include_str!("sample.txt");
+#[cfg(not(target_arch = "wasm32"))]
+pub use analyze::{analyze_in_parts, analyze_on};
 pub use model::{Article, Bound, Card, Excluded, Fact, Kind, Report};
 
 /// The reader's choices for one analysis.
@@ -118,6 +123,18 @@ pub fn analyze_staged(
     progress: &mut dyn FnMut(f32),
     ended: &mut dyn FnMut(Stage),
 ) -> Article {
+    staged(source, input, options, progress, ended, read::Split::NONE).0
+}
+
+/// [`analyze_staged`], its lines read as `how` says; also how many lines were read twice.
+fn staged(
+    source: &str,
+    input: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(f32),
+    ended: &mut dyn FnMut(Stage),
+    how: read::Split,
+) -> (Article, usize) {
     progress(0.0);
     let norm = text::normalize::normalize(input);
     let chars: Vec<char> = norm.text.chars().collect();
@@ -129,9 +146,15 @@ pub fn analyze_staged(
     let quantities = quantity::scan(&chars);
     ended(Stage::Scan);
     progress(SCANNED);
-    let read = read::read(input, &norm, &chars, &lines, &quantities, &mut |done| {
-        progress(SCANNED + (1.0 - SCANNED) * done)
-    });
+    let read = read::read(
+        input,
+        &norm,
+        &chars,
+        &lines,
+        &quantities,
+        how,
+        &mut |done| progress(SCANNED + (1.0 - SCANNED) * done),
+    );
     ended(Stage::Read);
     let input_end = norm.origin.last().map_or(0, |&e| e as usize);
     let mut article = Article {
@@ -144,5 +167,5 @@ pub fn analyze_staged(
     read::when::stamp(&mut article, &read.anchor);
     ended(Stage::Cards);
     progress(1.0);
-    article
+    (article, read.reread)
 }

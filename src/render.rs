@@ -11,7 +11,127 @@ use std::fmt::Write as _;
 
 /// The report as pretty JSON, or why it cannot be written (never an empty report instead).
 pub fn json(report: &Report) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(report)
+    let mut out = Vec::new();
+    json_to(&mut out, report)?;
+    String::from_utf8(out).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
+}
+
+/// [`json`] written straight to `out` (the CLI's buffered stdout), without the whole text in
+/// memory first. An error [`serde_json::Error::is_io`] is `out`'s.
+pub fn json_to<W: std::io::Write>(out: W, report: &Report) -> Result<(), serde_json::Error> {
+    pretty(out, report)
+}
+
+/// `value` in [`Pretty`]'s layout.
+fn pretty<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    out: W,
+    value: &T,
+) -> Result<(), serde_json::Error> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Pretty::default());
+    value.serialize(&mut ser)
+}
+
+/// `serde_json`'s pretty layout (two spaces an indent), byte for byte, but each line break and
+/// its indent written at once instead of one write per level: most of the output is indent.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// `,` then a line break and the indents [`Pretty`] writes, sliced to the depth.
+const BREAKS: &[u8; 2 + 2 * 32] =
+    b",\n                                                                ";
+
+impl Pretty {
+    /// A line break (after a `,` unless `first`) and the indent of the current depth.
+    fn break_line<W: ?Sized + std::io::Write>(
+        &self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        let from = usize::from(first);
+        match BREAKS.get(from..2 + 2 * self.depth) {
+            Some(line) => out.write_all(line),
+            None => {
+                out.write_all(&BREAKS[from..2])?;
+                (0..self.depth).try_for_each(|_| out.write_all(b"  "))
+            }
+        }
+    }
+
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        mark: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(mark)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        mark: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.break_line(out, true)?;
+        }
+        out.write_all(mark)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.break_line(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.break_line(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The words of the CSV and Markdown exports: column names and kind names. [`MACHINE`] is the
@@ -297,6 +417,36 @@ pub fn width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_is_laid_out_as_serde_json_pretty() {
+        let deep = (0..40).fold(serde_json::json!([1, "a\n\"b\"", 2.5e-7]), |inner, depth| {
+            serde_json::json!({ "depth": depth, "empty": [], "none": {}, "inner": [inner, null] })
+        });
+        let report = Report {
+            articles: vec![crate::analyze(
+                "a.txt",
+                "国内生产总值26450亿元，同比增长5.2%。",
+            )],
+        };
+        let values = [
+            deep,
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([[], {}, [[]]]),
+            serde_json::to_value(&report).unwrap(),
+        ];
+        for value in &values {
+            let mut out = Vec::new();
+            pretty(&mut out, value).unwrap();
+            let want = serde_json::to_string_pretty(value).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want);
+        }
+        assert_eq!(
+            json(&report).unwrap(),
+            serde_json::to_string_pretty(&report).unwrap()
+        );
+    }
 
     #[test]
     fn csv_cells_are_quoted_and_defused() {

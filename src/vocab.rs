@@ -365,6 +365,24 @@ fn index_by(
     index.into_iter().map(|(c, v)| (c, v.into())).collect()
 }
 
+/// Whether `chars` starts with `word`, compared char by char: a word is a few chars, too short
+/// for the call to `memcmp` that `<[char]>::starts_with` makes to pay.
+#[inline(always)]
+fn begins_with(chars: &[char], word: &[char]) -> bool {
+    chars.len() >= word.len() && chars.iter().zip(word).all(|(a, b)| a == b)
+}
+
+/// Whether `chars` ends with `word`, as [`begins_with`].
+#[inline(always)]
+fn closes_with(chars: &[char], word: &[char]) -> bool {
+    chars.len() >= word.len()
+        && chars
+            .iter()
+            .rev()
+            .zip(word.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
 /// The entry of `c` in an index made by [`index_by`].
 fn lookup(index: &[(char, Box<[u32]>)], c: char) -> &[u32] {
     index
@@ -412,7 +430,7 @@ impl Words {
     fn at_searched(&self, rest: &[char], first: char) -> Option<&'static str> {
         lookup(&self.starting, first)
             .iter()
-            .find(|&&i| rest.starts_with(&self.spelt[i as usize]))
+            .find(|&&i| begins_with(rest, &self.spelt[i as usize]))
             .map(|&i| self.words[i as usize])
     }
 
@@ -471,7 +489,7 @@ impl Words {
     fn ending_searched(&self, head: &[char], last: char) -> Option<&'static str> {
         lookup(&self.ending, last)
             .iter()
-            .find(|&&i| head.ends_with(&self.spelt[i as usize]))
+            .find(|&&i| closes_with(head, &self.spelt[i as usize]))
             .map(|&i| self.words[i as usize])
     }
 }

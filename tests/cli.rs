@@ -243,6 +243,37 @@ fn threads_change_nothing_in_the_output() {
 }
 
 #[test]
+fn one_long_file_read_in_parts_is_the_same_on_any_thread_count() {
+    // About 1.5 MB, well over what is read in parts; each paragraph states new figures, under
+    // headings and periods that carry over the lines after them.
+    let mut text = String::from("全市经济运行情况\n");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "（{}）第{i}项\n{}年，全市实现地区生产总值{i}.5亿元，同比增长{}.{}%。\n其中，第二产业增长{}.2%。\n{ARTICLE}\n",
+            i % 9 + 1,
+            1990 + i % 30,
+            i % 8,
+            i % 10,
+            i % 7,
+        ));
+    }
+    let path = temp("long.txt", text.as_bytes());
+    let p = path.to_str().unwrap();
+    let (code, one, _) = zhibiao(&["-f", "json", "--jobs", "1", p], None);
+    assert_eq!(code, 0);
+    assert!(one.len() > 1_000_000, "{} bytes of JSON", one.len());
+    for jobs in ["2", "5"] {
+        let (_, many, _) = zhibiao(&["-f", "json", "--jobs", jobs, p], None);
+        assert!(
+            one == many,
+            "one long file on {jobs} threads differs from one"
+        );
+    }
+    let (_, piped, _) = zhibiao(&["-f", "json", "--jobs", "3"], Some(text.as_bytes()));
+    assert!(piped.replace("\"-\"", "\"x\"") == one.replace(&format!("\"{p}\""), "\"x\""));
+}
+
+#[test]
 fn one_file_has_no_summary_and_a_terminal_gets_a_bar() {
     let path = temp("one.txt", ARTICLE.as_bytes());
     let (code, _, err) = zhibiao(&["-f", "jsonl", path.to_str().unwrap()], None);

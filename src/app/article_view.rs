@@ -38,9 +38,9 @@ pub struct ArticleViewProps {
     pub on_include: Callback<(usize, bool)>,
 }
 
-/// Blocks put on screen at once (about 12 KB of text: more than a screenful), and the most
+/// Blocks put on screen at once (about 4 KB of text: a screenful of the pane), and the most
 /// added in one frame after.
-const FIRST_BLOCKS: usize = 3;
+const FIRST_BLOCKS: usize = 4;
 
 /// The card and fact of the mark at or around the event's target.
 fn clicked_mark(e: &Event) -> Option<(usize, usize)> {

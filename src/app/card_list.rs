@@ -61,8 +61,8 @@ pub fn CardList(props: &CardListProps) -> Html {
         arriving.max(picked.unwrap_or(0))
     };
     let differs = use_memo(
-        (props.analysis.clone(), props.visible.clone()),
-        |(analysis, visible)| distinctions(&analysis.article, visible),
+        (props.analysis.clone(), props.visible.clone(), listed),
+        |(analysis, visible, listed)| distinctions(&analysis.article, visible, *listed),
     );
     if article.cards.is_empty() {
         let chinese = has_han(&props.analysis.text);

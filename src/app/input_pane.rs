@@ -15,9 +15,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct InputPaneProps {
     pub lang: Lang,
+    /// Compared by identity: the state holds one `Rc` per text, and comparing a megabyte's
+    /// characters on every render of the page took milliseconds each time.
     pub value: Rc<str>,
     /// The length (bytes) of a text too long for the box, which then shows a note instead.
     pub large: Option<usize>,
@@ -26,6 +28,17 @@ pub struct InputPaneProps {
     /// The box's text after typing.
     pub on_edit: Callback<String>,
     pub on_paste: Callback<Pasted>,
+}
+
+impl PartialEq for InputPaneProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.value, &other.value)
+            && self.large == other.large
+            && self.compact == other.compact
+            && self.on_edit == other.on_edit
+            && self.on_paste == other.on_paste
+    }
 }
 
 /// The box's selection (UTF-16 units), or the end of its text.

@@ -187,8 +187,9 @@ pub fn segments_in(segments: &[Segment], page: &Range<usize>) -> Vec<Segment> {
 }
 
 /// About how much text (bytes) one block of the article pane holds: the pane puts its page on
-/// screen a few blocks per frame.
-pub const BLOCK: usize = 4096;
+/// screen a few blocks per frame, and the browser lays out only the blocks near the screen
+/// (`content-visibility` in the stylesheet), so a small block is less text shaped at once.
+pub const BLOCK: usize = 1024;
 
 /// `segments` (of `text`) in blocks of about [`BLOCK`] bytes, each ending at a line break, so
 /// blocks stacked one under another show the text as one would: a plain run is cut after the
@@ -402,44 +403,62 @@ pub fn card_text(card: &Card, label: impl Fn(&Fact) -> &'static str, target: &st
 
 /// What tells apart visible cards that share a metric: for each such card, its subject,
 /// periods and section where these differ within the group, else its place ("2/3") in it.
-/// `None` for a card whose metric is unique among `visible`.
-pub fn distinctions(article: &Article, visible: &[usize]) -> Vec<Option<String>> {
+/// `None` for a card whose metric is unique among `visible`, and for every card past the
+/// first `listed` of `visible`: only the listed cards are shown, and a long article has tens
+/// of thousands of cards, so their words are made for those only (whether a part differs in
+/// a group is still read from all of it, without making its words).
+pub fn distinctions(article: &Article, visible: &[usize], listed: usize) -> Vec<Option<String>> {
     let mut out = vec![None; article.cards.len()];
-    // A long article has tens of thousands of cards: one map, not a search per card.
+    let mut shown = vec![false; article.cards.len()];
+    for &i in visible.iter().take(listed) {
+        shown[i] = true;
+    }
+    // One map, not a search per card.
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in visible {
         let metric = article.cards[i].metric.as_str();
         groups.entry(metric).or_default().push(i);
     }
-    for cards in groups.values().filter(|cards| cards.len() > 1) {
-        let parts: Vec<[String; 3]> = cards
-            .iter()
-            .map(|&i| context_parts(&article.cards[i]))
-            .collect();
-        let differs = |p: usize| parts.iter().any(|x| x[p] != parts[0][p]);
-        for (n, (&i, part)) in cards.iter().zip(&parts).enumerate() {
-            let shown: Vec<&str> = (0..3)
-                .filter(|&p| differs(p) && !part[p].is_empty())
-                .map(|p| part[p].as_str())
+    let groups = groups
+        .into_values()
+        .filter(|cards| cards.len() > 1 && cards.iter().any(|&i| shown[i]));
+    for cards in groups {
+        let first = &article.cards[cards[0]];
+        let others = || cards[1..].iter().map(|&i| &article.cards[i]);
+        let differs = [
+            others().any(|c| c.subject != first.subject),
+            others().any(|c| !card_periods(c).eq(card_periods(first))),
+            others().any(|c| c.section != first.section),
+        ];
+        for (n, &i) in cards.iter().enumerate().filter(|&(_, &i)| shown[i]) {
+            let parts = context_parts(&article.cards[i]);
+            let words: Vec<&str> = (0..3)
+                .filter(|&p| differs[p] && !parts[p].is_empty())
+                .map(|p| parts[p].as_str())
                 .collect();
-            out[i] = Some(if shown.is_empty() {
+            out[i] = Some(if words.is_empty() {
                 format!("{}/{}", n + 1, cards.len())
             } else {
-                shown.join(" · ")
+                words.join(" · ")
             });
         }
     }
     out
 }
 
+/// A card's periods, each once, in the order its facts give them.
+fn card_periods(card: &Card) -> impl Iterator<Item = &str> {
+    let periods = card.facts.iter().filter_map(|f| f.period.as_deref());
+    periods
+        .clone()
+        .enumerate()
+        .filter(move |&(n, p)| !periods.clone().take(n).any(|q| q == p))
+        .map(|(_, p)| p)
+}
+
 /// A card's subject, periods and section, each empty when absent.
 fn context_parts(card: &Card) -> [String; 3] {
-    let mut periods: Vec<&str> = Vec::new();
-    for p in card.facts.iter().filter_map(|f| f.period.as_deref()) {
-        if !periods.contains(&p) {
-            periods.push(p);
-        }
-    }
+    let periods: Vec<&str> = card_periods(card).collect();
     [
         card.subject.clone().unwrap_or_default(),
         periods.join("、"),
@@ -809,14 +828,19 @@ mod tests {
         let d = card("货运量", vec![fact(Kind::Level, 1.0, [6, 7])]);
         let art = article(vec![a.clone(), b.clone(), d.clone()]);
         assert_eq!(
-            distinctions(&art, &[0, 1, 2]),
+            distinctions(&art, &[0, 1, 2], 3),
             [Some("一季度".into()), Some("二季度".into()), None]
         );
+        // Only the listed cards get their words (the group is still all the visible ones).
+        assert_eq!(
+            distinctions(&art, &[0, 1, 2], 1),
+            [Some("一季度".into()), None, None]
+        );
         // Only the visible cards count; with nothing that differs, their place.
-        assert_eq!(distinctions(&art, &[0, 2]), [None, None, None]);
+        assert_eq!(distinctions(&art, &[0, 2], 2), [None, None, None]);
         let same = article(vec![c.clone(), c]);
         assert_eq!(
-            distinctions(&same, &[0, 1]),
+            distinctions(&same, &[0, 1], 2),
             [Some("1/2".into()), Some("2/2".into())]
         );
     }

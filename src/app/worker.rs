@@ -3,8 +3,10 @@
 //!
 //! Page side: [`warm_up`] starts a worker at boot (its wasm instantiated and the rules' tables
 //! built there, never on the page); [`start`] hands a text to that warm worker and turns its
-//! messages into [`Action`]s. The cards come back in slices of JSON, each read in its own
-//! short task ([`read_cards`]), so a long article's result never blocks a frame either.
+//! messages into [`Action`]s. The cards come back in slices of JSON: a short result in one
+//! message, a long one in a message per slice after the first few (each received in a short
+//! task), read a few per task ([`read_cards`]), so a long article's result never blocks a
+//! frame either.
 //! Dropping the returned [`Job`] ends it: a finished worker waits for the next text, a busy
 //! one (a cancel, a newer text) is ended and a fresh one warmed up in its place. Worker side:
 //! [`analyze_in_worker`] and [`warm_up_rules`] are what `worker.js` calls. `www/boot.js`
@@ -212,23 +214,43 @@ fn spawn(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Re
 
     let d = dispatcher.clone();
     let (finished, reading) = (done.clone(), live.clone());
-    let report = job.progress;
+    // A long result's head, waiting for the rest of its slices.
+    let mut arriving: Option<(Outcome, u32)> = None;
+    let read = move |result: Outcome| {
+        finished.set(true);
+        yew::platform::spawn_local(read_cards(rev, result, reading.clone(), d.clone()));
+    };
+    let d = dispatcher.clone();
     let onmessage = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
         match get(&data, "type").as_string().as_deref() {
-            Some("progress") if report => d.dispatch(Action::Progress {
+            // Sent only when the job asked for it (`progress`).
+            Some("progress") => d.dispatch(Action::Progress {
                 rev,
                 progress: get(&data, "value").as_f64().unwrap_or(0.0) as f32,
             }),
-            Some("progress") => {}
             Some("done") => {
-                finished.set(true);
                 let result = Outcome {
                     text: get(&data, "text").as_string(),
                     head: get(&data, "head").as_string().unwrap_or_default(),
                     slices: get(&data, "cards").into(),
                 };
-                yew::platform::spawn_local(read_cards(rev, result, reading.clone(), d.clone()));
+                match get(&data, "more").as_f64().unwrap_or(0.0) as u32 {
+                    0 => read(result),
+                    more => arriving = Some((result, more)),
+                }
+            }
+            Some("cards") => {
+                let Some((result, more)) = arriving.as_mut() else {
+                    return;
+                };
+                result.slices.push(&get(&data, "cards"));
+                *more -= 1;
+                if *more == 0 {
+                    if let Some((result, _)) = arriving.take() {
+                        read(result);
+                    }
+                }
             }
             _ => d.dispatch(Action::Failed {
                 rev,
@@ -260,6 +282,7 @@ fn spawn(rev: u64, job: &Request, dispatcher: UseReducerDispatcher<State>) -> Re
         ("text", JsValue::from_str(&job.text)),
         ("html", JsValue::from_bool(job.html)),
         ("include", include.into()),
+        ("progress", JsValue::from_bool(job.progress)),
     ])?;
     worker.post_message(&request)?;
     Ok(Job {
@@ -277,6 +300,16 @@ struct Outcome {
     text: Option<String>,
     head: String,
     slices: js_sys::Array,
+}
+
+/// When this task has read for longer than [`READ_BUDGET`] since `began`, let a frame through
+/// and start a new task; false when the job was dropped meanwhile.
+async fn breathe(began: &mut f64, live: &Cell<bool>) -> bool {
+    if js_sys::Date::now() - *began > READ_BUDGET {
+        yew::platform::time::sleep(Duration::ZERO).await;
+        *began = js_sys::Date::now();
+    }
+    live.get()
 }
 
 /// Read a worker's result a few slices per task, letting frames through between them, then
@@ -297,18 +330,18 @@ async fn read_cards(
     };
     let mut began = js_sys::Date::now();
     for slice in result.slices.iter() {
-        if js_sys::Date::now() - began > READ_BUDGET {
-            yew::platform::time::sleep(Duration::ZERO).await;
-            if !live.get() {
-                return;
-            }
-            began = js_sys::Date::now();
+        if !breathe(&mut began, &live).await {
+            return;
         }
         let json = slice.as_string().unwrap_or_default();
         match serde_json::from_str::<Vec<Card>>(&json) {
             Ok(cards) => article.cards.extend(cards),
             Err(e) => return dispatcher.dispatch(failed(e)),
         }
+    }
+    // The first render of a long result gets a task of its own, not the end of the reading's.
+    if !breathe(&mut began, &live).await {
+        return;
     }
     dispatcher.dispatch(Action::Analysed {
         rev,

@@ -7,7 +7,7 @@
 use super::input::{self, Input, Reason, Refusal};
 use super::Format;
 use crate::model::{Article, Report};
-use crate::{analyze, parallel};
+use crate::{analyze_on, parallel, render};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -33,10 +33,11 @@ enum Output {
     Line(String),
 }
 
-/// Read, decode and analyse one input (on a worker thread).
-fn process(item: &Input, format: Format) -> Result<Done, Reason> {
+/// Read, decode and analyse one input (on a worker thread), its text itself on `threads`
+/// threads when it is long (see [`analyze_on`]).
+fn process(item: &Input, format: Format, threads: usize) -> Result<Done, Reason> {
     let read = input::read_text(item)?;
-    let article = analyze(&item.label(), &read.text);
+    let article = analyze_on(&item.label(), &read.text, threads);
     let facts = article.fact_count();
     let out = match format {
         Format::Jsonl => Output::Line(super::jsonl_line(&article).map_err(Reason::Engine)?),
@@ -203,7 +204,16 @@ impl<W: Write> Sink<'_, W> {
     fn finish(&mut self) -> bool {
         self.progress.clear();
         let mut written = true;
-        if self.format != Format::Jsonl {
+        if self.format == Format::Json {
+            // Streamed: a report of 100 MB of text is a gigabyte of JSON. A failed write is
+            // ignored, as below (stdout closed); only a value JSON cannot hold is an error.
+            if let Err(e) = render::json_to(&mut self.out, &self.report) {
+                if !e.is_io() {
+                    eprintln!("zhibiao: cannot write JSON: {e}");
+                    written = false;
+                }
+            }
+        } else if self.format != Format::Jsonl {
             match self.format.render(&self.report) {
                 Ok(out) => {
                     let _ = self.out.write_all(out.as_bytes());
@@ -225,17 +235,19 @@ pub fn run(args: &[OsString], format: Format, jobs: usize) -> i32 {
     let inputs = input::expand(args);
     let closed = AtomicBool::new(false);
     let mut sink = Sink {
-        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
         format,
         progress: Progress::new(inputs.len()),
         tally: Tally::default(),
         report: Report::default(),
         closed: &closed,
     };
+    // Fewer inputs than threads: each long one is read on its share of the rest.
+    let within = (jobs / inputs.len().max(1)).max(1);
     parallel::ordered(
         &inputs,
         jobs,
-        |item| (!closed.load(Ordering::Relaxed)).then(|| process(item, format)),
+        |item| (!closed.load(Ordering::Relaxed)).then(|| process(item, format, within)),
         |i, outcome| {
             sink.take(&inputs[i], outcome);
             sink.progress.tick(i + 1, sink.tally.bytes);

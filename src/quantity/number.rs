@@ -2,7 +2,8 @@
 //! `十二`, `两`), and scale words (`万`, `亿`, `万亿`) folded in without float noise.
 
 use crate::text::script::{cn_digit, cn_power};
-use crate::vocab::VOCAB;
+use crate::vocab::{Words, VOCAB};
+use std::sync::LazyLock;
 
 /// A number read from the text, before its unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,12 +45,14 @@ fn scaled(digits: &str, exp: i32) -> Option<f64> {
 
 /// The scale word at `chars[at..]` (`scales.txt`), if any.
 pub fn scale_at(chars: &[char], at: usize) -> Option<(&'static str, i32)> {
-    VOCAB
-        .scales
-        .iter()
-        .find(|(w, _)| crate::vocab::starts_with(chars, at, w))
-        .copied()
+    let w = SCALE_WORDS.at(chars, at)?;
+    VOCAB.scales.iter().find(|&&(s, _)| s == w).copied()
 }
+
+/// The scale words as one matcher: asked after every number, a walk over the list each time
+/// was a good part of reading one.
+static SCALE_WORDS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(VOCAB.scales.iter().map(|&(w, _)| w).collect()));
 
 /// More integer digits than this make an identifier, not an amount.
 const MAX_DIGITS: usize = 16;
@@ -66,18 +69,18 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
     }
     let mut i = at;
     // Sized for any amount, so that no digit reallocates.
-    let mut digits = String::with_capacity(2 * MAX_DIGITS);
+    let mut mantissa = String::with_capacity(2 * MAX_DIGITS);
     while i < chars.len() && chars[i].is_ascii_digit() {
-        digits.push(chars[i]);
+        mantissa.push(chars[i]);
         i += 1;
     }
-    if digits.is_empty() {
+    if mantissa.is_empty() {
         return None;
     }
     // Thousands separators: a comma followed by exactly three digits. Only while the number
     // can still be an amount (see below): 8,808,808,… must not be read to its end from every
     // comma, which is quadratic.
-    while digits.len() <= MAX_DIGITS
+    while mantissa.len() <= MAX_DIGITS
         && i + 3 < chars.len() + 1
         && chars.get(i) == Some(&',')
         && chars[i + 1..]
@@ -88,11 +91,11 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
             == 3
         && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
     {
-        digits.extend(&chars[i + 1..i + 4]);
+        mantissa.extend(&chars[i + 1..i + 4]);
         i += 4;
     }
-    let mut mantissa = String::with_capacity(2 * MAX_DIGITS);
-    mantissa.push_str(&digits);
+    // The integer digits (ASCII, a byte each).
+    let digits = mantissa.len();
     if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
         mantissa.push('.');
         i += 1;
@@ -106,17 +109,10 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         return None;
     }
     // 5G, 453X, 20px are names and codes; 38GWh is a quantity in a Latin unit.
-    let latin_unit = VOCAB
-        .units
-        .at(chars, i)
-        .is_some_and(|u| u.starts_with(|c: char| c.is_ascii_alphabetic()))
+    let unit = VOCAB.units.at(chars, i);
+    let latin_unit = unit.is_some_and(|u| u.starts_with(|c: char| c.is_ascii_alphabetic()))
         && !chars
-            .get(
-                i + crate::vocab::VOCAB
-                    .units
-                    .at(chars, i)
-                    .map_or(0, |u| u.len()),
-            )
+            .get(i + unit.map_or(0, |u| u.len()))
             .is_some_and(|c| c.is_ascii_alphanumeric());
     if !latin_unit
         && chars
@@ -126,11 +122,11 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         return None;
     }
     // Very long digit runs are identifiers (phone, licence, account numbers), never amounts.
-    if digits.len() > MAX_DIGITS {
+    if digits > MAX_DIGITS {
         return None;
     }
     // 1200千瓦时, 300千克: a unit that starts with a scale's char is the unit, not a scale.
-    let unit_here = VOCAB.units.at(chars, i).map_or(0, |u| u.chars().count());
+    let unit_here = unit.map_or(0, |u| u.chars().count());
     let scale_here = scale_at(chars, i).filter(|(w, _)| w.chars().count() >= unit_here);
     let (scale, exp) = match scale_here.or_else(|| trillion_at(chars, i)) {
         Some((w, e)) => {
@@ -144,7 +140,7 @@ pub fn arabic_at(chars: &[char], at: usize) -> Option<Num> {
         start: at,
         end: i,
         value,
-        mantissa: trim_mantissa(&mantissa),
+        mantissa: trim_mantissa(mantissa),
         scale,
         chinese: false,
     };
@@ -189,7 +185,11 @@ fn compound(chars: &[char], num: Num, exp: i32) -> Num {
 }
 
 /// Drop leading zeros (but keep `0.5`).
-fn trim_mantissa(m: &str) -> String {
+fn trim_mantissa(m: String) -> String {
+    if !m.starts_with('0') {
+        // Most numbers: nothing to trim, and no copy.
+        return m;
+    }
     let t = m.trim_start_matches('0');
     if t.is_empty() || t.starts_with('.') {
         format!("0{t}")

@@ -8,7 +8,8 @@ use super::number::{arabic_at, chinese_at, cn_value, is_cn_digit, scale_at, Num}
 use super::unit::Unit;
 use crate::model::Bound;
 use crate::text::script::{cn_power, han};
-use crate::vocab::{ends_with, starts_with, VOCAB};
+use crate::vocab::{starts_with, Words, VOCAB};
+use std::sync::LazyLock;
 
 /// One quantity found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -401,13 +402,15 @@ fn is_han_word_inside(chars: &[char], at: usize, num: &Num) -> bool {
                 .is_some_and(|&c| VOCAB.scan.glued_after.has(c)))
 }
 
-fn before_bound(chars: &[char], at: usize) -> Option<(&'static str, Bound)> {
-    let head = chars.get(..at)?;
-    VOCAB
-        .bounds_before
-        .iter()
-        .copied()
-        .find(|(w, _)| ends_with(head, w))
+/// The bound words written before a number (超过, 约) as one matcher: asked at nearly every
+/// number and name, a walk over the whole list each time was a hot spot.
+static BEFORE_BOUNDS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(VOCAB.bounds_before.iter().map(|&(w, _)| w).collect()));
+
+/// The bound word `chars[..at]` ends with (the longest), and its bound.
+pub(crate) fn before_bound(chars: &[char], at: usize) -> Option<(&'static str, Bound)> {
+    let w = BEFORE_BOUNDS.ending(chars, at)?;
+    VOCAB.bounds_before.iter().copied().find(|&(b, _)| b == w)
 }
 
 fn rank_of(start: usize, end: usize, value: f64, mantissa: &str) -> Quantity {

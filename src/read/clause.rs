@@ -15,7 +15,7 @@ const MAX_POINTED: usize = 3;
 const MAX_PART: usize = 6;
 
 /// How many facts back a part's total is looked for: a long text stays linear.
-const MAX_TOTAL_BACK: usize = 16;
+pub(crate) const MAX_TOTAL_BACK: usize = 16;
 
 /// The most chars a metric's name is read from, and has. Real names are far shorter; every
 /// fact copies its name, so an unbounded one makes long texts quadratic.
@@ -29,7 +29,7 @@ pub(crate) struct Reader<'a> {
     pub(crate) chars: &'a [char],
     pub(crate) input: &'a str,
     /// Byte offset in `input` of each code point, and one past the end.
-    pub(crate) offsets: Vec<usize>,
+    pub(crate) offsets: &'a [usize],
     pub(crate) norm: &'a Normalized,
     pub(crate) quantities: &'a [Quantity],
     /// Quantities before this index belong to lines already read.
@@ -63,7 +63,7 @@ pub(crate) struct Reader<'a> {
 
 /// A total whose parts follow (商品房销售面积 before 其中住宅…): its metric and unit, and
 /// where the sentence that opens its parts starts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Total {
     metric: String,
     unit: String,
@@ -479,9 +479,15 @@ impl<'a> Reader<'a> {
             };
             let (subject, metric) = match &entity {
                 Some(e) => (Some(e.clone()), metric),
-                None => split_subject(&metric, st.subject.clone()),
+                None => split_subject(metric, st.subject.clone()),
             };
             let slot = self.slot(st, card, &metric, entity.is_some(), item, q);
+            if let Some(named) = st.metric.as_mut().filter(|_| card.is_none()) {
+                // Not the streak's rank words: each streak after would carry them all.
+                named.stem = metric
+                    .strip_suffix(reading.tail.as_str())
+                    .map_or(metric.len(), str::len);
+            }
             let fact = self.fact_of(ctx, &reading, q, versus, &slot, st.id);
             self.facts.push(Draft {
                 fact,
@@ -505,16 +511,15 @@ impl<'a> Reader<'a> {
         let measured = names_a_measure;
         let n = part.chars().count();
         // 高出美国200亿元: a comparison, not a part.
-        let compares = VOCAB.comparators.iter().any(|(w, _)| part.contains(w));
-        if n > MAX_PART || measured(part) || compares || !part.chars().all(han) {
+        let compares = || VOCAB.comparators.iter().any(|(w, _)| part.contains(w));
+        if n > MAX_PART || !part.chars().all(han) || measured(part) || compares() {
             return None;
         }
-        // 其中 opens the parts; they go on over a ； (…；乡村实现89.8亿元).
+        // 其中 opens the parts; they go on over a ； (…；乡村实现89.8亿元). Looked for within
+        // reach: from the text's start, a sentence that never ends made this quadratic.
         let stop = |i: &usize| matches!(self.chars[*i], '。' | '\n');
-        let from = (q.start.saturating_sub(MAX_QUOTE)..q.start)
-            .rev()
-            .find(stop)
-            .map_or(0, |i| i + 1);
+        let reach = q.start.saturating_sub(MAX_QUOTE);
+        let from = (reach..q.start).rev().find(stop).map_or(reach, |i| i + 1);
         (from..q.start).find(|&i| VOCAB.context.breakdown.at(self.chars, i).is_some())?;
         let unit = q.unit.name();
         let total = match self.total.as_ref().filter(|t| t.sentence >= from) {
@@ -648,7 +653,7 @@ impl<'a> Reader<'a> {
                 .filter(|t| !t.is_empty());
             match (&st.metric, &topic, &self.last_metric) {
                 (Some(named), _, _) => {
-                    metric = format!("{}{metric}", named.name);
+                    metric = format!("{}{metric}", named.stem());
                     card = Some(named.card);
                 }
                 (None, Some(t), _) => metric = format!("{t}{metric}"),
@@ -659,7 +664,7 @@ impl<'a> Reader<'a> {
         }
         if reading.kind == Kind::Streak && reading.metric_from_rank {
             if let Some(named) = &st.metric {
-                metric = format!("{}{metric}", named.name);
+                metric = format!("{}{metric}", named.stem());
             }
         }
         let metric = metric.trim_matches(|c| c == ' ' || VOCAB.readings.metric_trim.has(c));
@@ -712,6 +717,7 @@ impl<'a> Reader<'a> {
                 name: metric.to_string(),
                 card: card_no,
                 input_start: span[0],
+                stem: metric.len(),
             });
         }
         Slot {

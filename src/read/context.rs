@@ -134,6 +134,10 @@ pub(crate) fn split_list(metric: &str) -> Vec<String> {
         .map(str::to_string)
         .filter(|s| !s.is_empty())
         .collect();
+    if items.len() < 2 {
+        // Not a list (most metrics): nothing to share.
+        return items;
+    }
     // 城镇和农村居民收入, 一、二、三产增加值: short modifiers share the last item's head;
     // unless the last item's own modifier before a measure is longer than theirs
     // (家电、新能源汽车零售额).
@@ -350,7 +354,7 @@ pub(crate) fn subject_at(c: &[char], s: usize, e: usize) -> Option<String> {
 }
 
 /// Move a leading subject out of a metric: (subject, metric).
-pub(crate) fn split_subject(metric: &str, subject: Option<String>) -> (Option<String>, String) {
+pub(crate) fn split_subject(metric: String, subject: Option<String>) -> (Option<String>, String) {
     if let Some(s) = &subject {
         if let Some(rest) = metric.strip_prefix(s.as_str()) {
             let rest = rest.trim_start_matches(|c| VOCAB.context.subject_glue.has(c));
@@ -359,5 +363,5 @@ pub(crate) fn split_subject(metric: &str, subject: Option<String>) -> (Option<St
             }
         }
     }
-    (subject, metric.to_string())
+    (subject, metric)
 }

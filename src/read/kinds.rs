@@ -15,6 +15,8 @@ pub(crate) struct Reading {
     pub(crate) scale: f64,
     /// A streak told as a rank (连续三年列全省第3位): its metric is the sentence's.
     pub(crate) metric_from_rank: bool,
+    /// A streak's words after it (位居全省), which end its metric but are the rank's.
+    pub(crate) tail: String,
 }
 
 impl Reading {
@@ -27,6 +29,7 @@ impl Reading {
             negative: false,
             scale: 1.0,
             metric_from_rank: false,
+            tail: String::new(),
         }
     }
 
@@ -38,7 +41,7 @@ impl Reading {
         loop {
             let before = end;
             end = trim_parens_back(c, ps, end);
-            if let Some(w) = ends_with_any(&c[..end], end, &VOCAB.rank_names) {
+            if let Some(w) = VOCAB.rank_names.ending(c, end) {
                 end -= w.chars().count();
             }
             if let Some(w) = VOCAB.rank_scopes.ending(&c[..end], end) {
@@ -95,6 +98,7 @@ impl Reading {
         };
         let mut r = Reading::new(Kind::Streak, metric);
         r.metric_from_rank = from_rank;
+        r.tail = tail;
         r
     }
 
@@ -119,7 +123,7 @@ impl Reading {
             .iter()
             .filter_map(|(w, neg)| find_last(&pre, w).map(|p| (p, *w, *neg)))
             .max_by_key(|(p, w, _)| (*p, w.chars().count()));
-        let tail_neg = ends_with_any(&pre, pre.len(), &VOCAB.gap_falls).is_some()
+        let tail_neg = VOCAB.gap_falls.ending(&pre, pre.len()).is_some()
             || VOCAB.decline.ending(&pre, pre.len()).is_some();
         match found {
             Some((p, w, neg)) => {
@@ -164,18 +168,15 @@ impl Reading {
         if q.unit == Unit::Times {
             r.scale = 100.0;
         }
-        let verb = VOCAB
-            .growth
-            .ending(&c[ps..end], end - ps)
-            .map(|w| (w, false))
-            .or_else(|| {
-                VOCAB
-                    .decline
-                    .ending(&c[ps..end], end - ps)
-                    .map(|w| (w, true))
-            })
-            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_up).map(|w| (w, false)))
-            .or_else(|| ends_with_any(&c[ps..end], end - ps, &VOCAB.rate_down).map(|w| (w, true)));
+        // The verb, and whether it points down: growth and decline verbs, then rate words.
+        let verb = [
+            (&VOCAB.growth, false),
+            (&VOCAB.decline, true),
+            (&VOCAB.rate_up, false),
+            (&VOCAB.rate_down, true),
+        ]
+        .into_iter()
+        .find_map(|(list, down)| list.ending(&c[ps..end], end - ps).map(|w| (w, down)));
         let basis_only = VOCAB.basis.ending(&c[ps..end], end - ps);
         let post_text: String = c[post.start..post.end].iter().take(4).collect();
         if let Some((w, down)) = verb {

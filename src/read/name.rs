@@ -2,6 +2,7 @@
 //! a name, without scope words, periods, light verbs, trailing verbs, fillers and parentheses.
 
 use super::*;
+use crate::quantity::scan::before_bound;
 
 /// Pronoun-like metrics that name nothing alone: 数量居全省首位 (of what?).
 pub(crate) fn is_anaphor(m: &str) -> bool {
@@ -94,11 +95,7 @@ pub(crate) fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
         if let Some(w) = VOCAB.fillers.ending(&c[s..e], e - s) {
             e -= w.chars().count();
         }
-        if let Some((w, _)) = VOCAB
-            .bounds_before
-            .iter()
-            .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
-        {
+        if let Some((w, _)) = before_bound(&c[s..e], e - s) {
             e -= w.chars().count();
         }
         if e == before {
@@ -109,11 +106,7 @@ pub(crate) fn strip_fillers(c: &[char], s: usize, mut e: usize) -> usize {
 
 /// The end of `c[s..e]` without a bound word before the number (超过, 约).
 pub(crate) fn strip_bounds(c: &[char], s: usize, e: usize) -> usize {
-    VOCAB
-        .bounds_before
-        .iter()
-        .find(|(w, _)| ends_with_any(&c[s..e], e - s, &[w]).is_some())
-        .map_or(e, |(w, _)| e - w.chars().count())
+    before_bound(&c[s..e], e - s).map_or(e, |(w, _)| e - w.chars().count())
 }
 
 /// A growth or decline verb of two chars or more leading `c[s..e]`: where it ends and whether
@@ -144,7 +137,7 @@ pub(crate) fn strip_back(cs: &[char], s: usize, mut e: usize) -> usize {
                 e -= w.chars().count();
             }
         }
-        if let Some(w) = ends_with_any(&cs[s..e], e - s, &VOCAB.gap_falls) {
+        if let Some(w) = VOCAB.gap_falls.ending(&cs[s..e], e - s) {
             e -= w.chars().count();
         }
         if let Some(w) = VOCAB.gap_verbs.ending(&cs[s..e], e - s) {
@@ -162,12 +155,12 @@ pub(crate) fn strip_comparison(cs: &[char], s: usize, mut e: usize) -> usize {
     loop {
         let before = e;
         for list in [
-            &VOCAB.growth[..],
-            &VOCAB.decline[..],
-            &VOCAB.gap_falls[..],
-            &VOCAB.gap_verbs[..],
+            &VOCAB.growth,
+            &VOCAB.decline,
+            &VOCAB.gap_falls,
+            &VOCAB.gap_verbs,
         ] {
-            if let Some(w) = ends_with_any(&cs[s..e], e - s, list) {
+            if let Some(w) = list.ending(&cs[s..e], e - s) {
                 e -= w.chars().count();
             }
         }
@@ -283,7 +276,9 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     // made long texts quadratic.
     let s = s.max(e.saturating_sub(MAX_NAME));
     let e = strip_back(c, s, e);
-    let mut cs: Vec<char> = outside_parens(&c[s..e]).collect();
+    // Sized at once: collected through a filter, it grew several times.
+    let mut cs: Vec<char> = Vec::with_capacity(e - s);
+    cs.extend(outside_parens(&c[s..e]));
     // Words of another script (Cyrillic, Arabic, emoji…) end a Chinese name: it starts after them.
     if let Some(last) = cs.iter().rposition(|&ch| foreign(ch)) {
         cs.drain(..=last);
@@ -338,7 +333,12 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
     }
     let mut out = text_of(&cs, i.min(cs.len()), cs.len());
     // 分别 and the verb after it are never part of a name (…利用率分别稳定在).
-    if let Some(p) = VOCAB.context.respectively.iter().find_map(|r| out.find(r)) {
+    let respectively = &VOCAB.context.respectively;
+    // The matcher first: most names hold none, and a search for each word costs more.
+    if let Some(p) = respectively
+        .find_in(&out)
+        .and_then(|_| respectively.iter().find_map(|r| out.find(r)))
+    {
         out.truncate(p);
     }
     for suffix in [VOCAB.marks.etc, VOCAB.marks.of] {
@@ -357,6 +357,9 @@ pub(crate) fn clean_metric(c: &[char], s: usize, e: usize) -> String {
 
 /// Drop a quote mark left unpaired at an end by a clause or list split.
 pub(crate) fn balance_quotes(s: &str) -> &str {
+    if !s.contains(['“', '”']) {
+        return s;
+    }
     let opens = s.matches('“').count();
     let closes = s.matches('”').count();
     if opens > closes {
@@ -379,5 +382,5 @@ pub(crate) fn category(name: &str) -> &str {
 
 /// Does a name measure growth (增速, 增长率…), so that a rate of it stays a change?
 pub(crate) fn names_growth(name: &str) -> bool {
-    VOCAB.rate_names.iter().any(|w| name.contains(w))
+    VOCAB.rate_names.find_in(name).is_some()
 }

@@ -10,7 +10,7 @@
 use crate::text::script::{cn_digit, cn_power};
 use crate::vocab::{Words, VOCAB};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     active: bool,
     /// The heading level that opened the plan: 1 for 一、, 2 for （一）, 3 for 1., 0 for a

@@ -204,6 +204,36 @@ impl Text<'_> {
         a != ' ' && b != ' ' && !number_and_word && (self.gap)(i)
     }
 
+    /// Whether line `li` may be a table's row: piped, or ending in a cell that holds a
+    /// number (a space-aligned row's last cell is one). Most lines are prose that is neither,
+    /// and are passed over without building their cells.
+    fn may_be_row(&self, li: usize) -> bool {
+        let (chars, line) = (self.chars, &self.lines[li]);
+        if line.start == line.end {
+            return false;
+        }
+        if chars[line.start..line.end].contains(&'|') {
+            return true;
+        }
+        // The last cell starts after the last space or gap, as `split` parts them.
+        let from = (line.start..line.end)
+            .rev()
+            .find_map(|i| match chars[i] {
+                ' ' => Some(i + 1),
+                _ if i > line.start && self.apart(i) => Some(i),
+                _ => None,
+            })
+            .unwrap_or(line.start);
+        let last = trim(
+            chars,
+            Span {
+                start: from,
+                end: line.end,
+            },
+        );
+        last.start == last.end || number(chars, last).is_some()
+    }
+
     fn split(&self, li: usize) -> Row {
         let (chars, line) = (self.chars, &self.lines[li]);
         let s = Span {
@@ -335,6 +365,10 @@ impl Text<'_> {
         let mut tables = Vec::new();
         let mut i = 0;
         while i < lines.len() {
+            if !self.may_be_row(i) {
+                i += 1;
+                continue;
+            }
             let row = self.split(i);
             let found = if row.piped {
                 self.piped_table(i)

@@ -7,6 +7,7 @@
 //! cannot be placed in time (全年 in an article with no year) gets no `when` and a note that
 //! says why.
 
+use super::Span;
 use crate::model::{Article, ArticleDate, DateFrom};
 use crate::pattern::{Found, Pattern};
 use crate::text::segment::Line;
@@ -173,19 +174,8 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
         // end, from every digit of it (quadratic; `scale` fuzz: 80 repeated).
         match starts_word.then(|| period_at(c, i)).flatten() {
             Some(j) if j <= end => {
-                let mut text = super::text_of(c, i, j);
-                // 今年以来 is a period of its own; 2021年以来 is read as 2021年.
-                let junk: &[&str] = if VOCAB.period_words.holds(&text) {
-                    &[]
-                } else {
-                    &VOCAB.dates.period_junk
-                };
-                for junk in junk {
-                    if let Some(t) = text.strip_suffix(junk) {
-                        text = t.to_string();
-                    }
-                }
-                found = Some(text);
+                // Written out once, for the one kept (the last of a clause's several).
+                found = Some(Span::new(i, j));
                 if !last {
                     break;
                 }
@@ -194,7 +184,21 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
             _ => i += 1,
         }
     }
-    found
+    found.map(|Span { start, end }| {
+        let mut text = super::text_of(c, start, end);
+        // 今年以来 is a period of its own; 2021年以来 is read as 2021年.
+        let junk: &[&str] = if VOCAB.period_words.is(&c[start..end]) {
+            &[]
+        } else {
+            &VOCAB.dates.period_junk
+        };
+        for junk in junk {
+            if let Some(t) = text.strip_suffix(junk) {
+                text = t.to_string();
+            }
+        }
+        text
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +207,7 @@ pub fn find_period(c: &[char], s: usize, end: usize, last: bool) -> Option<Strin
 /// The period set for facts whose sentence states none: by a heading (一、2023年工作回顾) for
 /// its section, by a paragraph that opens with one (2023年，…) for the paragraphs after it, and
 /// by a sentence that opens with one (1-3月份，…) for the rest of its paragraph.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frame {
     /// A heading's period and the heading's level (`plan::heading_level`).
     heading: Option<(String, u8)>,
@@ -588,7 +592,7 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
 /// [`resolve`] of each period of an article, worked out once for it (and for a target): its
 /// facts state the same few periods again and again.
 #[derive(Default)]
-struct Resolved(std::collections::HashMap<String, [Option<Result<String, String>>; 2]>);
+struct Resolved(crate::hashing::FastMap<String, [Option<Result<String, String>>; 2]>);
 
 impl Resolved {
     fn get(&mut self, period: &str, anchor: &Anchor, target: bool) -> Result<String, String> {

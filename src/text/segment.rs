@@ -96,7 +96,7 @@ fn byline(text: &str) -> bool {
 /// A short line naming a newspaper or news service with no number: a byline (齐鲁晚报·齐鲁壹点
 /// 陶春燕), not a heading.
 fn names_press(text: &str) -> bool {
-    !text.chars().any(|c| c.is_ascii_digit()) && VOCAB.press.iter().any(|w| text.contains(w))
+    !text.chars().any(|c| c.is_ascii_digit()) && VOCAB.press.find_in(text).is_some()
 }
 
 /// A unit alone (万吨, 亿元, %): a table's or a chart's label, not a heading. Any chars of
@@ -244,8 +244,8 @@ fn split(
     let mut out = Vec::new();
     let mut s = start;
     let mut depth = 0usize;
-    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
-        if paired.contains(i) {
+    for (i, &c) in (start..).zip(&chars[start..end]) {
+        if !paired.flags.is_empty() && paired.contains(i) {
             if is_open(c) {
                 depth += 1;
             } else {

@@ -15,6 +15,11 @@ pub(super) fn decode(input: &str, v: &mut Vec<Pair>) -> u32 {
     for c in input.chars() {
         let o = n;
         n = n.saturating_add(1);
+        if kept_as_is(c) {
+            after_cr = false;
+            v.push((c, o));
+            continue;
+        }
         if c == '\n' && after_cr {
             after_cr = false;
             continue;
@@ -27,9 +32,17 @@ pub(super) fn decode(input: &str, v: &mut Vec<Pair>) -> u32 {
     n
 }
 
+/// Printable ASCII and the CJK blocks, most of any text here, which [`clean_char`] keeps as
+/// they are: checked first, so they skip its match.
+#[inline]
+fn kept_as_is(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{3000}'..='\u{D7FF}')
+}
+
 /// What one input char becomes: `\r` and the Unicode line separators a `\n`, a tab a space;
 /// control chars, BOM, zero-width and direction marks, soft hyphens and noncharacters (which
 /// would forge [`HEADING`] and [`HARD`]) nothing. Also applied to chars entities decode to.
+#[inline]
 pub(super) fn clean_char(c: char) -> Option<char> {
     match c {
         ' '..='~' => Some(c),
@@ -63,5 +76,12 @@ mod tests {
             ("GDP\tgrowth", "GDP growth"),
             ("增长\u{200B}8.4%\u{FDD0}", "增长8.4%"),
         ]);
+    }
+
+    #[test]
+    fn chars_kept_as_is_are_those_clean_char_keeps() {
+        for c in ('\0'..=char::MAX).filter(|&c| super::kept_as_is(c)) {
+            assert_eq!(super::clean_char(c), Some(c), "{c:?}");
+        }
     }
 }

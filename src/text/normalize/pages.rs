@@ -6,7 +6,7 @@
 //! either is left as it was.
 
 use super::{is_marker, line_end, put, Pair};
-use crate::text::page;
+use crate::text::page::{self, LineKey};
 use std::collections::HashMap;
 
 /// Drop the lines a PDF copy repeats on every page (its running header) and its page numbers
@@ -15,13 +15,6 @@ use std::collections::HashMap;
 /// over the lines: one counts the short ones, one writes the rest.
 pub(super) fn pages(v: &mut [Pair]) -> usize {
     let len = v.len();
-    let content = |v: &[Pair], s: usize, e: usize| -> Vec<char> {
-        v[s..e]
-            .iter()
-            .map(|p| p.0)
-            .filter(|&c| c != ' ' && !is_marker(c))
-            .collect()
-    };
     let mut ranges = Vec::new();
     let mut i = 0;
     while i < len {
@@ -29,26 +22,31 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         ranges.push((i, e));
         i = e + 1;
     }
-    let texts: Vec<Vec<char>> = ranges
+    // Each short line's words (spaces and markers left out), one after another in one
+    // buffer; a long line has none.
+    let mut words = Vec::new();
+    let spans: Vec<(usize, usize)> = ranges
         .iter()
         .map(|&(s, e)| {
+            let from = words.len();
             if e - s <= 2 * page::HEADER_LEN {
-                content(v, s, e)
-            } else {
-                Vec::new()
+                let kept = v[s..e].iter().map(|p| p.0);
+                words.extend(kept.filter(|&c| c != ' ' && !is_marker(c)));
             }
+            (from, words.len())
         })
         .collect();
+    let texts: Vec<&[char]> = spans.iter().map(|&(a, b)| &words[a..b]).collect();
     let numbered: Vec<bool> = texts
         .iter()
         .map(|t| !t.is_empty() && page::page_number(t))
         .collect();
     let beside = beside_numbers(v, &ranges, &numbered);
     // How often each short line comes, and how often beside a page number.
-    let mut counts: HashMap<&[char], (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<LineKey, (usize, usize)> = HashMap::new();
     for (j, t) in texts.iter().enumerate() {
         if repeatable(t) {
-            let c = counts.entry(t).or_default();
+            let c = counts.entry(LineKey(t)).or_default();
             c.0 += 1;
             c.1 += usize::from(beside[j]);
         }
@@ -57,7 +55,7 @@ pub(super) fn pages(v: &mut [Pair]) -> usize {
         return len;
     }
     let header = |t: &[char]| {
-        counts.get(t).is_some_and(|&(n, by_number)| {
+        counts.get(&LineKey(t)).is_some_and(|&(n, by_number)| {
             n >= page::REPEATS || (n >= BESIDE_REPEATS && by_number == n)
         })
     };
