@@ -3,6 +3,7 @@
 //! [`super::name`], lists, periods and subjects from [`super::context`]) into [`Draft`] facts.
 
 use super::*;
+use std::cell::OnceCell;
 
 /// The longest quote a fact keeps before its number, in chars.
 pub(crate) const MAX_QUOTE: usize = 80;
@@ -94,6 +95,21 @@ pub(crate) struct SentenceState {
     pub(crate) names: Vec<String>,
 }
 
+/// The first period a line names, for its facts that state none: looked for only when one
+/// is wanted (most lines have no such fact, and the look reads the whole line).
+pub(crate) struct ParagraphPeriod {
+    line: Span,
+    found: OnceCell<Option<String>>,
+}
+
+impl ParagraphPeriod {
+    fn get(&self, chars: &[char]) -> Option<String> {
+        self.found
+            .get_or_init(|| find_period(chars, self.line.start, self.line.end, false))
+            .clone()
+    }
+}
+
 impl<'a> Reader<'a> {
     /// Read one line, sentence by sentence.
     pub(crate) fn read_line(&mut self, line: &Line, at: &Place, frame: &mut Frame) {
@@ -102,7 +118,10 @@ impl<'a> Reader<'a> {
         {
             self.next_q += 1;
         }
-        let paragraph_period = find_period(self.chars, line.start, line.end, false);
+        let paragraph_period = ParagraphPeriod {
+            line: Span::new(line.start, line.end),
+            found: OnceCell::new(),
+        };
         self.last_metric = None;
         self.stated_period = None;
         for (n, (ss, se)) in segment::sentences(self.chars, line.start, line.end)
@@ -126,7 +145,7 @@ impl<'a> Reader<'a> {
         sentence: Span,
         at: &Place,
         frame: &Frame,
-        paragraph_period: &Option<String>,
+        paragraph_period: &ParagraphPeriod,
     ) -> Option<String> {
         let Span { start: ss, end: se } = sentence;
         let mut st = SentenceState {
@@ -175,7 +194,7 @@ impl<'a> Reader<'a> {
                 .or_else(|| sentence_period.clone())
                 .or_else(|| carried.clone())
                 .or_else(|| frame.current().map(str::to_string))
-                .or_else(|| paragraph_period.clone())
+                .or_else(|| paragraph_period.get(self.chars))
                 .map(|p| frame.with_year(p));
             let ctx = ClauseCtx {
                 start: cs,

@@ -4,10 +4,11 @@
 //! What one line hands the next ([`Carry`]: the section, the plan, the periods in force, the
 //! point of view, the paragraph's basis and metric, a 其中 sentence's total, and the facts a
 //! part of a total looks back to) is known only once the lines before are read. So each part
-//! is read speculatively: from a few lines before its start (a warm-up whose facts are not
-//! its own), noting its state at each of its first lines. The parts are then joined in order:
-//! the state the part before ended with is compared with the part's own at its first line;
-//! where they differ (a point of view stated far back, a heading's year), that line is read
+//! is read speculatively: from a few lines before its start, or from the nearest heading
+//! before it, with the nearest point of view (a warm-up whose facts are not its own), noting
+//! its state at each of its first lines. The parts are then joined in order: the state the
+//! part before ended with is compared with the part's own at its first line; where they
+//! differ (a point of view stated further back, a paragraph's period), that line is read
 //! again from the true state, and the next compared, until the two agree, and the part's
 //! facts from there on are taken as they are. A part that never agrees is read again whole.
 //! The result is the whole read's by construction, whatever the text; speculation only
@@ -51,20 +52,51 @@ struct Carry {
 }
 
 impl Walk<'_> {
+    /// The walk's state. Every field of the walk and its reader is named here, so a field
+    /// added to either does not compile until it is carried or said to need no carrying.
     fn carry(&self) -> Carry {
-        let r = &self.reader;
+        let Walk {
+            whole: _,
+            reader,
+            section,
+            plan,
+            frame,
+            // Follows from the line (see `resume`).
+            next_table: _,
+        } = self;
+        let super::clause::Reader {
+            // The text and what was read from it whole: the same for every walk.
+            chars: _,
+            input: _,
+            offsets: _,
+            norm: _,
+            quantities: _,
+            anchor: _,
+            // Follows from the line (see `resume`).
+            next_q: _,
+            // Compared by `tail`.
+            facts: _,
+            view,
+            basis,
+            basis_sentence,
+            last_metric,
+            continues,
+            view_basis,
+            stated_period,
+            total,
+        } = reader;
         Carry {
-            section: self.section.clone(),
-            plan: self.plan.clone(),
-            frame: self.frame.clone(),
-            view: r.view.clone(),
-            basis: r.basis.clone(),
-            basis_sentence: r.basis_sentence,
-            view_basis: r.view_basis.clone(),
-            last_metric: r.last_metric.clone(),
-            continues: r.continues,
-            stated_period: r.stated_period.clone(),
-            total: r.total.clone(),
+            section: section.clone(),
+            plan: plan.clone(),
+            frame: frame.clone(),
+            view: view.clone(),
+            basis: basis.clone(),
+            basis_sentence: *basis_sentence,
+            view_basis: view_basis.clone(),
+            last_metric: last_metric.clone(),
+            continues: *continues,
+            stated_period: stated_period.clone(),
+            total: total.clone(),
         }
     }
 
