@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn words_and_line_ends() {
-        // Each rule of t2s_context.txt, at a line's start and end, and cut by a line break.
+        // Rules of t2s_context.txt at a line's start and end, and cut by a line break.
         let cases = [
             ("乾隆的乾兒子", "乾隆的干儿子"),
             ("看著\n著", "看着\n著"),
