@@ -1,11 +1,11 @@
 //! The last stage: facts into cards. The same statement twice (a title and the body, a
 //! repeated paragraph) is one fact; facts of one metric in one sentence form one card.
 
-use crate::hashing::FastMap;
 use crate::model::{Bound, Card, Fact, Kind};
 use crate::read::Draft;
 use crate::text::script::han;
 use crate::vocab::{Words, VOCAB};
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -23,7 +23,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
         )
     };
     // The body's values by kind and unit, for headlines that restate them.
-    let mut body_values: FastMap<(Kind, String), Vec<f64>> = FastMap::default();
+    let mut body_values: FxHashMap<(Kind, String), Vec<f64>> = FxHashMap::default();
     for d in drafts.iter().filter(|d| !d.heading) {
         let values = body_values
             .entry((d.fact.kind, d.fact.unit.clone()))
@@ -35,7 +35,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     }
     // The prose's facts by kind and unit, for table cells that restate them unrounded; only
     // gathered when there is a table (each is a copy, and most texts have none).
-    let mut prose: FastMap<(Kind, String), Vec<(String, Fact)>> = FastMap::default();
+    let mut prose: FxHashMap<(Kind, String), Vec<(String, Fact)>> = FxHashMap::default();
     let tables = drafts.iter().any(|d| d.table);
     for d in drafts.iter().filter(|d| tables && !d.heading && !d.table) {
         let facts = prose.entry((d.fact.kind, d.fact.unit.clone())).or_default();
@@ -43,7 +43,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
             facts.push((d.metric.clone(), d.fact.clone()));
         }
     }
-    let mut seen: FastMap<Key, Vec<Name>> = FastMap::default();
+    let mut seen: FxHashMap<Key, Vec<Name>> = FxHashMap::default();
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         // Only headings and cells are checked (checking every fact made long texts slow).
@@ -93,7 +93,7 @@ pub(crate) fn into_cards(drafts: Vec<Draft>) -> Vec<Card> {
     let mut cards: Vec<Card> = Vec::new();
     let mut last: Option<(usize, usize)> = None;
     // Each metric's key, worked out once: a long text names the same metrics again and again.
-    let mut keys: FastMap<String, String> = FastMap::default();
+    let mut keys: FxHashMap<String, String> = FxHashMap::default();
     for d in kept {
         let id = (d.sentence, d.card);
         if last == Some(id) {

@@ -28,7 +28,6 @@
 mod cards;
 pub mod check;
 pub mod compare;
-mod hashing;
 mod key;
 pub mod model;
 mod pattern;

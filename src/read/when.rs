@@ -592,7 +592,7 @@ pub fn stamp(article: &mut Article, anchor: &Anchor) {
 /// [`resolve`] of each period of an article, worked out once for it (and for a target): its
 /// facts state the same few periods again and again.
 #[derive(Default)]
-struct Resolved(crate::hashing::FastMap<String, [Option<Result<String, String>>; 2]>);
+struct Resolved(rustc_hash::FxHashMap<String, [Option<Result<String, String>>; 2]>);
 
 impl Resolved {
     fn get(&mut self, period: &str, anchor: &Anchor, target: bool) -> Result<String, String> {
