@@ -11,6 +11,8 @@
 //! names a fact it must not give by any of `metric`, `kind`, `value`, `unit`. `doubt` on a
 //! fact records what in it is known to be imperfect but kept, so a fix shows here.
 
+mod common;
+
 use serde::Deserialize;
 use std::fmt;
 use zhibiao::{analyze, Card, Fact};
@@ -195,15 +197,7 @@ fn failure(case: &Case) -> Option<String> {
 
 #[test]
 fn every_rule_case_gives_exactly_its_facts() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/rules");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/rules")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no rule files in {dir}");
+    let paths = common::rule_files();
     let mut failures = Vec::new();
     let mut cases = 0;
     for path in paths {

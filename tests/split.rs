@@ -4,6 +4,8 @@
 //! at part sizes down to a line a part; and, for each kind of state one line hands the next,
 //! a text where it crosses a cut, which the join must notice (a line read again) and mend.
 
+mod common;
+
 use proptest::prelude::*;
 use zhibiao::{analyze, analyze_in_parts, analyze_on, render, Report};
 
@@ -82,14 +84,7 @@ fn own_texts() -> Vec<(String, String)> {
 
 /// Every rule case's text (`tests/rules/*.toml`): sentences that each exercise a rule.
 fn rule_texts() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/rules");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/rules")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
+    let paths = common::rule_files();
     let mut texts = Vec::new();
     for p in paths {
         let table: toml::Table = std::fs::read_to_string(&p)
